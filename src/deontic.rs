@@ -1,0 +1,202 @@
+//! Deontic markers in text: the words that make a sentence an obligation ("shall"), a
+//! prohibition ("shall not", "refrain from"), a permission ("may") and so on.
+//!
+//! Validation uses them to warn about clauses whose text binds someone but whose data records
+//! no commitment; comparison uses them to report "shall" becoming "should" even where nobody
+//! encoded the commitments.
+//!
+//! ```
+//! use pactum::deontic::markers;
+//! use pactum::Modality;
+//!
+//! let found: Vec<Modality> = markers(
+//!     "The Parties shall settle all disputes by peaceful means and refrain from the use of force. \
+//!      Forces stationed as of 27 May 1997 may stay.",
+//! )
+//! .iter()
+//! .map(|m| m.modality)
+//! .collect();
+//! // "May" the month is not a marker; "may stay" is.
+//! assert_eq!(found, [Modality::Obligation, Modality::Prohibition, Modality::Permission]);
+//! ```
+
+use std::ops::Range;
+
+use crate::Modality;
+
+/// A deontic marker found in a text.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
+pub struct Marker {
+    /// What the marker expresses.
+    pub modality: Modality,
+    /// Where it stands, in bytes of the text.
+    pub range: Range<usize>,
+}
+
+/// Words as (lower-cased word, byte range); letters and apostrophes only, so "Party's" is one
+/// word and "1997" is not a word but is remembered as a number for the month check.
+fn words(text: &str) -> Vec<(String, Range<usize>, bool)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    let mut numeric = false;
+    let push = |out: &mut Vec<_>, s: usize, e: usize, numeric: bool| {
+        out.push((text[s..e].to_lowercase(), s..e, numeric));
+    };
+    for (i, c) in text.char_indices() {
+        let in_word = c.is_alphanumeric() || c == '\'' || c == '\u{2019}';
+        match (start, in_word) {
+            (None, true) => {
+                start = Some(i);
+                numeric = c.is_ascii_digit();
+            }
+            (Some(s), false) => {
+                push(&mut out, s, i, numeric);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        push(&mut out, s, text.len(), numeric);
+    }
+    out
+}
+
+/// The markers of `text`, in order of appearance.
+///
+/// Recognised (in any case; a marker can be followed by "not" where the table says so):
+///
+/// | words | modality |
+/// |---|---|
+/// | shall, must, undertake(s) to, commit(s) themselves/itself to | obligation |
+/// | shall not, must not, may not, undertake(s) not to, refrain(s) from | prohibition |
+/// | may | permission |
+/// | should | recommendation |
+/// | should not | discouragement |
+/// | is/are prepared to, is/are ready to | offer |
+///
+/// "May" with a capital M next to a number ("27 May 1997") is the month, not a marker.
+pub fn markers(text: &str) -> Vec<Marker> {
+    let words = words(text);
+    let word = |i: usize| words.get(i).map(|w| w.0.as_str());
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let (w, range, _) = &words[i];
+        let not_next = word(i + 1) == Some("not");
+        let span = |n: usize| range.start..words[i + n - 1].1.end;
+        let found = match w.as_str() {
+            "shall" | "must" if not_next => Some((Modality::Prohibition, 2)),
+            "shall" | "must" => Some((Modality::Obligation, 1)),
+            "may" if is_month(&words, i, text) => None,
+            "may" if not_next => Some((Modality::Prohibition, 2)),
+            "may" => Some((Modality::Permission, 1)),
+            "should" if not_next => Some((Modality::Discouragement, 2)),
+            "should" => Some((Modality::Recommendation, 1)),
+            "undertake" | "undertakes" if not_next && word(i + 2) == Some("to") => {
+                Some((Modality::Prohibition, 3))
+            }
+            "undertake" | "undertakes" if word(i + 1) == Some("to") => {
+                Some((Modality::Obligation, 2))
+            }
+            "refrain" | "refrains" if word(i + 1) == Some("from") => {
+                Some((Modality::Prohibition, 2))
+            }
+            "commit" | "commits"
+                if matches!(word(i + 1), Some("themselves" | "itself"))
+                    && word(i + 2) == Some("to") =>
+            {
+                Some((Modality::Obligation, 3))
+            }
+            "is" | "are"
+                if matches!(word(i + 1), Some("prepared" | "ready"))
+                    && word(i + 2) == Some("to") =>
+            {
+                Some((Modality::Offer, 3))
+            }
+            _ => None,
+        };
+        match found {
+            Some((modality, n)) => {
+                out.push(Marker {
+                    modality,
+                    range: span(n),
+                });
+                i += n;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+fn is_month(words: &[(String, Range<usize>, bool)], i: usize, text: &str) -> bool {
+    let capital = text[words[i].1.clone()].starts_with('M');
+    let number_at = |j: Option<usize>| j.and_then(|j| words.get(j)).is_some_and(|w| w.2);
+    capital && (number_at(i.checked_sub(1)) || number_at(Some(i + 1)))
+}
+
+/// The distinct modalities of `text`'s markers, in order of first appearance.
+pub fn modalities(text: &str) -> Vec<Modality> {
+    let mut out: Vec<Modality> = Vec::new();
+    for m in markers(text) {
+        if !out.contains(&m.modality) {
+            out.push(m.modality);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<Modality> {
+        markers(text).into_iter().map(|m| m.modality).collect()
+    }
+
+    #[test]
+    fn each_marker() {
+        use Modality::*;
+        assert_eq!(kinds("They shall not strengthen"), [Prohibition]);
+        assert_eq!(kinds("They SHALL act"), [Obligation]);
+        assert_eq!(kinds("it must not; it must"), [Prohibition, Obligation]);
+        assert_eq!(
+            kinds("a Party may withdraw; it may not stay"),
+            [Permission, Prohibition]
+        );
+        assert_eq!(
+            kinds("should, should not"),
+            [Recommendation, Discouragement]
+        );
+        assert_eq!(
+            kinds("undertakes to inform; undertake not to deploy"),
+            [Obligation, Prohibition]
+        );
+        assert_eq!(kinds("refrain from the use of force"), [Prohibition]);
+        assert_eq!(
+            kinds("commit themselves to refrain from any further enlargement"),
+            [Obligation, Prohibition]
+        );
+        assert_eq!(kinds("The United States is prepared to begin"), [Offer]);
+        assert_eq!(kinds("we are ready to discuss"), [Offer]);
+        assert_eq!(kinds("no marker here; shallow mayhem"), []);
+    }
+
+    #[test]
+    fn may_the_month_is_not_a_marker() {
+        assert_eq!(kinds("as of 27 May 1997"), []);
+        assert_eq!(kinds("in May 2022"), []);
+        assert_eq!(kinds("May 27"), []);
+        assert_eq!(kinds("May they agree"), [Modality::Permission]);
+    }
+
+    #[test]
+    fn ranges_cover_the_marker() {
+        let text = "The Parties shall not deploy";
+        let m = &markers(text)[0];
+        assert_eq!(&text[m.range.clone()], "shall not");
+    }
+}

@@ -1,0 +1,118 @@
+//! pactum models treaty proposals — parties, drafts, clauses, the commitments they create and
+//! the meetings where they were tabled — so that drafts can be checked and compared clause by
+//! clause, commitments first.
+//!
+//! Text-diff tools see lines; negotiators need to see who is bound, to whom, to do what. pactum
+//! keeps each clause's identity apart from its displayed number (a renumbered article is the
+//! same article) and records commitments as typed data: obligors, beneficiaries, modality
+//! ("shall", "shall not", "may", "should", ...), action, scope, conditions, exceptions and legal
+//! force.
+//!
+//! # Build a negotiation and validate it
+//!
+//! ```
+//! use jiff::civil::date;
+//! use pactum::{Clause, Commitment, Modality, Negotiation, Party, PartyKind, PartyRef, Proposal, Status};
+//!
+//! let mut n = Negotiation::new("Security guarantees");
+//! n.add_party(Party::new("RU".parse()?, "Russian Federation", PartyKind::State))?;
+//! n.add_party(Party::new("US".parse()?, "United States of America", PartyKind::State))?;
+//!
+//! let mut draft = Proposal::new("ru-us".parse()?, "Treaty on Security Guarantees", "RU".parse()?)
+//!     .with_party(PartyRef::party("RU".parse()?))
+//!     .with_party(PartyRef::party("US".parse()?))
+//!     .with_date(date(2021, 12, 17));
+//! draft.status = Status::Tabled;
+//! draft.clauses.push(
+//!     Clause::new("art-1".parse()?, "The Parties shall not deploy missiles in Europe.")
+//!         .with_number("Article 1")
+//!         .with_commitment(
+//!             Commitment::new("no-missiles".parse()?, Modality::Prohibition, "deploy missiles")
+//!                 .with_obligor(PartyRef::party("RU".parse()?))
+//!                 .with_obligor(PartyRef::party("US".parse()?))
+//!                 .with_area("Europe"),
+//!         ),
+//! );
+//! n.add_proposal(draft)?;
+//!
+//! let report = n.validate();
+//! assert!(report.is_clean(), "{report}");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # Read and write the JSON format
+//!
+//! ```
+//! # #[cfg(feature = "serde")] {
+//! use pactum::format::{self, ReadErrorKind};
+//!
+//! let json = r#"{ "pactum": "1.0", "title": "t", "parties": [ { "id": "RU", "name": "Russia", "kind": "state" } ] }"#;
+//! let n = format::from_str(json)?;
+//! assert_eq!(n.party("RU").unwrap().name, "Russia");
+//!
+//! // Unknown fields are refused, not dropped, with where they are.
+//! let err = format::from_str(r#"{ "pactum": "1.0", "title": "t", "partys": [] }"#).unwrap_err();
+//! assert_eq!(err.kind(), ReadErrorKind::UnknownField);
+//! assert_eq!(err.path(), "$.partys");
+//! # }
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! The shape of the format, field by field, with a complete example, is in [`mod@format`].
+//!
+//! # Crate features
+//!
+//! - **`serde`** (default): serde `Serialize`/`Deserialize` for the model, `Serialize` for
+//!   reports, and the [`mod@format`] module (reads and writes pactum JSON through `serde_json`).
+//! - **`proptest`**: strategies that generate valid negotiations and proposals, for property
+//!   tests of your own code over pactum's types.
+//!
+//! # Design
+//!
+//! - **Identity is not numbering.** A [`ClauseId`] is unique within its proposal and never
+//!   changes; the displayed [`number`](Clause::number) is text. Ids are newtypes with one
+//!   documented syntax ([`id`]), serialized as strings.
+//! - **Commitments are data.** Who is bound can be a party or a group defined by membership at
+//!   a date ([`PartyRef::MembersOf`]): "the member States of NATO as of 27 May 1997" resolves
+//!   against the membership dates ([`Negotiation::resolve`]).
+//! - **How values are built.** Model structs are `#[non_exhaustive]` with public fields: read
+//!   and assign them freely, build values with `new` and the `with_*` methods. A later release
+//!   can add a field without breaking any caller. Ids of parties, proposals and meetings are set
+//!   at construction and read with `id()`, because the [`Negotiation`] keys them; a clause's
+//!   children are behind methods, because they carry the nesting bound.
+//! - **Bounded nesting.** Clauses nest at most [`MAX_CLAUSE_DEPTH`] levels, enforced when
+//!   clauses are built ([`Clause::push_child`]) and read, so no walk over a clause tree can
+//!   overflow the stack.
+//! - **Problems are reported, all of them.** Reading refuses what the types cannot hold with a
+//!   located [`format::ReadError`]; [`validate`](validate::validate) collects every problem of a
+//!   value into a [`Report`](validate::Report), errors and warnings, each with a path to where
+//!   it is.
+//! - **Data flows one way**: read or build, then validate, then compare and render. Every result
+//!   is plain data that serializes.
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+#![warn(missing_debug_implementations)]
+
+#[macro_use]
+mod macros;
+
+pub mod deontic;
+#[cfg(feature = "serde")]
+pub mod format;
+pub mod id;
+mod model;
+pub mod validate;
+
+// The README's examples run as doc tests, so the front door cannot drift from the code.
+#[cfg(all(doctest, feature = "serde"))]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
+
+pub use id::{ClauseId, CommitmentId, IdError, IdErrorReason, MeetingId, PartyId, ProposalId};
+pub use model::clause::{Clause, MAX_CLAUSE_DEPTH, NestingError, TextBasis};
+pub use model::commitment::{Commitment, LegalForce, Modality, Origin, PartyRef, Scope};
+pub use model::meeting::{Delegate, Delegation, Meeting};
+pub use model::negotiation::{DuplicateIdError, Negotiation, UnknownPartyError};
+pub use model::party::{Membership, Party, PartyKind};
+pub use model::proposal::{Completeness, Proposal, Provenance, Recital, Source, Status};

@@ -1,0 +1,292 @@
+//! Clauses: articles, paragraphs and points, nested, each with its identity, its displayed
+//! number, its text and the commitments it creates.
+
+use crate::id::ClauseId;
+use crate::model::commitment::Commitment;
+use crate::model::proposal::Source;
+
+/// How deep clauses may nest, counting a top-level clause as level 1.
+///
+/// Real agreements nest part, chapter, section, article, paragraph, point and sub-point: seven
+/// levels. Sixteen leaves room for any real text while keeping every recursive walk over a
+/// clause tree (comparison, validation, serialization, even `Drop`) far from the stack's limit.
+/// The bound is enforced wherever clauses are built ([`Clause::push_child`]) or read (the JSON
+/// reader), so a value that breaks it cannot exist.
+pub const MAX_CLAUSE_DEPTH: usize = 16;
+
+/// An article, a paragraph or a point of a proposal.
+///
+/// A clause's identity is its [`ClauseId`], which stays when the clause is renumbered; its
+/// displayed [`number`](Self::number) is just text ("Article 4", "2(b)") and may be absent.
+///
+/// Children are kept behind methods so that the nesting bound [`MAX_CLAUSE_DEPTH`] holds for
+/// every clause: [`push_child`](Self::push_child) refuses a child that would break it. Every
+/// other field is public. The struct is `#[non_exhaustive]`: build it with [`Clause::new`].
+///
+/// ```
+/// use pactum::{Clause, TextBasis};
+///
+/// let mut article = Clause::new("art-1".parse()?, "").with_number("Article 1");
+/// article.push_child(Clause::new(
+///     "art-1.p-1".parse()?,
+///     "The Parties shall guide in their relations by the principles of cooperation, equal \
+///      and indivisible security.",
+/// ))?;
+/// let mut cut = Clause::new("art-1.p-3".parse()?, "The Parties shall not create conditions or situations");
+/// cut.text_basis = TextBasis::Truncated;
+/// article.push_child(cut)?;
+/// assert_eq!(article.children().len(), 2);
+/// assert_eq!(article.depth(), 2);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(try_from = "crate::format::ClauseRepr"))]
+#[non_exhaustive]
+pub struct Clause {
+    /// Unique within the proposal, across the whole tree.
+    pub id: ClauseId,
+    /// The displayed number, if the clause has one: "Article 4", "2.", "(b)".
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub number: Option<String>,
+    /// The heading, if any: "Non-enlargement".
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub heading: Option<String>,
+    /// The clause's own text, without its children's. May be empty when it has children.
+    pub text: String,
+    /// How the text is known.
+    #[cfg_attr(
+        feature = "serde",
+        serde(skip_serializing_if = "TextBasis::is_verbatim")
+    )]
+    pub text_basis: TextBasis,
+    /// Where the text comes from, when it is not (only) the proposal's own sources.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Vec::is_empty"))]
+    pub sources: Vec<Source>,
+    /// The commitments the clause creates.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Vec::is_empty"))]
+    pub commitments: Vec<Commitment>,
+    /// The clauses of the answered proposal that this clause answers (see
+    /// [`Proposal::answers`](crate::Proposal::answers)).
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Vec::is_empty"))]
+    pub answers: Vec<ClauseId>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Vec::is_empty"))]
+    children: Vec<Clause>,
+    /// Levels in this clause's subtree, itself included: 1 for a leaf. Derived from `children`
+    /// and kept in step by every method that changes them.
+    #[cfg_attr(feature = "serde", serde(skip))]
+    depth: u8,
+}
+
+/// A child clause that would nest deeper than [`MAX_CLAUSE_DEPTH`]. The refused clause is given
+/// back.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "clause nesting too deep: adding clause `{}` under clause `{parent}` makes {depth} levels, more than the maximum of {MAX_CLAUSE_DEPTH}",
+    child.id
+)]
+pub struct NestingError {
+    parent: ClauseId,
+    depth: usize,
+    child: Box<Clause>,
+}
+
+impl NestingError {
+    /// The clause that was to receive the child.
+    pub fn parent(&self) -> &ClauseId {
+        &self.parent
+    }
+
+    /// How many levels the parent's subtree would have had.
+    pub fn depth(&self) -> usize {
+        self.depth
+    }
+
+    /// The refused child, so that nothing is lost.
+    pub fn into_child(self) -> Clause {
+        *self.child
+    }
+}
+
+impl Clause {
+    /// A verbatim clause with no number, heading, commitments or children.
+    pub fn new(id: ClauseId, text: impl Into<String>) -> Self {
+        Clause {
+            id,
+            number: None,
+            heading: None,
+            text: text.into(),
+            text_basis: TextBasis::Verbatim,
+            sources: Vec::new(),
+            commitments: Vec::new(),
+            answers: Vec::new(),
+            children: Vec::new(),
+            depth: 1,
+        }
+    }
+
+    /// Sets the displayed number.
+    #[must_use]
+    pub fn with_number(mut self, number: impl Into<String>) -> Self {
+        self.number = Some(number.into());
+        self
+    }
+
+    /// Sets the heading.
+    #[must_use]
+    pub fn with_heading(mut self, heading: impl Into<String>) -> Self {
+        self.heading = Some(heading.into());
+        self
+    }
+
+    /// Sets how the text is known.
+    #[must_use]
+    pub fn with_text_basis(mut self, basis: TextBasis) -> Self {
+        self.text_basis = basis;
+        self
+    }
+
+    /// Adds a commitment.
+    #[must_use]
+    pub fn with_commitment(mut self, commitment: Commitment) -> Self {
+        self.commitments.push(commitment);
+        self
+    }
+
+    /// Adds a link to a clause of the answered proposal.
+    #[must_use]
+    pub fn with_answer(mut self, clause: ClauseId) -> Self {
+        self.answers.push(clause);
+        self
+    }
+
+    /// Adds a child and returns the clause, or gives the child back inside the error when the
+    /// tree would nest deeper than [`MAX_CLAUSE_DEPTH`].
+    pub fn with_child(mut self, child: Clause) -> Result<Self, NestingError> {
+        self.push_child(child)?;
+        Ok(self)
+    }
+
+    /// The child clauses, in order.
+    pub fn children(&self) -> &[Clause] {
+        &self.children
+    }
+
+    /// Levels in this clause's subtree, itself included: 1 for a clause with no children.
+    pub fn depth(&self) -> usize {
+        usize::from(self.depth)
+    }
+
+    /// Appends a child, unless the tree would nest deeper than [`MAX_CLAUSE_DEPTH`].
+    pub fn push_child(&mut self, child: Clause) -> Result<(), NestingError> {
+        let len = self.children.len();
+        self.insert_child(len, child)
+    }
+
+    /// Inserts a child at `index` (clamped to the number of children), unless the tree would
+    /// nest deeper than [`MAX_CLAUSE_DEPTH`].
+    pub fn insert_child(&mut self, index: usize, child: Clause) -> Result<(), NestingError> {
+        let depth = child.depth() + 1;
+        if depth > MAX_CLAUSE_DEPTH {
+            return Err(NestingError {
+                parent: self.id.clone(),
+                depth,
+                child: Box::new(child),
+            });
+        }
+        let index = index.min(self.children.len());
+        self.children.insert(index, child);
+        self.depth = self.depth.max(depth as u8);
+        Ok(())
+    }
+
+    /// Removes and returns the child at `index`, if there is one.
+    pub fn remove_child(&mut self, index: usize) -> Option<Clause> {
+        if index >= self.children.len() {
+            return None;
+        }
+        let child = self.children.remove(index);
+        self.recompute_depth();
+        Some(child)
+    }
+
+    /// Replaces the child at `index`; gives `new` back inside the error when it would nest too
+    /// deep. An `index` past the end appends.
+    pub fn replace_child(
+        &mut self,
+        index: usize,
+        new: Clause,
+    ) -> Result<Option<Clause>, NestingError> {
+        if index >= self.children.len() {
+            return self.push_child(new).map(|()| None);
+        }
+        let depth = new.depth() + 1;
+        if depth > MAX_CLAUSE_DEPTH {
+            return Err(NestingError {
+                parent: self.id.clone(),
+                depth,
+                child: Box::new(new),
+            });
+        }
+        let old = std::mem::replace(&mut self.children[index], new);
+        self.recompute_depth();
+        Ok(Some(old))
+    }
+
+    /// Removes and returns all children.
+    pub fn take_children(&mut self) -> Vec<Clause> {
+        self.depth = 1;
+        std::mem::take(&mut self.children)
+    }
+
+    /// This clause and all its descendants, depth first, parents before children.
+    pub fn walk(&self) -> impl Iterator<Item = &Clause> + '_ {
+        let mut stack = vec![self];
+        std::iter::from_fn(move || {
+            let next = stack.pop()?;
+            stack.extend(next.children.iter().rev());
+            Some(next)
+        })
+    }
+
+    fn recompute_depth(&mut self) {
+        self.depth = 1 + self.children.iter().map(|c| c.depth).max().unwrap_or(0);
+    }
+
+    /// Builds a clause from its parts, checking the nesting bound; for the reader.
+    #[cfg(feature = "serde")]
+    pub(crate) fn from_parts(
+        mut head: Clause,
+        children: Vec<Clause>,
+    ) -> Result<Clause, NestingError> {
+        head.children.reserve_exact(children.len());
+        for child in children {
+            head.push_child(child)?;
+        }
+        Ok(head)
+    }
+}
+
+string_enum! {
+    /// How a clause's text is known.
+    #[derive(Default)]
+    pub enum TextBasis {
+        /// The whole text, word for word.
+        #[default]
+        Verbatim => "verbatim",
+        /// Word for word, but the source stops part-way through: what is there is exact, what
+        /// follows is unknown.
+        Truncated => "truncated",
+        /// Some sentences or words, quoted exactly by a secondary source; the rest is unknown.
+        QuotedInPart => "quoted_in_part",
+        /// Not the text but a summary of it, in other words.
+        Summary => "summary",
+    }
+}
+
+impl TextBasis {
+    /// Whether this is [`TextBasis::Verbatim`].
+    pub fn is_verbatim(&self) -> bool {
+        matches!(self, TextBasis::Verbatim)
+    }
+}

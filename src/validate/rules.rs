@@ -1,0 +1,638 @@
+//! The rules, one function per element, in document order.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::deontic;
+use crate::id::{ClauseId, PartyId, ProposalId};
+use crate::model::commitment::{Commitment, PartyRef};
+use crate::validate::report::{Location, Problem, ProblemKind, Report};
+use crate::{Clause, Modality, Negotiation, Party, Proposal};
+
+pub(crate) struct Checker<'a> {
+    pub(crate) context: Option<&'a Negotiation>,
+    pub(crate) report: Report,
+}
+
+impl<'a> Checker<'a> {
+    fn problem(&mut self, kind: ProblemKind, at: Location, message: impl Into<String>) {
+        self.report.push(Problem::new(kind, at, message));
+    }
+
+    fn known_party(&mut self, id: &PartyId, at: Location) {
+        if let Some(n) = self.context {
+            if n.party(id.as_str()).is_none() {
+                self.problem(
+                    ProblemKind::UnknownParty,
+                    at,
+                    format!("unknown party `{id}`"),
+                );
+            }
+        }
+    }
+
+    pub(crate) fn negotiation(&mut self, n: &'a Negotiation) {
+        let root = Location::root();
+        for party in n.parties() {
+            self.party(party, root.id("parties", party.id()));
+        }
+        self.membership_cycles(n);
+        for proposal in n.proposals() {
+            self.proposal(proposal, root.id("proposals", proposal.id()));
+        }
+        self.link_cycles(n);
+        for meeting in n.meetings() {
+            let at = root.id("meetings", meeting.id());
+            for (i, d) in meeting.delegations.iter().enumerate() {
+                self.known_party(&d.party, at.index("delegations", i).field("party"));
+            }
+            for (i, p) in meeting.agenda.iter().enumerate() {
+                if n.proposal(p.as_str()).is_none() {
+                    let msg = format!("unknown proposal `{p}`");
+                    self.problem(ProblemKind::UnknownProposal, at.index("agenda", i), msg);
+                }
+            }
+        }
+    }
+
+    fn party(&mut self, party: &Party, at: Location) {
+        for (i, m) in party.members.iter().enumerate() {
+            let here = at.index("members", i);
+            self.known_party(&m.party, here.field("party"));
+            if let Some(until) = m.until {
+                if until <= m.since {
+                    let msg = format!(
+                        "membership of `{}` ends on {until}, not after it starts on {}",
+                        m.party, m.since
+                    );
+                    self.problem(ProblemKind::InvalidDateRange, here.field("until"), msg);
+                }
+            }
+        }
+    }
+
+    /// Each cycle once, at the first party (in document order) that is on it.
+    fn membership_cycles(&mut self, n: &Negotiation) {
+        let edges = |p: &Party| -> Vec<usize> {
+            p.members
+                .iter()
+                .filter_map(|m| n.parties.get_index_of(m.party.as_str()))
+                .collect()
+        };
+        let graph: Vec<Vec<usize>> = n.parties().map(edges).collect();
+        for cycle in cycles(&graph) {
+            let names: Vec<&str> = cycle.iter().map(|&i| n.parties[i].id().as_str()).collect();
+            let first = &n.parties[cycle[0]];
+            let next = n.parties[cycle[(1) % cycle.len()]].id();
+            let index = first
+                .members
+                .iter()
+                .position(|m| m.party == *next)
+                .unwrap_or(0);
+            let msg = format!("membership cycle: {} -> {}", names.join(" -> "), names[0]);
+            let at = Location::root()
+                .id("parties", first.id())
+                .index("members", index);
+            self.problem(ProblemKind::MembershipCycle, at, msg);
+        }
+    }
+
+    /// Each cycle of answers and supersedes links once, at the first proposal on it.
+    fn link_cycles(&mut self, n: &Negotiation) {
+        let target = |p: &Option<ProposalId>| {
+            p.as_ref()
+                .and_then(|id| n.proposals.get_index_of(id.as_str()))
+        };
+        let graph: Vec<Vec<usize>> = n
+            .proposals()
+            .map(|p| {
+                [target(&p.answers), target(&p.supersedes)]
+                    .into_iter()
+                    .flatten()
+                    .collect()
+            })
+            .collect();
+        for cycle in cycles(&graph) {
+            let names: Vec<&str> = cycle
+                .iter()
+                .map(|&i| n.proposals[i].id().as_str())
+                .collect();
+            let first = &n.proposals[cycle[0]];
+            let next = n.proposals[cycle[1 % cycle.len()]].id();
+            let field = if first.answers.as_ref() == Some(next) {
+                "answers"
+            } else {
+                "supersedes"
+            };
+            let msg = format!(
+                "proposals answer or supersede each other in a cycle: {} -> {}",
+                names.join(" -> "),
+                names[0]
+            );
+            self.problem(
+                ProblemKind::LinkCycle,
+                Location::root().id("proposals", first.id()).field(field),
+                msg,
+            );
+        }
+    }
+
+    pub(crate) fn proposal(&mut self, p: &Proposal, at: Location) {
+        self.known_party(&p.proposer, at.field("proposer"));
+        for (i, party) in p.parties.iter().enumerate() {
+            self.known_party(party.named_party(), at.index("parties", i));
+        }
+        let bound = self.bound_count(p);
+        if bound < 2 {
+            let msg = format!(
+                "the proposal binds {bound} part{}, an agreement needs at least two",
+                if bound == 1 { "y" } else { "ies" }
+            );
+            self.problem(ProblemKind::TooFewParties, at.field("parties"), msg);
+        }
+        if let Some(n) = self.context {
+            for (field, link) in [("answers", &p.answers), ("supersedes", &p.supersedes)] {
+                let Some(link) = link else { continue };
+                match n.proposal(link.as_str()) {
+                    None => {
+                        let msg = format!("unknown proposal `{link}`");
+                        self.problem(ProblemKind::UnknownProposal, at.field(field), msg);
+                    }
+                    Some(target) if field == "answers" => {
+                        if let (Some(mine), Some(theirs)) = (p.date, target.date) {
+                            if theirs > mine {
+                                let msg = format!(
+                                    "dated {mine}, the proposal answers `{link}` of {theirs}, a later date"
+                                );
+                                self.problem(
+                                    ProblemKind::AnswersLaterProposal,
+                                    at.field("answers"),
+                                    msg,
+                                );
+                            }
+                        }
+                    }
+                    Some(_) => {}
+                }
+            }
+        }
+        let answered = match (self.context, &p.answers) {
+            (Some(n), Some(id)) => n
+                .proposal(id.as_str())
+                .map(|t| t.walk().map(|c| &c.id).collect::<HashSet<_>>()),
+            _ => None,
+        };
+        let mut scope = ProposalScope {
+            proposal: p,
+            answered,
+            seen: HashSet::new(),
+        };
+        self.siblings(&mut scope, &p.clauses, &at, "clauses");
+    }
+
+    /// How many distinct parties the proposal binds: resolved where the negotiation is known
+    /// (a group counts its members), else one per named party and two per group.
+    fn bound_count(&self, p: &Proposal) -> usize {
+        if let Some(n) = self.context {
+            if let Ok(all) = n.resolve_all(&p.parties, p.date) {
+                return all.len();
+            }
+        }
+        let named: HashSet<&PartyRef> = p.parties.iter().collect();
+        named
+            .iter()
+            .map(|r| {
+                if matches!(r, PartyRef::MembersOf { .. }) {
+                    2
+                } else {
+                    1
+                }
+            })
+            .sum()
+    }
+
+    fn siblings<'p>(
+        &mut self,
+        scope: &mut ProposalScope<'p>,
+        clauses: &'p [Clause],
+        parent: &Location,
+        field: &'static str,
+    ) {
+        let mut numbers = Numbering::default();
+        for (i, clause) in clauses.iter().enumerate() {
+            // A repeated id is addressed by index, so that every path stays unambiguous.
+            let fresh = scope.seen.insert(&clause.id);
+            let at = if fresh {
+                parent.id(field, &clause.id)
+            } else {
+                parent.index(field, i)
+            };
+            if !fresh {
+                let msg = format!(
+                    "clause id `{}` is used more than once in the proposal",
+                    clause.id
+                );
+                self.problem(ProblemKind::DuplicateClauseId, at.field("id"), msg);
+            }
+            if let Some(number) = &clause.number {
+                for (kind, msg) in numbers.next(number) {
+                    self.problem(kind, at.field("number"), msg);
+                }
+            }
+            self.clause(scope, clause, &at);
+        }
+    }
+
+    fn clause<'p>(&mut self, scope: &mut ProposalScope<'p>, clause: &'p Clause, at: &Location) {
+        if clause.text.trim().is_empty() && clause.children().is_empty() {
+            self.problem(
+                ProblemKind::EmptyClause,
+                at.clone(),
+                "the clause has no text and no children",
+            );
+        }
+        let mut ids = HashSet::new();
+        for (i, c) in clause.commitments.iter().enumerate() {
+            let fresh = ids.insert(&c.id);
+            let here = if fresh {
+                at.id("commitments", &c.id)
+            } else {
+                at.index("commitments", i)
+            };
+            if !fresh {
+                let msg = format!(
+                    "commitment id `{}` is used more than once in the clause",
+                    c.id
+                );
+                self.problem(ProblemKind::DuplicateCommitmentId, here.field("id"), msg);
+            }
+            self.commitment(scope.proposal, c, &here);
+        }
+        self.deontic(clause, at);
+        if !clause.answers.is_empty() {
+            match (&scope.proposal.answers, &scope.answered) {
+                (None, _) => {
+                    let msg = "the clause answers clauses, but its proposal answers no proposal";
+                    self.problem(
+                        ProblemKind::AnswerLinkWithoutTarget,
+                        at.field("answers"),
+                        msg,
+                    );
+                }
+                (Some(target), Some(answered)) => {
+                    for (i, id) in clause.answers.iter().enumerate() {
+                        if !answered.contains(id) {
+                            let msg = format!(
+                                "unknown clause `{id}` in the answered proposal `{target}`"
+                            );
+                            self.problem(ProblemKind::UnknownClause, at.index("answers", i), msg);
+                        }
+                    }
+                }
+                (Some(_), None) => {}
+            }
+        }
+        self.siblings(scope, clause.children(), at, "children");
+    }
+
+    fn commitment(&mut self, p: &Proposal, c: &Commitment, at: &Location) {
+        if c.obligors.is_empty() {
+            self.problem(
+                ProblemKind::NoObligor,
+                at.field("obligors"),
+                "the commitment binds nobody",
+            );
+        }
+        for (field, refs) in [
+            ("obligors", &c.obligors),
+            ("beneficiaries", &c.beneficiaries),
+        ] {
+            for (i, r) in refs.iter().enumerate() {
+                self.known_party(r.named_party(), at.index(field, i));
+            }
+        }
+        if let Some(n) = self.context {
+            for (i, r) in c.obligors.iter().enumerate() {
+                if n.party(r.named_party().as_str()).is_some() && !is_party_to(n, p, r) {
+                    let msg = format!(
+                        "obligor `{r}` is neither a party to the proposal nor a member of one"
+                    );
+                    self.problem(ProblemKind::ObligorNotParty, at.index("obligors", i), msg);
+                }
+            }
+        }
+        if let (Some(from), Some(until)) = (c.scope.from, c.scope.until) {
+            if until < from {
+                let msg =
+                    format!("the commitment applies until {until}, before it starts on {from}");
+                self.problem(ProblemKind::InvalidDateRange, at.field("scope"), msg);
+            }
+        }
+    }
+
+    fn deontic(&mut self, clause: &Clause, at: &Location) {
+        let found = deontic::modalities(&clause.text);
+        if found.is_empty() {
+            return;
+        }
+        if clause.commitments.is_empty() {
+            let words: Vec<&str> = found.iter().map(|m| m.marker()).collect();
+            let msg = format!(
+                "the text binds someone ({}) but the clause records no commitment",
+                words.join(", ")
+            );
+            self.problem(ProblemKind::UncommittedDeonticText, at.field("text"), msg);
+            return;
+        }
+        let mut seen = HashSet::new();
+        for (i, c) in clause.commitments.iter().enumerate() {
+            let fresh = seen.insert(&c.id);
+            if has_markers(c.modality) && !found.contains(&c.modality) {
+                let here = if fresh {
+                    at.id("commitments", &c.id)
+                } else {
+                    at.index("commitments", i)
+                };
+                let words: Vec<&str> = found.iter().map(|m| m.as_str()).collect();
+                let msg = format!(
+                    "the commitment is a {} but the text expresses {}",
+                    c.modality,
+                    words.join(", ")
+                );
+                self.problem(
+                    ProblemKind::ModalityContradictsText,
+                    here.field("modality"),
+                    msg,
+                );
+            }
+        }
+    }
+}
+
+/// Modalities that [`deontic::markers`] can find in text; a statement of position has no marker,
+/// so no text contradicts it.
+fn has_markers(m: Modality) -> bool {
+    !matches!(m, Modality::Statement)
+}
+
+/// Whether an obligor is bound by the proposal: named among its parties, a member of one of them,
+/// or the members of a party it names.
+fn is_party_to(n: &Negotiation, p: &Proposal, obligor: &PartyRef) -> bool {
+    let named = obligor.named_party();
+    p.parties.iter().any(|bound| {
+        let b = bound.named_party();
+        match obligor {
+            PartyRef::MembersOf { .. } => b == named,
+            PartyRef::Party(_) => {
+                b == named
+                    || n.party(b.as_str())
+                        .is_some_and(|a| a.members.iter().any(|m| m.party == *named))
+            }
+        }
+    })
+}
+
+/// What the clause rules need of the proposal they are in.
+struct ProposalScope<'p> {
+    proposal: &'p Proposal,
+    /// The clause ids of the answered proposal, when it is known.
+    answered: Option<HashSet<&'p ClauseId>>,
+    /// Clause ids met so far, for duplicates across the whole tree.
+    seen: HashSet<&'p ClauseId>,
+}
+
+/// Numbering checks among siblings: duplicates, gaps and disorder.
+#[derive(Default)]
+struct Numbering {
+    seen: HashMap<String, usize>,
+    previous: Option<Ordinal>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Ordinal {
+    prefix: String,
+    suffix: String,
+    class: Class,
+    value: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Digits,
+    Roman(bool),
+    Letter(bool),
+}
+
+impl Numbering {
+    fn next(&mut self, number: &str) -> Vec<(ProblemKind, String)> {
+        let mut out = Vec::new();
+        let normal = number
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase();
+        let count = self.seen.entry(normal).or_insert(0);
+        *count += 1;
+        let duplicate = *count > 1;
+        if duplicate {
+            out.push((
+                ProblemKind::DuplicateNumber,
+                format!("number `{number}` is used by an earlier sibling too"),
+            ));
+        }
+        let Some(ordinal) = parse_ordinal(number, self.previous.as_ref()) else {
+            return out;
+        };
+        if let Some(prev) = &self.previous {
+            let same_style = prev.prefix == ordinal.prefix
+                && prev.suffix == ordinal.suffix
+                && prev.class == ordinal.class;
+            if same_style && !duplicate {
+                if ordinal.value <= prev.value {
+                    out.push((
+                        ProblemKind::NumberingDisorder,
+                        format!("number `{number}` comes after a higher or equal number"),
+                    ));
+                } else if ordinal.value > prev.value + 1 {
+                    let missing = ordinal.value - prev.value - 1;
+                    out.push((
+                        ProblemKind::NumberingGap,
+                        format!(
+                            "number `{number}` skips {missing} number{} after the previous sibling",
+                            if missing == 1 { "" } else { "s" }
+                        ),
+                    ));
+                }
+            }
+        }
+        self.previous = Some(ordinal);
+        out
+    }
+}
+
+/// The last run of letters or digits in a displayed number, as an ordinal in its style:
+/// "Article 4" is digits 4 after "Article ", "2(b)" is letter 2 between "2(" and ")", "(iv)" is
+/// roman 4. A single letter that could be roman ("i", "v", "x") is roman where it starts a list or
+/// follows roman numbers in the same style, else a letter.
+fn parse_ordinal(number: &str, previous: Option<&Ordinal>) -> Option<Ordinal> {
+    let number = number.trim();
+    let end = number
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_ascii_alphanumeric())
+        .map(|(i, c)| i + c.len_utf8())?;
+    let start = number[..end]
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_ascii_alphanumeric())
+        .last()
+        .map(|(i, _)| i)?;
+    let token = &number[start..end];
+    let (prefix, suffix) = (number[..start].to_owned(), number[end..].to_owned());
+    let follows_roman = |upper| {
+        previous.is_none_or(|p| {
+            p.prefix == prefix && p.suffix == suffix && p.class == Class::Roman(upper)
+        }) && (previous.is_some() || token.eq_ignore_ascii_case("i"))
+    };
+    let (class, value) = if token.bytes().all(|b| b.is_ascii_digit()) {
+        (Class::Digits, token.parse().ok()?)
+    } else if token.len() == 1 {
+        let c = token.as_bytes()[0];
+        let upper = c.is_ascii_uppercase();
+        match roman(token) {
+            Some(v) if follows_roman(upper) => (Class::Roman(upper), v),
+            _ if c.is_ascii_alphabetic() => (
+                Class::Letter(upper),
+                u32::from(c.to_ascii_lowercase() - b'a') + 1,
+            ),
+            _ => return None,
+        }
+    } else {
+        let upper = token.bytes().all(|b| b.is_ascii_uppercase());
+        let lower = token.bytes().all(|b| b.is_ascii_lowercase());
+        (
+            Class::Roman(upper),
+            roman(token).filter(|_| upper || lower)?,
+        )
+    };
+    Some(Ordinal {
+        prefix,
+        suffix,
+        class,
+        value,
+    })
+}
+
+fn roman(token: &str) -> Option<u32> {
+    let digit = |c: u8| match c.to_ascii_lowercase() {
+        b'i' => Some(1),
+        b'v' => Some(5),
+        b'x' => Some(10),
+        b'l' => Some(50),
+        b'c' => Some(100),
+        b'd' => Some(500),
+        b'm' => Some(1000),
+        _ => None,
+    };
+    let values: Vec<i64> = token.bytes().map(digit).collect::<Option<_>>()?;
+    let mut total = 0i64;
+    for (i, &v) in values.iter().enumerate() {
+        total += if values.get(i + 1).is_some_and(|&next| next > v) {
+            -v
+        } else {
+            v
+        };
+    }
+    let total = u32::try_from(total).ok()?;
+    // Only canonical numerals count, so that words such as "mix" or "civil" are not numbers.
+    (total > 0 && to_roman(total) == token.to_ascii_lowercase()).then_some(total)
+}
+
+fn to_roman(mut n: u32) -> String {
+    const TABLE: [(u32, &str); 13] = [
+        (1000, "m"),
+        (900, "cm"),
+        (500, "d"),
+        (400, "cd"),
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ];
+    let mut out = String::new();
+    for (value, digits) in TABLE {
+        while n >= value {
+            out.push_str(digits);
+            n -= value;
+        }
+    }
+    out
+}
+
+/// The simple cycles of a graph whose nodes are `0..graph.len()`, each reported once, starting
+/// at its lowest node, found by an iterative depth-first search (no recursion, so no depth
+/// limit).
+pub(crate) fn cycles(graph: &[Vec<usize>]) -> Vec<Vec<usize>> {
+    #[derive(Clone, Copy, PartialEq)]
+    enum Colour {
+        White,
+        Grey,
+        Black,
+    }
+    let mut colour = vec![Colour::White; graph.len()];
+    let mut found = Vec::new();
+    let mut known = HashSet::new();
+    for root in 0..graph.len() {
+        if colour[root] != Colour::White {
+            continue;
+        }
+        let mut path: Vec<usize> = vec![root];
+        let mut next_edge: Vec<usize> = vec![0];
+        colour[root] = Colour::Grey;
+        while let Some(&node) = path.last() {
+            let edge = next_edge
+                .last_mut()
+                .expect("path and next_edge have one length");
+            match graph[node].get(*edge) {
+                Some(&to) => {
+                    *edge += 1;
+                    match colour[to] {
+                        Colour::White => {
+                            colour[to] = Colour::Grey;
+                            path.push(to);
+                            next_edge.push(0);
+                        }
+                        Colour::Grey => {
+                            let start = path
+                                .iter()
+                                .position(|&n| n == to)
+                                .expect("a grey node is on the path");
+                            let mut cycle = path[start..].to_vec();
+                            let min = cycle
+                                .iter()
+                                .enumerate()
+                                .min_by_key(|(_, n)| **n)
+                                .map_or(0, |(i, _)| i);
+                            cycle.rotate_left(min);
+                            if known.insert(cycle.clone()) {
+                                found.push(cycle);
+                            }
+                        }
+                        Colour::Black => {}
+                    }
+                }
+                None => {
+                    colour[node] = Colour::Black;
+                    path.pop();
+                    next_edge.pop();
+                }
+            }
+        }
+    }
+    found.sort();
+    found
+}
