@@ -113,6 +113,6 @@ pub use id::{ClauseId, CommitmentId, IdError, IdErrorReason, MeetingId, PartyId,
 pub use model::clause::{Clause, MAX_CLAUSE_DEPTH, NestingError, TextBasis};
 pub use model::commitment::{Commitment, LegalForce, Modality, Origin, PartyRef, Scope};
 pub use model::meeting::{Delegate, Delegation, Meeting};
-pub use model::negotiation::{DuplicateIdError, Negotiation, UnknownPartyError};
+pub use model::negotiation::{Binding, DuplicateIdError, Negotiation, UnknownPartyError};
 pub use model::party::{Membership, Party, PartyKind};
 pub use model::proposal::{Completeness, Proposal, Provenance, Recital, Source, Status};

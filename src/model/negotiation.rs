@@ -6,7 +6,8 @@ use indexmap::map::Entry;
 use jiff::civil::Date;
 
 use crate::id::{MeetingId, PartyId, ProposalId};
-use crate::model::commitment::PartyRef;
+use crate::model::clause::Clause;
+use crate::model::commitment::{Commitment, PartyRef};
 use crate::model::meeting::Meeting;
 use crate::model::party::Party;
 use crate::model::proposal::Proposal;
@@ -218,4 +219,71 @@ impl Negotiation {
         }
         Ok(out.into_iter().collect())
     }
+
+    /// The concrete parties a commitment of `proposal` binds: its obligors resolved, each group
+    /// on its own `as_of` date, else on the proposal's date.
+    ///
+    /// ```
+    /// use jiff::civil::date;
+    /// use pactum::{Commitment, Modality, Negotiation, Party, PartyKind, PartyRef, Proposal};
+    ///
+    /// let mut n = Negotiation::new("t");
+    /// for (id, since) in [("BE", date(1949, 4, 4)), ("PL", date(1999, 3, 12))] {
+    ///     n.add_party(Party::new(id.parse()?, id, PartyKind::State))?;
+    /// }
+    /// n.add_party(
+    ///     Party::new("NATO".parse()?, "NATO", PartyKind::Alliance)
+    ///         .with_member("BE".parse()?, date(1949, 4, 4))
+    ///         .with_member("PL".parse()?, date(1999, 3, 12)),
+    /// )?;
+    /// let draft = Proposal::new("d".parse()?, "t", "BE".parse()?).with_date(date(2021, 12, 17));
+    /// let all = Commitment::new("c".parse()?, Modality::Prohibition, "enlarge")
+    ///     .with_obligor(PartyRef::members_of("NATO".parse()?, None));
+    /// assert_eq!(n.obligors_of(&draft, &all)?, ["BE", "PL"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn obligors_of(
+        &self,
+        proposal: &Proposal,
+        commitment: &Commitment,
+    ) -> Result<Vec<PartyId>, UnknownPartyError> {
+        self.resolve_all(&commitment.obligors, proposal.date)
+    }
+
+    /// Every commitment of every proposal that would bind `party`, in document order: proposals
+    /// in insertion order, clauses depth first.
+    pub fn bindings(&self, party: &str) -> Result<Vec<Binding<'_>>, UnknownPartyError> {
+        let mut out = Vec::new();
+        for proposal in self.proposals() {
+            for clause in proposal.walk() {
+                for commitment in &clause.commitments {
+                    if self
+                        .obligors_of(proposal, commitment)?
+                        .iter()
+                        .any(|p| p == party)
+                    {
+                        out.push(Binding {
+                            proposal,
+                            clause,
+                            commitment,
+                        });
+                    }
+                }
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// A commitment with the clause and proposal it stands in, as [`Negotiation::bindings`] lists
+/// them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Binding<'a> {
+    /// The proposal.
+    pub proposal: &'a Proposal,
+    /// The clause that creates the commitment.
+    pub clause: &'a Clause,
+    /// The commitment.
+    pub commitment: &'a Commitment,
 }
