@@ -60,6 +60,27 @@
 //!
 //! The shape of the format, field by field, with a complete example, is in [`mod@format`].
 //!
+//! # Property-test your own code over pactum's types
+//!
+//! With the `proptest` feature, [`strategy`] generates negotiations that validate clean, with
+//! sentences that carry the deontic markers of their commitments, and documents broken in one
+//! known way each. Failing cases shrink to small documents.
+//!
+//! ```
+//! # #[cfg(feature = "proptest")] {
+//! use pactum::strategy::{self, Limits};
+//! use proptest::prelude::*;
+//!
+//! proptest!(|(n in strategy::negotiation(Limits::small()))| {
+//!     // Your code here; pactum guarantees the input is valid.
+//!     prop_assert!(!n.validate().has_errors());
+//! });
+//! # }
+//! ```
+//!
+//! The [`strategy`] module's docs are the guide: which strategies take context, and how to
+//! test your error handling with [`strategy::invalid_negotiation`].
+//!
 //! # Crate features
 //!
 //! - **`serde`** (default): serde `Serialize`/`Deserialize` for the model, `Serialize` for
@@ -102,6 +123,8 @@ pub mod deontic;
 pub mod format;
 pub mod id;
 mod model;
+#[cfg(feature = "proptest")]
+pub mod strategy;
 pub mod validate;
 
 // The README's examples run as doc tests, so the front door cannot drift from the code.

@@ -1,0 +1,1044 @@
+//! proptest strategies for pactum's types (feature `proptest`).
+//!
+//! # Property-testing your code with pactum's generators
+//!
+//! Programs that embed pactum can property-test their own code over realistic negotiations:
+//! every value these strategies make validates with no problem at all, its texts are sentences
+//! built from a legal vocabulary with deontic markers that agree with the encoded commitments,
+//! and failing cases shrink to small documents.
+//!
+//! ```
+//! use pactum::strategy::{self, Limits};
+//! use proptest::prelude::*;
+//!
+//! /// Your code: here, count the clauses that bind someone.
+//! fn binding_clauses(n: &pactum::Negotiation) -> usize {
+//!     n.proposals().flat_map(|p| p.walk()).filter(|c| !c.commitments.is_empty()).count()
+//! }
+//!
+//! proptest!(|(n in strategy::negotiation(Limits::small()))| {
+//!     prop_assert!(n.validate().is_clean());
+//!     let all: usize = n.proposals().map(|p| p.walk().count()).sum();
+//!     prop_assert!(binding_clauses(&n) <= all);
+//! });
+//! ```
+//!
+//! Values that need context take it, so that what they make fits where it goes (as guppy's
+//! strategies take a package graph):
+//!
+//! - [`negotiation`] makes a whole negotiation;
+//! - [`party`] makes a state, or an alliance whose members are drawn from given parties;
+//! - [`proposal`] makes a proposal for a given negotiation: proposer, bound parties and
+//!   obligors among its parties, maybe answering or superseding one of its proposals;
+//! - [`clause`] makes a clause tree whose ids are unique under a given id, binding the given
+//!   parties; [`commitment`] makes one commitment binding some of them;
+//! - [`meeting`] makes a meeting of a negotiation's parties about its proposals.
+//!
+//! Self-contained types implement [`Arbitrary`]: the ids, [`Modality`], [`LegalForce`],
+//! [`TextBasis`], [`Status`], [`Completeness`], [`PartyKind`], [`Origin`] and [`Scope`].
+//!
+//! With the `serde` feature too, [`invalid_negotiation`] and [`unreadable_document`] make
+//! documents with one known problem each, together with the kind and location that
+//! validation or the reader must report.
+
+use std::sync::Arc;
+
+use jiff::ToSpan;
+use jiff::civil::{Date, date};
+use proptest::arbitrary::Arbitrary;
+use proptest::collection::vec;
+use proptest::prelude::*;
+use proptest::sample::Index;
+
+mod invalid;
+
+pub use invalid::{InvalidNegotiation, invalid_negotiation, invalid_negotiation_of};
+#[cfg(feature = "serde")]
+pub use invalid::{REFUSALS, UnreadableDocument, unreadable_document, unreadable_document_of};
+
+use crate::id::{ClauseId, CommitmentId, MeetingId, PartyId, ProposalId};
+use crate::{
+    Clause, Commitment, Completeness, Delegate, Delegation, LegalForce, MAX_CLAUSE_DEPTH, Meeting,
+    Membership, Modality, Negotiation, Origin, Party, PartyKind, PartyRef, Proposal, Provenance,
+    Recital, Scope, Source, Status, TextBasis,
+};
+
+/// Bounds on the size and depth of what the strategies make.
+///
+/// ```
+/// let mut limits = pactum::strategy::Limits::default();
+/// limits.max_depth = 2;
+/// limits.max_proposals = 2;
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Limits {
+    /// States in a negotiation: at least 2, at most this.
+    pub max_states: usize,
+    /// Alliances in a negotiation, each with members among the states.
+    pub max_alliances: usize,
+    /// Proposals in a negotiation: at least 1, at most this.
+    pub max_proposals: usize,
+    /// Meetings in a negotiation.
+    pub max_meetings: usize,
+    /// Top-level clauses of a proposal: at least 1, at most this.
+    pub max_clauses: usize,
+    /// Levels of clauses, counting a top-level clause as 1; at most
+    /// [`MAX_CLAUSE_DEPTH`].
+    pub max_depth: usize,
+    /// Children of one clause (at most 26, so that lettered points stay letters).
+    pub max_children: usize,
+    /// Commitments of one clause.
+    pub max_commitments: usize,
+    /// Recitals of a preamble.
+    pub max_recitals: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_states: 6,
+            max_alliances: 2,
+            max_proposals: 4,
+            max_meetings: 2,
+            max_clauses: 5,
+            max_depth: 3,
+            max_children: 3,
+            max_commitments: 2,
+            max_recitals: 3,
+        }
+    }
+}
+
+impl Limits {
+    /// Small documents, for fast tests: up to 4 states, 2 proposals of 3 clauses, 2 levels.
+    pub fn small() -> Self {
+        Limits {
+            max_states: 4,
+            max_alliances: 1,
+            max_proposals: 2,
+            max_meetings: 1,
+            max_clauses: 3,
+            max_depth: 2,
+            max_children: 2,
+            max_commitments: 2,
+            max_recitals: 2,
+        }
+    }
+
+    fn depth(&self) -> usize {
+        self.max_depth.clamp(1, MAX_CLAUSE_DEPTH)
+    }
+
+    fn children(&self) -> usize {
+        self.max_children.min(26)
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Self-contained types.
+
+fn id_string() -> impl Strategy<Value = String> {
+    "[a-zA-Z0-9][a-zA-Z0-9._-]{0,15}"
+}
+
+macro_rules! arbitrary_id {
+    ($($name:ident),*) => {$(
+        impl Arbitrary for $name {
+            type Parameters = ();
+            type Strategy = BoxedStrategy<$name>;
+
+            fn arbitrary_with((): ()) -> Self::Strategy {
+                id_string()
+                    .prop_map(|s| $name::new(s).expect("the pattern makes valid ids"))
+                    .boxed()
+            }
+        }
+    )*};
+}
+
+arbitrary_id!(PartyId, ProposalId, ClauseId, CommitmentId, MeetingId);
+
+macro_rules! arbitrary_enum {
+    ($($name:ident),*) => {$(
+        impl Arbitrary for $name {
+            type Parameters = ();
+            type Strategy = proptest::sample::Select<$name>;
+
+            fn arbitrary_with((): ()) -> Self::Strategy {
+                proptest::sample::select($name::ALL)
+            }
+        }
+    )*};
+}
+
+arbitrary_enum!(
+    Modality,
+    LegalForce,
+    TextBasis,
+    Status,
+    Completeness,
+    PartyKind,
+    Origin
+);
+
+impl Arbitrary for Scope {
+    type Parameters = ();
+    type Strategy = BoxedStrategy<Scope>;
+
+    fn arbitrary_with((): ()) -> Self::Strategy {
+        (
+            vec(0..AREAS.len(), 0..3),
+            proptest::option::of((0..20_000i32, 0..4_000i32)),
+        )
+            .prop_map(|(areas, period)| {
+                let mut scope = Scope {
+                    areas: areas.into_iter().map(|i| AREAS[i].to_owned()).collect(),
+                    ..Scope::default()
+                };
+                if let Some((start, length)) = period {
+                    scope.from = Some(day(start));
+                    scope.until = Some(day(start + length));
+                }
+                scope
+            })
+            .boxed()
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Vocabulary. No word here is a deontic marker ("shall", "may", "must", "should", "undertake
+// to", "refrain from", "commit ... to", "prepared to", "ready to"), so the only markers in a
+// generated text are the ones the generator puts there for a commitment.
+
+const STATES: [(&str, &str); 12] = [
+    ("AR", "Arcadia"),
+    ("BO", "Borduria"),
+    ("CA", "Carpania"),
+    ("DA", "Dalmatica"),
+    ("EL", "Elbonia"),
+    ("FR", "Freedonia"),
+    ("GE", "Genovia"),
+    ("HU", "Hudsonia"),
+    ("IL", "Illyria"),
+    ("KU", "Kurland"),
+    ("LA", "Latveria"),
+    ("MA", "Marovia"),
+];
+const ALLIANCES: [(&str, &str); 4] = [
+    ("NTO", "Northern Treaty Organization"),
+    ("STO", "Southern Treaty Organization"),
+    ("EDU", "Eastern Defence Union"),
+    ("WPA", "Western Pact Alliance"),
+];
+const FORCES: [&str; 8] = [
+    "ground forces",
+    "naval forces",
+    "intermediate-range missiles",
+    "short-range missiles",
+    "heavy bombers",
+    "combat aircraft",
+    "armoured brigades",
+    "military personnel",
+];
+const AREAS: [&str; 8] = [
+    "Europe",
+    "the border region",
+    "the Baltic Sea region",
+    "the Black Sea region",
+    "the Arctic",
+    "the territory of the other Parties",
+    "the demilitarised zone",
+    "the airspace over the high seas",
+];
+const TOPICS: [&str; 8] = [
+    "military doctrines",
+    "planned exercises",
+    "troop movements",
+    "threat assessments",
+    "naval incidents",
+    "arms control",
+    "confidence-building measures",
+    "the reduction of military risks",
+];
+const MECHANISMS: [&str; 5] = [
+    "a telephone hotline",
+    "a joint consultation council",
+    "a verification regime",
+    "an incident notification channel",
+    "a standing expert group",
+];
+const CONDITIONS: [&str; 4] = [
+    "after notification of the other Parties",
+    "subject to reciprocity",
+    "once the verification regime is in place",
+    "for the duration of this Agreement",
+];
+const EXCEPTIONS: [&str; 4] = [
+    "with the consent of all the Parties",
+    "in exceptional cases to eliminate a threat to security",
+    "for the purpose of humanitarian relief",
+    "in the exercise of the right of self-defence",
+];
+const RECITALS: [&str; 5] = [
+    "reaffirming their commitment to the purposes and principles of the Charter of the United Nations",
+    "determined to prevent dangerous military activity",
+    "noting the importance of",
+    "recognizing the need for joint efforts on",
+    "guided by the principles of",
+];
+const FORUMS: [&str; 4] = [
+    "Joint Security Council",
+    "Strategic Stability Dialogue",
+    "Conference on Confidence Building",
+    "Council of Ministers",
+];
+const PLACES: [&str; 4] = [
+    "Geneva, Switzerland",
+    "Vienna, Austria",
+    "Brussels, Belgium",
+    "Helsinki, Finland",
+];
+const PEOPLE: [(&str, &str); 6] = [
+    ("Anna Lindqvist", "Deputy Foreign Minister"),
+    ("Boris Petrov", "Deputy Defence Minister"),
+    ("Claire Dubois", "Ambassador"),
+    ("David Okafor", "Head of Delegation"),
+    ("Elena Novak", "Deputy Secretary of State"),
+    ("Frank Meyer", "Secretary General"),
+];
+
+/// What a commitment is about: indices into the vocabulary.
+#[derive(Debug, Clone)]
+struct ActionSeed {
+    verb: usize,
+    object: usize,
+    area: usize,
+}
+
+fn action_seed() -> impl Strategy<Value = ActionSeed> {
+    (0..10usize, 0..8usize, 0..AREAS.len()).prop_map(|(verb, object, area)| ActionSeed {
+        verb,
+        object,
+        area,
+    })
+}
+
+impl ActionSeed {
+    /// The action as a verb phrase, and the area it names if it names one.
+    fn phrase(&self) -> (String, Option<&'static str>) {
+        let forces = FORCES[self.object % FORCES.len()];
+        let topic = TOPICS[self.object % TOPICS.len()];
+        let mechanism = MECHANISMS[self.object % MECHANISMS.len()];
+        let area = AREAS[self.area];
+        match self.verb {
+            0 => (format!("deploy {forces} in {area}"), Some(area)),
+            1 => (
+                format!("station {forces} on the territory of other States in {area}"),
+                Some(area),
+            ),
+            2 => (
+                format!("conduct exercises of {forces} near {area}"),
+                Some(area),
+            ),
+            3 => (format!("notify the other Parties of {topic}"), None),
+            4 => (format!("exchange information on {topic}"), None),
+            5 => (format!("establish {mechanism}"), None),
+            6 => (format!("maintain {mechanism}"), None),
+            7 => (format!("reduce {forces} in {area}"), Some(area)),
+            8 => (format!("consult one another on {topic}"), None),
+            _ => ("admit new members".to_owned(), None),
+        }
+    }
+}
+
+fn day(offset: i32) -> Date {
+    date(1950, 1, 1).saturating_add(i64::from(offset).days())
+}
+
+// ---------------------------------------------------------------------------------------------
+// Commitments and clauses.
+
+#[derive(Debug, Clone)]
+struct CommitmentShape {
+    modality: Modality,
+    action: ActionSeed,
+    obligors: Vec<Index>,
+    beneficiary: Option<Index>,
+    scoped: bool,
+    condition: Option<usize>,
+    exception: Option<usize>,
+    force: LegalForce,
+    period: Option<(i32, i32)>,
+}
+
+fn commitment_shape() -> impl Strategy<Value = CommitmentShape> {
+    (
+        any::<Modality>(),
+        action_seed(),
+        vec(any::<Index>(), 1..3),
+        proptest::option::weighted(0.3, any::<Index>()),
+        any::<bool>(),
+        proptest::option::weighted(0.2, 0..CONDITIONS.len()),
+        proptest::option::weighted(0.2, 0..EXCEPTIONS.len()),
+        any::<LegalForce>(),
+        proptest::option::weighted(0.2, (20_000..27_000i32, 0..4_000i32)),
+    )
+        .prop_map(
+            |(
+                modality,
+                action,
+                obligors,
+                beneficiary,
+                scoped,
+                condition,
+                exception,
+                force,
+                period,
+            )| {
+                CommitmentShape {
+                    modality,
+                    action,
+                    obligors,
+                    beneficiary,
+                    scoped,
+                    condition,
+                    exception,
+                    force,
+                    period,
+                }
+            },
+        )
+}
+
+#[derive(Debug, Clone)]
+struct ClauseShape {
+    commitments: Vec<CommitmentShape>,
+    filler: Option<usize>,
+    heading: Option<usize>,
+    basis: TextBasis,
+    answer: Option<Index>,
+    children: Vec<ClauseShape>,
+}
+
+type NodeParts = (
+    Vec<CommitmentShape>,
+    Option<usize>,
+    Option<usize>,
+    TextBasis,
+    Option<Index>,
+);
+
+fn clause_shape(limits: &Limits) -> BoxedStrategy<ClauseShape> {
+    let max_commitments = limits.max_commitments;
+    let node = move || -> BoxedStrategy<NodeParts> {
+        (
+            vec(commitment_shape(), 0..=max_commitments),
+            proptest::option::of(0..TOPICS.len()),
+            proptest::option::weighted(0.3, 0..TOPICS.len()),
+            any::<TextBasis>(),
+            proptest::option::weighted(0.5, any::<Index>()),
+        )
+            .boxed()
+    };
+    let leaf = node()
+        .prop_map(
+            |(commitments, filler, heading, basis, answer)| ClauseShape {
+                commitments,
+                filler,
+                heading,
+                basis,
+                answer,
+                children: Vec::new(),
+            },
+        )
+        .boxed();
+    let mut level = leaf;
+    for _ in 1..limits.depth() {
+        level = (node(), vec(level, 0..=limits.children()))
+            .prop_map(
+                |((commitments, filler, heading, basis, answer), children)| ClauseShape {
+                    commitments,
+                    filler,
+                    heading,
+                    basis,
+                    answer,
+                    children,
+                },
+            )
+            .boxed();
+    }
+    level
+}
+
+/// What a proposal's texts need to know of the parties: the references it binds and how to
+/// name each in a sentence.
+#[derive(Debug, Clone)]
+struct Cast {
+    bound: Vec<PartyRef>,
+    names: Vec<String>,
+}
+
+impl Cast {
+    fn new(n: &Negotiation, bound: Vec<PartyRef>) -> Self {
+        let names = bound
+            .iter()
+            .map(|r| {
+                let name = n
+                    .party(r.named_party().as_str())
+                    .map_or_else(|| r.named_party().to_string(), |p| p.name.clone());
+                match r {
+                    PartyRef::Party(_) => name,
+                    PartyRef::MembersOf { .. } => format!("the member States of the {name}"),
+                }
+            })
+            .collect();
+        Cast { bound, names }
+    }
+}
+
+fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
+}
+
+/// Builds a commitment and the sentence that states it.
+fn build_commitment(
+    shape: &CommitmentShape,
+    id: CommitmentId,
+    cast: &Cast,
+) -> (Commitment, String) {
+    let mut chosen: Vec<usize> = shape
+        .obligors
+        .iter()
+        .map(|i| i.index(cast.bound.len()))
+        .collect();
+    chosen.sort_unstable();
+    chosen.dedup();
+    let (phrase, area) = shape.action.phrase();
+    let mut c = Commitment::new(id, shape.modality, phrase.clone());
+    c.obligors = chosen.iter().map(|&i| cast.bound[i].clone()).collect();
+    if let Some(b) = &shape.beneficiary {
+        c.beneficiaries
+            .push(cast.bound[b.index(cast.bound.len())].clone());
+    }
+    if let (true, Some(area)) = (shape.scoped, area) {
+        c.scope.areas.push(area.to_owned());
+    }
+    if let Some((start, length)) = shape.period {
+        c.scope.from = Some(day(start));
+        c.scope.until = Some(day(start + length));
+    }
+    c.conditions
+        .extend(shape.condition.map(|i| CONDITIONS[i].to_owned()));
+    c.exceptions
+        .extend(shape.exception.map(|i| EXCEPTIONS[i].to_owned()));
+    c.force = shape.force;
+
+    let all = chosen.len() == cast.bound.len() && chosen.len() > 1;
+    let (subject, plural) = if all {
+        ("The Parties".to_owned(), true)
+    } else {
+        let names: Vec<&str> = chosen.iter().map(|&i| cast.names[i].as_str()).collect();
+        let plural = names.len() > 1 || matches!(cast.bound[chosen[0]], PartyRef::MembersOf { .. });
+        (capitalize(&names.join(" and ")), plural)
+    };
+    let verb = match shape.modality {
+        Modality::Obligation => "shall",
+        Modality::Prohibition => "shall not",
+        Modality::Permission => "may",
+        Modality::Recommendation => "should",
+        Modality::Discouragement => "should not",
+        Modality::Offer if plural => "are prepared to",
+        Modality::Offer => "is prepared to",
+        Modality::Statement if plural => "reaffirm the aim to",
+        _ => "reaffirms the aim to",
+    };
+    let mut sentence = format!("{subject} {verb} {phrase}");
+    for condition in &c.conditions {
+        sentence.push_str(&format!(", {condition}"));
+    }
+    for exception in &c.exceptions {
+        sentence.push_str(&format!(", except {exception}"));
+    }
+    sentence.push('.');
+    (c, sentence)
+}
+
+/// The displayed number of the `index`-th sibling at `level` (1 for top level).
+fn number(level: usize, index: usize) -> String {
+    const ROMAN: [&str; 26] = [
+        "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv",
+        "xv", "xvi", "xvii", "xviii", "xix", "xx", "xxi", "xxii", "xxiii", "xxiv", "xxv", "xxvi",
+    ];
+    match level {
+        1 => format!("Article {}", index + 1),
+        2 => format!("{}.", index + 1),
+        3 => format!("({})", char::from(b'a' + (index % 26) as u8)),
+        4 => format!("({})", ROMAN[index % 26]),
+        _ => format!("{})", index + 1),
+    }
+}
+
+/// Builds a clause tree; ids are `prefix`, `prefix.1`, `prefix.1.2`, ..., so they are unique
+/// under `prefix`. Answer links go to `answered` clause ids, when given.
+fn build_clause(
+    shape: &ClauseShape,
+    id: &str,
+    level: usize,
+    index: usize,
+    cast: &Cast,
+    answered: &[ClauseId],
+) -> Clause {
+    let mut sentences = Vec::new();
+    let mut commitments = Vec::new();
+    for (k, c) in shape.commitments.iter().enumerate() {
+        let cid = CommitmentId::new(format!("k{}", k + 1)).expect("a valid id");
+        let (commitment, sentence) = build_commitment(c, cid, cast);
+        commitments.push(commitment);
+        sentences.push(sentence);
+    }
+    if let Some(topic) = shape.filler.or(if sentences.is_empty() {
+        Some(index % TOPICS.len())
+    } else {
+        None
+    }) {
+        sentences.push(format!("This provision concerns {}.", TOPICS[topic]));
+    }
+    let mut clause = Clause::new(ClauseId::new(id).expect("a valid id"), sentences.join(" "))
+        .with_number(number(level, index));
+    clause.commitments = commitments;
+    clause.heading = shape.heading.map(|t| capitalize(TOPICS[t]));
+    // A summary has no deontic markers of its own, so only clauses without commitments are
+    // summaries.
+    clause.text_basis = match shape.basis {
+        TextBasis::Summary if !clause.commitments.is_empty() => TextBasis::Verbatim,
+        basis => basis,
+    };
+    if let (Some(link), false) = (&shape.answer, answered.is_empty()) {
+        clause
+            .answers
+            .push(answered[link.index(answered.len())].clone());
+    }
+    for (i, child) in shape.children.iter().enumerate() {
+        let child = build_clause(
+            child,
+            &format!("{id}.{}", i + 1),
+            level + 1,
+            i,
+            cast,
+            answered,
+        );
+        clause
+            .push_child(child)
+            .expect("the limits keep the depth within MAX_CLAUSE_DEPTH");
+    }
+    clause
+}
+
+/// One commitment binding some of `parties` (at least one; the list must not be empty), with an
+/// action from a legal vocabulary.
+pub fn commitment(
+    n: &Negotiation,
+    parties: Vec<PartyRef>,
+    id: CommitmentId,
+) -> BoxedStrategy<Commitment> {
+    assert!(!parties.is_empty(), "a commitment needs parties to bind");
+    let cast = Arc::new(Cast::new(n, parties));
+    commitment_shape()
+        .prop_map(move |shape| build_commitment(&shape, id.clone(), &cast).0)
+        .boxed()
+}
+
+/// A clause tree with id `id` whose descendants' ids are `id.1`, `id.1.2`, ..., with
+/// commitments binding some of `parties` (which must not be empty) and texts that state those
+/// commitments with their deontic markers. The clause itself is unnumbered, so that it fits
+/// among any siblings; its descendants are numbered "1.", "(a)", "(i)", ...
+pub fn clause(
+    n: &Negotiation,
+    parties: Vec<PartyRef>,
+    id: ClauseId,
+    limits: &Limits,
+) -> BoxedStrategy<Clause> {
+    assert!(!parties.is_empty(), "a clause needs parties to bind");
+    let cast = Arc::new(Cast::new(n, parties));
+    clause_shape(limits)
+        .prop_map(move |shape| {
+            let mut clause = build_clause(&shape, id.as_str(), 1, 0, &cast, &[]);
+            clause.number = None;
+            clause
+        })
+        .boxed()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parties.
+
+#[derive(Debug, Clone)]
+struct PartyShape {
+    members: Vec<(Index, i32, Option<i32>)>,
+}
+
+fn party_shape(max_members: usize) -> impl Strategy<Value = PartyShape> {
+    vec(
+        (
+            any::<Index>(),
+            0..26_000i32,
+            proptest::option::weighted(0.1, 1..4_000i32),
+        ),
+        0..=max_members,
+    )
+    .prop_map(|members| PartyShape { members })
+}
+
+fn build_party(
+    id: PartyId,
+    name: String,
+    kind: PartyKind,
+    shape: &PartyShape,
+    candidates: &[PartyId],
+) -> Party {
+    let mut party = Party::new(id, name, kind);
+    if candidates.is_empty() {
+        return party;
+    }
+    for (who, since, left) in &shape.members {
+        let member = &candidates[who.index(candidates.len())];
+        if member == party.id() || party.members.iter().any(|m| m.party == *member) {
+            continue;
+        }
+        let mut m = Membership::new(member.clone(), day(*since));
+        m.until = left.map(|l| day(since + l));
+        party.members.push(m);
+    }
+    party
+}
+
+/// A party with id `id`: a state when `candidates` is empty, else an alliance whose members are
+/// drawn from `candidates` (which must exist where the party goes, and must not include
+/// alliances that have it as a member, or membership would form a cycle).
+pub fn party(id: PartyId, candidates: Vec<PartyId>) -> BoxedStrategy<Party> {
+    let name = format!("Party {id}");
+    let kind = if candidates.is_empty() {
+        PartyKind::State
+    } else {
+        PartyKind::Alliance
+    };
+    party_shape(candidates.len())
+        .prop_map(move |shape| build_party(id.clone(), name.clone(), kind, &shape, &candidates))
+        .boxed()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Proposals.
+
+#[derive(Debug, Clone)]
+struct ProposalShape {
+    proposer: Index,
+    bound: Vec<Index>,
+    group: Option<Index>,
+    gap: i32,
+    status: Status,
+    links: (Option<Index>, Option<Index>),
+    recitals: Vec<(usize, usize)>,
+    clauses: Vec<ClauseShape>,
+    translated: bool,
+    completeness: Completeness,
+}
+
+fn proposal_shape(limits: &Limits) -> BoxedStrategy<ProposalShape> {
+    (
+        any::<Index>(),
+        vec(any::<Index>(), 1..4),
+        proptest::option::weighted(0.4, any::<Index>()),
+        0..400i32,
+        any::<Status>(),
+        (
+            proptest::option::weighted(0.5, any::<Index>()),
+            proptest::option::weighted(0.2, any::<Index>()),
+        ),
+        vec(
+            (0..RECITALS.len(), 0..TOPICS.len()),
+            0..=limits.max_recitals,
+        ),
+        vec(clause_shape(limits), 1..=limits.max_clauses.max(1)),
+        any::<bool>(),
+        any::<Completeness>(),
+    )
+        .prop_map(
+            |(
+                proposer,
+                bound,
+                group,
+                gap,
+                status,
+                links,
+                recitals,
+                clauses,
+                translated,
+                completeness,
+            )| ProposalShape {
+                proposer,
+                bound,
+                group,
+                gap,
+                status,
+                links,
+                recitals,
+                clauses,
+                translated,
+                completeness,
+            },
+        )
+        .boxed()
+}
+
+/// Builds a proposal that fits `n`: parties from its states and alliances, links to its
+/// proposals, a date after every proposal it links to.
+fn build_proposal(n: &Negotiation, id: ProposalId, shape: &ProposalShape) -> Proposal {
+    let states: Vec<&PartyId> = n
+        .parties()
+        .filter(|p| p.members.is_empty())
+        .map(Party::id)
+        .collect();
+    let alliances: Vec<&PartyId> = n
+        .parties()
+        .filter(|p| !p.members.is_empty())
+        .map(Party::id)
+        .collect();
+    let earlier: Vec<&Proposal> = n.proposals().collect();
+
+    let mut chosen: Vec<&PartyId> = shape
+        .bound
+        .iter()
+        .map(|i| states[i.index(states.len())])
+        .collect();
+    let proposer = states[shape.proposer.index(states.len())];
+    chosen.insert(0, proposer);
+    // Two distinct states at least, so that the proposal binds two parties whatever the
+    // alliances' membership on its date.
+    if let Some(other) = states.iter().find(|s| **s != proposer) {
+        chosen.push(other);
+    }
+    let mut bound: Vec<PartyRef> = Vec::new();
+    for s in chosen {
+        let r = PartyRef::party(s.clone());
+        if !bound.contains(&r) {
+            bound.push(r);
+        }
+    }
+    if let (Some(g), false) = (&shape.group, alliances.is_empty()) {
+        bound.push(PartyRef::members_of(
+            alliances[g.index(alliances.len())].clone(),
+            None,
+        ));
+    }
+    let cast = Cast::new(n, bound.clone());
+
+    let pick = |link: &Option<Index>| {
+        link.as_ref()
+            .filter(|_| !earlier.is_empty())
+            .map(|i| earlier[i.index(earlier.len())])
+    };
+    let answers = pick(&shape.links.0);
+    let supersedes = pick(&shape.links.1);
+    let latest = [answers, supersedes]
+        .into_iter()
+        .flatten()
+        .filter_map(|p| p.date)
+        .max();
+    let base = latest.unwrap_or_else(|| day(26_000));
+    let answered: Vec<ClauseId> = answers
+        .map(|p| p.walk().map(|c| c.id.clone()).collect())
+        .unwrap_or_default();
+
+    let mut p = Proposal::new(
+        id,
+        format!("Agreement on {}", TOPICS[shape.gap as usize % TOPICS.len()]),
+        proposer.clone(),
+    );
+    p.parties = bound;
+    p.date = Some(base.saturating_add(i64::from(shape.gap).days()));
+    p.status = shape.status;
+    p.answers = answers.map(|a| a.id().clone());
+    p.supersedes = supersedes.map(|s| s.id().clone());
+    p.preamble = shape
+        .recitals
+        .iter()
+        .map(|&(r, t)| {
+            let text = RECITALS[r];
+            Recital::new(if text.ends_with(" of") || text.ends_with(" on") {
+                format!("{text} {}", TOPICS[t])
+            } else {
+                text.to_owned()
+            })
+        })
+        .collect();
+    for (i, c) in shape.clauses.iter().enumerate() {
+        p.clauses.push(build_clause(
+            c,
+            &format!("c{}", i + 1),
+            1,
+            i,
+            &cast,
+            &answered,
+        ));
+    }
+    p.translated_from = shape.translated.then(|| "xx".to_owned());
+    p.provenance = Provenance::new(shape.completeness)
+        .with_source(Source::new("generated by pactum::strategy"));
+    p
+}
+
+/// A proposal with id `id` that fits `n` (which must have two states, parties without members,
+/// at least): proposer, bound parties and obligors among `n`'s parties, maybe answering or
+/// superseding one of `n`'s proposals and dated after it, clause answer links to the answered
+/// proposal's clauses. Added to `n` under an id `n` does not use yet, it keeps `n` valid.
+pub fn proposal(n: &Negotiation, id: ProposalId, limits: &Limits) -> BoxedStrategy<Proposal> {
+    let states = n.parties().filter(|p| p.members.is_empty()).count();
+    assert!(states >= 2, "a proposal needs two states to bind");
+    let n = Arc::new(n.clone());
+    proposal_shape(limits)
+        .prop_map(move |shape| build_proposal(&n, id.clone(), &shape))
+        .boxed()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Meetings and negotiations.
+
+#[derive(Debug, Clone)]
+struct MeetingShape {
+    forum: usize,
+    place: Option<usize>,
+    gap: i32,
+    chair: Option<usize>,
+    delegations: Vec<(Index, Vec<usize>)>,
+    agenda: Vec<Index>,
+}
+
+fn meeting_shape() -> impl Strategy<Value = MeetingShape> {
+    (
+        0..FORUMS.len(),
+        proptest::option::of(0..PLACES.len()),
+        0..200i32,
+        proptest::option::of(0..PEOPLE.len()),
+        vec((any::<Index>(), vec(0..PEOPLE.len(), 0..3)), 0..4),
+        vec(any::<Index>(), 0..3),
+    )
+        .prop_map(
+            |(forum, place, gap, chair, delegations, agenda)| MeetingShape {
+                forum,
+                place,
+                gap,
+                chair,
+                delegations,
+                agenda,
+            },
+        )
+}
+
+fn person((name, role): (&str, &str)) -> Delegate {
+    Delegate::new(name).with_role(role)
+}
+
+fn build_meeting(n: &Negotiation, id: MeetingId, shape: &MeetingShape) -> Meeting {
+    let last = n
+        .proposals()
+        .filter_map(|p| p.date)
+        .max()
+        .unwrap_or_else(|| day(26_000));
+    let mut m = Meeting::new(
+        id,
+        FORUMS[shape.forum],
+        last.saturating_add(i64::from(shape.gap).days()),
+    );
+    m.place = shape.place.map(|i| PLACES[i].to_owned());
+    m.chair = shape.chair.map(|i| person(PEOPLE[i]));
+    let parties: Vec<&PartyId> = n.parties().map(Party::id).collect();
+    for (who, people) in &shape.delegations {
+        if parties.is_empty() {
+            break;
+        }
+        let party = parties[who.index(parties.len())];
+        if m.delegations.iter().any(|d| d.party == *party) {
+            continue;
+        }
+        let mut d = Delegation::new(party.clone());
+        d.delegates = people.iter().map(|&i| person(PEOPLE[i])).collect();
+        m.delegations.push(d);
+    }
+    let proposals: Vec<&ProposalId> = n.proposals().map(Proposal::id).collect();
+    for item in &shape.agenda {
+        if proposals.is_empty() {
+            break;
+        }
+        let p = proposals[item.index(proposals.len())];
+        if !m.agenda.contains(p) {
+            m.agenda.push(p.clone());
+        }
+    }
+    m
+}
+
+/// A meeting with id `id` of `n`'s parties about `n`'s proposals, dated after its proposals.
+pub fn meeting(n: &Negotiation, id: MeetingId) -> BoxedStrategy<Meeting> {
+    let n = Arc::new(n.clone());
+    meeting_shape()
+        .prop_map(move |shape| build_meeting(&n, id.clone(), &shape))
+        .boxed()
+}
+
+/// A whole negotiation within `limits`: 2 or more states, alliances of some of them, proposals
+/// that answer and supersede earlier ones, meetings. It validates with no problem at all.
+pub fn negotiation(limits: Limits) -> BoxedStrategy<Negotiation> {
+    let max_states = limits.max_states.clamp(2, STATES.len());
+    let max_alliances = limits.max_alliances.min(ALLIANCES.len());
+    (
+        2..=max_states,
+        vec(party_shape(max_states), 0..=max_alliances),
+        vec(proposal_shape(&limits), 1..=limits.max_proposals.max(1)),
+        vec(meeting_shape(), 0..=limits.max_meetings),
+    )
+        .prop_map(|(states, alliances, proposals, meetings)| {
+            let mut n = Negotiation::new("A generated negotiation");
+            let ids: Vec<PartyId> = STATES[..states]
+                .iter()
+                .map(|(id, _)| PartyId::new(*id).expect("a valid id"))
+                .collect();
+            for (id, (_, name)) in ids.iter().zip(STATES) {
+                let _ = n.add_party(Party::new(id.clone(), name, PartyKind::State));
+            }
+            for (shape, (id, name)) in alliances.iter().zip(ALLIANCES) {
+                let party = build_party(
+                    PartyId::new(id).expect("a valid id"),
+                    name.to_owned(),
+                    PartyKind::Alliance,
+                    shape,
+                    &ids,
+                );
+                // An alliance without members would count as a state for the proposals.
+                if !party.members.is_empty() {
+                    let _ = n.add_party(party);
+                }
+            }
+            for (i, shape) in proposals.iter().enumerate() {
+                let p = build_proposal(
+                    &n,
+                    ProposalId::new(format!("p{}", i + 1)).expect("a valid id"),
+                    shape,
+                );
+                let _ = n.add_proposal(p);
+            }
+            for (i, shape) in meetings.iter().enumerate() {
+                let m = build_meeting(
+                    &n,
+                    MeetingId::new(format!("m{}", i + 1)).expect("a valid id"),
+                    shape,
+                );
+                let _ = n.add_meeting(m);
+            }
+            n
+        })
+        .boxed()
+}
