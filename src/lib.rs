@@ -119,10 +119,12 @@
 mod macros;
 
 pub mod deontic;
+pub mod diff;
 #[cfg(feature = "serde")]
 pub mod format;
 pub mod id;
 mod model;
+pub mod render;
 #[cfg(feature = "proptest")]
 pub mod strategy;
 pub mod validate;

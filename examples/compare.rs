@@ -1,0 +1,131 @@
+//! Compares two proposals clause by clause and prints a redline.
+//!
+//! ```text
+//! cargo run --example compare -- OLD NEW [--format text|markdown|json] [--no-ids]
+//! ```
+//!
+//! OLD and NEW are pactum JSON files. A file that holds several proposals takes the one meant
+//! after a `#`: `negotiation.json#ru-nato-2021-12-17`; a file with one proposal needs none.
+//! With no arguments, the bundled Russian draft agreement of 17 December 2021 is compared with
+//! the written answer of the United States of 26 January 2022.
+//!
+//! Exit status, as diff(1): 0 when the proposals do not differ, 1 when they do, 2 on trouble (a
+//! missing file, a parse error, an unknown id), with a message on stderr.
+
+use std::process::ExitCode;
+
+use pactum::Proposal;
+use pactum::diff::{Options, compare};
+
+const USAGE: &str = "usage: compare OLD[#ID] NEW[#ID] [--format text|markdown|json] [--no-ids]";
+const BUNDLED: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/examples/data/security-guarantees.json"
+);
+
+enum Format {
+    Text,
+    Markdown,
+    Json,
+}
+
+fn main() -> ExitCode {
+    match run(std::env::args().skip(1).collect()) {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("compare: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(args: Vec<String>) -> Result<ExitCode, String> {
+    let mut files = Vec::new();
+    let mut format = Format::Text;
+    let mut options = Options::default();
+    let mut args = args.into_iter();
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--format" => {
+                format = match args.next().as_deref() {
+                    Some("text") => Format::Text,
+                    Some("markdown") => Format::Markdown,
+                    Some("json") => Format::Json,
+                    other => {
+                        return Err(format!(
+                            "--format takes text, markdown or json, not {other:?}\n{USAGE}"
+                        ));
+                    }
+                }
+            }
+            "--no-ids" => options = options.without_ids(),
+            "-h" | "--help" => {
+                println!("{USAGE}");
+                return Ok(ExitCode::SUCCESS);
+            }
+            _ if arg.starts_with("--") => return Err(format!("unknown option `{arg}`\n{USAGE}")),
+            _ => files.push(arg),
+        }
+    }
+    let (old_spec, new_spec) = match files.as_slice() {
+        [] => {
+            eprintln!(
+                "compare: no files given; comparing the bundled Russian draft agreement (ru-nato-2021-12-17) with the US written answer (us-answer-2022-01-26)"
+            );
+            (
+                format!("{BUNDLED}#ru-nato-2021-12-17"),
+                format!("{BUNDLED}#us-answer-2022-01-26"),
+            )
+        }
+        [old, new] => (old.clone(), new.clone()),
+        _ => return Err(format!("expected two files, got {}\n{USAGE}", files.len())),
+    };
+    let old = load(&old_spec)?;
+    let new = load(&new_spec)?;
+    let diff = compare(&old, &new, &options);
+    match format {
+        Format::Text => print!("{diff}"),
+        Format::Markdown => print!("{}", pactum::render::markdown(&diff)),
+        Format::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(&diff).map_err(|e| e.to_string())?
+        ),
+    }
+    Ok(if diff.has_changes() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Reads `FILE` or `FILE#ID` and picks the proposal.
+fn load(spec: &str) -> Result<Proposal, String> {
+    let (path, id) = match spec.rsplit_once('#') {
+        Some((path, id)) => (path, Some(id)),
+        None => (spec, None),
+    };
+    let negotiation = pactum::format::read_file(path).map_err(|e| format!("{path}: {e}"))?;
+    let ids = || {
+        negotiation
+            .proposals()
+            .map(|p| p.id().to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match id {
+        Some(id) => negotiation
+            .proposal(id)
+            .cloned()
+            .ok_or_else(|| format!("{path} has no proposal `{id}`; it has: {}", ids())),
+        None if negotiation.proposals().len() == 1 => Ok(negotiation
+            .proposals()
+            .next()
+            .cloned()
+            .expect("one proposal")),
+        None => Err(format!(
+            "{path} holds {} proposals; name one as {path}#ID, one of: {}",
+            negotiation.proposals().len(),
+            ids()
+        )),
+    }
+}

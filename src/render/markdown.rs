@@ -1,0 +1,201 @@
+//! The Markdown redline.
+
+use std::fmt::{self, Write};
+
+use super::{Labels, changed, counts, field_changes, kinds, sides, values};
+use crate::diff::{ClauseChangeKind, Diff, RecitalChange, TextChange, TextOp};
+
+/// Escapes what Markdown or HTML would read as markup.
+fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '|' => out.push_str("\\|"),
+            '*' | '_' | '`' | '[' | ']' | '#' | '~' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn redline(t: &TextChange) -> String {
+    t.ops
+        .iter()
+        .map(|op| match op {
+            TextOp::Equal(s) => escape(s),
+            TextOp::Delete(s) => format!("<del>{}</del>", escape(s)),
+            TextOp::Insert(s) => format!("<ins>{}</ins>", escape(s)),
+        })
+        .collect()
+}
+
+/// The Markdown redline: the same sections as [`text`](super::text), with a change table and
+/// deletions and insertions as `<del>` and `<ins>`.
+pub fn markdown(diff: &Diff) -> String {
+    let mut out = String::new();
+    let _ = write_markdown(&mut out, diff);
+    out
+}
+
+fn write_markdown(out: &mut String, diff: &Diff) -> fmt::Result {
+    let labels = Labels::new(diff);
+    writeln!(out, "# Comparison of `{}` with `{}`\n", diff.old, diff.new)?;
+    writeln!(
+        out,
+        "**Summary:** {}; similarity {:.2}.",
+        counts(diff),
+        diff.summary.similarity
+    )?;
+    if diff.approximate {
+        writeln!(
+            out,
+            "\nSome texts were compared by sentences or as a whole: a work budget was reached."
+        )?;
+    }
+    if !diff.proposal.is_empty() {
+        writeln!(out, "\n## Proposal\n")?;
+        writeln!(out, "| Field | Old | New |")?;
+        writeln!(out, "|---|---|---|")?;
+        for change in &diff.proposal {
+            let (field, old, new) = values(change);
+            writeln!(out, "| {field} | {} | {} |", escape(&old), escape(&new))?;
+        }
+    }
+    if !diff.preamble.is_empty() {
+        writeln!(out, "\n## Preamble\n")?;
+        for (i, r) in diff.preamble.iter().enumerate() {
+            match r {
+                RecitalChange::Unchanged { .. } => {}
+                RecitalChange::Added { recital } => writeln!(
+                    out,
+                    "{}. added: <ins>{}</ins>",
+                    i + 1,
+                    escape(&recital.text)
+                )?,
+                RecitalChange::Removed { recital } => writeln!(
+                    out,
+                    "{}. removed: <del>{}</del>",
+                    i + 1,
+                    escape(&recital.text)
+                )?,
+                RecitalChange::Modified { text, .. } => {
+                    writeln!(out, "{}. modified: {}", i + 1, redline(text))?
+                }
+            }
+        }
+    }
+    let rows: Vec<_> = changed(diff).collect();
+    if !rows.is_empty() {
+        writeln!(out, "\n## Clauses\n")?;
+        writeln!(out, "| Old | New | Change | Paired by | Similarity |")?;
+        writeln!(out, "|---|---|---|---|---|")?;
+        for c in rows {
+            let (old, new) = sides(&labels, c);
+            writeln!(
+                out,
+                "| {} | {} | {} | {} | {} |",
+                if old == "-" {
+                    "—".to_owned()
+                } else {
+                    escape(&old)
+                },
+                if new == "-" {
+                    "—".to_owned()
+                } else {
+                    escape(&new)
+                },
+                kinds(c),
+                c.matched_by.map_or_else(String::new, |m| m.to_string()),
+                c.matched_by
+                    .map_or_else(String::new, |_| format!("{:.2}", c.similarity)),
+            )?;
+        }
+    }
+    let moves: Vec<_> = diff
+        .clauses
+        .iter()
+        .filter(|c| c.is(ClauseChangeKind::Moved) || c.is(ClauseChangeKind::Reparented))
+        .collect();
+    if !moves.is_empty() {
+        writeln!(out, "\n## Moves\n")?;
+        for c in moves {
+            let n = c.new.as_ref().expect("a moved clause is paired");
+            writeln!(
+                out,
+                "- {}: {}",
+                escape(&labels.pair(c, "→")),
+                escape(&labels.destination(n))
+            )?;
+        }
+    }
+    if !diff.splits.is_empty() || !diff.merges.is_empty() {
+        writeln!(out, "\n## Splits and merges\n")?;
+        for s in &diff.splits {
+            let (a, b) = (
+                escape(&labels.of(&s.new[0], false)),
+                escape(&labels.of(&s.new[1], false)),
+            );
+            writeln!(
+                out,
+                "- {} split into {a} and {b} ({:.0}% covered)",
+                escape(&labels.of(&s.old, true)),
+                s.coverage * 100.0
+            )?;
+        }
+        for m in &diff.merges {
+            let (a, b) = (
+                escape(&labels.of(&m.old[0], true)),
+                escape(&labels.of(&m.old[1], true)),
+            );
+            writeln!(
+                out,
+                "- {a} and {b} merged into {} ({:.0}% covered)",
+                escape(&labels.of(&m.new, false)),
+                m.coverage * 100.0
+            )?;
+        }
+    }
+    let mut texts = String::new();
+    for c in changed(diff) {
+        let body = match (&c.text, &c.clause) {
+            (Some(t), _) => Some(redline(t)),
+            (None, Some(clause)) if c.is(ClauseChangeKind::Added) && !clause.text.is_empty() => {
+                Some(format!("<ins>{}</ins>", escape(&clause.text)))
+            }
+            (None, Some(clause)) if c.is(ClauseChangeKind::Removed) && !clause.text.is_empty() => {
+                Some(format!("<del>{}</del>", escape(&clause.text)))
+            }
+            _ => None,
+        };
+        let fields = field_changes(c, "→");
+        if body.is_none() && fields.is_empty() {
+            continue;
+        }
+        writeln!(
+            texts,
+            "\n### {} ({})\n",
+            escape(&labels.pair(c, "→")),
+            kinds(c)
+        )?;
+        if let Some(body) = body {
+            writeln!(texts, "{body}")?;
+        }
+        if !fields.is_empty() {
+            writeln!(texts)?;
+            for f in fields {
+                writeln!(texts, "- {}", escape(&f))?;
+            }
+        }
+    }
+    if !texts.is_empty() {
+        write!(out, "\n## Texts\n{texts}")?;
+    }
+    Ok(())
+}

@@ -1,0 +1,249 @@
+//! Views over a [`Diff`]: a text redline for terminals and a Markdown
+//! redline. Both are renderings of the same data and add nothing to it.
+//!
+//! ```
+//! use pactum::diff::{compare, Options};
+//! use pactum::{Clause, Proposal};
+//!
+//! let old = Proposal::new("v1".parse()?, "Draft", "A".parse()?)
+//!     .with_clause(Clause::new("a".parse()?, "The Parties shall consult.").with_number("Article 1"));
+//! let new = Proposal::new("v2".parse()?, "Draft", "A".parse()?)
+//!     .with_clause(Clause::new("a".parse()?, "The Parties should consult.").with_number("Article 1"));
+//! let diff = compare(&old, &new, &Options::default());
+//! assert!(pactum::render::text(&diff).contains("The Parties [-shall-]{+should+} consult."));
+//! assert!(pactum::render::markdown(&diff).contains("The Parties <del>shall</del><ins>should</ins> consult."));
+//! # Ok::<(), pactum::IdError>(())
+//! ```
+
+mod markdown;
+mod text;
+
+pub use markdown::markdown;
+pub use text::text;
+
+use std::collections::HashMap;
+
+use crate::ClauseId;
+use crate::diff::{ClauseChangeKind, ClauseDiff, Diff, Placement};
+
+/// Labels of clauses on either side, with their parents: "Article 2, 1." for a numbered
+/// paragraph, the id for an unnumbered clause.
+struct Labels<'a> {
+    old: HashMap<&'a ClauseId, &'a Placement>,
+    new: HashMap<&'a ClauseId, &'a Placement>,
+    /// (parent, index) on the new side, to name a clause's new neighbour.
+    new_at: HashMap<(Option<&'a ClauseId>, usize), &'a Placement>,
+}
+
+impl<'a> Labels<'a> {
+    fn new(diff: &'a Diff) -> Self {
+        let mut l = Labels {
+            old: HashMap::new(),
+            new: HashMap::new(),
+            new_at: HashMap::new(),
+        };
+        for c in &diff.clauses {
+            if let Some(p) = &c.old {
+                l.old.entry(&p.id).or_insert(p);
+            }
+            if let Some(p) = &c.new {
+                l.new.entry(&p.id).or_insert(p);
+                l.new_at.entry((p.parent.as_ref(), p.index)).or_insert(p);
+            }
+        }
+        l
+    }
+
+    fn own(p: &Placement) -> String {
+        p.number.clone().unwrap_or_else(|| p.id.to_string())
+    }
+
+    /// The placement's label with its numbered ancestors: "Article 2, 1.".
+    fn path(&self, p: &Placement, old_side: bool) -> String {
+        let side = if old_side { &self.old } else { &self.new };
+        let mut parts = vec![Self::own(p)];
+        let mut parent = p.parent.as_ref();
+        // Ids repeat in invalid documents; the depth bound keeps this walk finite regardless.
+        for _ in 0..crate::MAX_CLAUSE_DEPTH {
+            let Some(up) = parent.and_then(|id| side.get(id)) else {
+                break;
+            };
+            if let Some(number) = &up.number {
+                parts.push(number.clone());
+            }
+            parent = up.parent.as_ref();
+        }
+        parts.reverse();
+        parts.join(", ")
+    }
+
+    /// The label of the clause with this id on one side, or the id.
+    fn of(&self, id: &ClauseId, old_side: bool) -> String {
+        let side = if old_side { &self.old } else { &self.new };
+        side.get(id)
+            .map_or_else(|| id.to_string(), |p| self.path(p, old_side))
+    }
+
+    /// "Article 4 -> Article 3" (with `arrow` between), or the one label.
+    fn pair(&self, c: &ClauseDiff, arrow: &str) -> String {
+        match (&c.old, &c.new) {
+            (Some(o), Some(n)) => {
+                let (a, b) = (self.path(o, true), self.path(n, false));
+                if a == b {
+                    b
+                } else {
+                    format!("{a} {arrow} {b}")
+                }
+            }
+            (Some(o), None) => self.path(o, true),
+            (None, Some(n)) => self.path(n, false),
+            (None, None) => String::new(),
+        }
+    }
+
+    /// Where a moved or reparented clause went: "after Article 5", "first under Article 2".
+    fn destination(&self, n: &Placement) -> String {
+        let parent = n
+            .parent
+            .as_ref()
+            .and_then(|id| self.new.get(id))
+            .map(|p| self.path(p, false));
+        match (
+            n.index
+                .checked_sub(1)
+                .and_then(|i| self.new_at.get(&(n.parent.as_ref(), i))),
+            parent,
+        ) {
+            (Some(before), _) => format!("now after {}", self.path(before, false)),
+            (None, Some(parent)) => format!("now first under {parent}"),
+            (None, None) => "now first".to_owned(),
+        }
+    }
+}
+
+/// The old and new labels of a clause, "-" for a missing side.
+fn sides(labels: &Labels<'_>, c: &ClauseDiff) -> (String, String) {
+    (
+        c.old
+            .as_ref()
+            .map_or_else(|| "-".to_owned(), |p| labels.path(p, true)),
+        c.new
+            .as_ref()
+            .map_or_else(|| "-".to_owned(), |p| labels.path(p, false)),
+    )
+}
+
+fn kinds(c: &ClauseDiff) -> String {
+    c.kinds
+        .iter()
+        .map(|k| k.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// "3 modified, 1 moved, 2 added" with the counts that are not zero, or "no changes".
+fn counts(diff: &Diff) -> String {
+    let s = &diff.summary;
+    let parts: Vec<String> = [
+        (s.modified, "modified"),
+        (s.renumbered, "renumbered"),
+        (s.moved, "moved"),
+        (s.reparented, "reparented"),
+        (s.added, "added"),
+        (s.removed, "removed"),
+        (s.splits, "split"),
+        (s.merges, "merged"),
+    ]
+    .iter()
+    .filter(|(n, _)| *n > 0)
+    .map(|(n, what)| format!("{n} {what}"))
+    .collect();
+    let mut out = if parts.is_empty() {
+        "no clause changes".to_owned()
+    } else {
+        parts.join(", ")
+    };
+    out.push_str(&format!("; {} unchanged", s.unchanged));
+    out
+}
+
+/// The clauses with something to show: every kind but unchanged.
+fn changed(diff: &Diff) -> impl Iterator<Item = &ClauseDiff> {
+    diff.clauses
+        .iter()
+        .filter(|c| !c.is(ClauseChangeKind::Unchanged))
+}
+
+/// A proposal change as its field and its old and new values in words.
+fn values(change: &crate::diff::ProposalChange) -> (&'static str, String, String) {
+    use crate::diff::ProposalChange as P;
+    fn opt<T: std::fmt::Display>(v: &Option<T>) -> String {
+        v.as_ref()
+            .map_or_else(|| "none".to_owned(), ToString::to_string)
+    }
+    fn list(v: &[crate::PartyRef]) -> String {
+        if v.is_empty() {
+            "none".to_owned()
+        } else {
+            v.iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
+    }
+    fn provenance(p: &crate::Provenance) -> String {
+        format!("{} ({} sources)", p.completeness, p.sources.len())
+    }
+    let (old, new) = match change {
+        P::Title { old, new } | P::Language { old, new } => {
+            (format!("{old:?}"), format!("{new:?}"))
+        }
+        P::Proposer { old, new } => (old.to_string(), new.to_string()),
+        P::Parties { old, new } => (list(old), list(new)),
+        P::Date { old, new } => (opt(old), opt(new)),
+        P::Status { old, new } => (old.to_string(), new.to_string()),
+        P::Answers { old, new } | P::Supersedes { old, new } => (opt(old), opt(new)),
+        P::TranslatedFrom { old, new } => (opt(old), opt(new)),
+        P::Provenance { old, new } => (provenance(old), provenance(new)),
+    };
+    (change.field(), old, new)
+}
+
+/// The changes of a paired clause's other fields, in words: "heading: Hotline -> Communication".
+fn field_changes(c: &ClauseDiff, arrow: &str) -> Vec<String> {
+    fn opt(v: &Option<String>) -> String {
+        v.as_ref()
+            .map_or_else(|| "none".to_owned(), |s| format!("{s:?}"))
+    }
+    let mut out = Vec::new();
+    if let Some(h) = &c.heading {
+        out.push(format!("heading: {} {arrow} {}", opt(&h.old), opt(&h.new)));
+    }
+    if let Some(b) = &c.text_basis {
+        out.push(format!("text basis: {} {arrow} {}", b.old, b.new));
+    }
+    if let Some(a) = &c.answers {
+        let ids = |v: &[ClauseId]| {
+            if v.is_empty() {
+                "none".to_owned()
+            } else {
+                v.iter()
+                    .map(ClauseId::as_str)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            }
+        };
+        out.push(format!("answers: {} {arrow} {}", ids(&a.old), ids(&a.new)));
+    }
+    if let Some(s) = &c.sources {
+        out.push(format!("sources: {} {arrow} {}", s.old.len(), s.new.len()));
+    }
+    if let Some(k) = &c.commitments {
+        out.push(format!(
+            "commitments: {} {arrow} {}",
+            k.old.len(),
+            k.new.len()
+        ));
+    }
+    out
+}
