@@ -11,12 +11,16 @@
 //! with `FromStr`; they borrow as `&str`, so maps keyed by ids can be
 //! queried with string slices.
 //!
+//! Ids are shared, not copied: cloning one (as a diff does for every clause it reports) costs a
+//! reference count, not an allocation.
+//!
 //! A clause id is the clause's identity, not its displayed number: a renumbered clause keeps its
 //! id (the distinction Akoma Ntoso draws between `wId` and `eId`).
 
 use std::borrow::Borrow;
 use std::fmt;
 use std::str::FromStr;
+use std::sync::Arc;
 
 /// The longest id, in bytes.
 pub const MAX_ID_LEN: usize = 64;
@@ -114,14 +118,14 @@ macro_rules! id_type {
         /// # Ok::<(), pactum::IdError>(())
         /// ```
         #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        pub struct $name(String);
+        pub struct $name(Arc<str>);
 
         impl $name {
             /// Makes an id, checking its syntax.
             pub fn new(s: impl Into<String>) -> Result<Self, IdError> {
                 let s = s.into();
                 check($what, &s)?;
-                Ok(Self(s))
+                Ok(Self(Arc::from(s)))
             }
 
             /// The id as a string slice.
@@ -135,7 +139,7 @@ macro_rules! id_type {
 
             fn from_str(s: &str) -> Result<Self, IdError> {
                 check($what, s)?;
-                Ok(Self(s.to_owned()))
+                Ok(Self(Arc::from(s)))
             }
         }
 
@@ -173,8 +177,8 @@ macro_rules! id_type {
             }
         }
 
-        // Sound because the derived Hash, Eq and Ord of a one-field String newtype agree with
-        // those of `str`.
+        // Sound because the derived Hash, Eq and Ord of a one-field `Arc<str>` newtype agree
+        // with those of `str`.
         impl Borrow<str> for $name {
             fn borrow(&self) -> &str {
                 &self.0
@@ -183,13 +187,13 @@ macro_rules! id_type {
 
         impl PartialEq<str> for $name {
             fn eq(&self, other: &str) -> bool {
-                self.0 == other
+                &*self.0 == other
             }
         }
 
         impl PartialEq<&str> for $name {
             fn eq(&self, other: &&str) -> bool {
-                self.0 == *other
+                &*self.0 == *other
             }
         }
 

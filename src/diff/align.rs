@@ -2,9 +2,12 @@
 //! text found through an index, and by structure; then moves by a weighted longest increasing
 //! subsequence.
 
+use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
-use super::normalize::{dice, normalize, shared, shingles};
+use super::normalize::{dice, normalized, shared, shingles};
 use super::{MatchedBy, Options};
 use crate::{Clause, ClauseId, Proposal};
 
@@ -17,11 +20,64 @@ pub(crate) struct Node<'a> {
     pub(crate) index: usize,
     /// Clauses in its subtree, itself included.
     pub(crate) size: usize,
-    pub(crate) normalized: String,
+    pub(crate) normalized: Cow<'a, str>,
+    /// The text's bigrams, computed when first needed: most clauses pair by identical text and
+    /// never need them.
+    shingles: OnceCell<Vec<u64>>,
 }
 
+impl Node<'_> {
+    pub(crate) fn shingles(&self) -> &[u64] {
+        self.shingles.get_or_init(|| shingles(&self.normalized))
+    }
+
+    /// The bigrams that go into an index and look candidates up: about one in four, chosen by
+    /// value (so both sides choose the same ones), or all of a short text. Similarity is still
+    /// computed on all of them.
+    fn sample(&self) -> impl Iterator<Item = u64> + '_ {
+        let all = self.shingles();
+        let keep_all = all.len() < 64;
+        all.iter()
+            .copied()
+            .filter(move |&s| keep_all || s.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 62 == 0)
+    }
+}
+
+/// A fast, deterministic hasher for the maps of alignment (FxHash's multiply-rotate): their
+/// keys are ours, not an attacker's choice of collisions against a seeded hash, and the maps
+/// are on the hot path.
+#[derive(Default)]
+pub(crate) struct Fx(u64);
+
+impl Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.write_u64(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        // The multiply leaves the low bits, which pick the bucket, depending on the low bits of
+        // the input only (ids that start alike would share buckets); a final mix spreads them.
+        let h = (self.0 ^ (self.0 >> 33)).wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^ (h >> 33)
+    }
+}
+
+pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
+
 pub(crate) fn flatten(p: &Proposal) -> Vec<Node<'_>> {
-    let mut out: Vec<Node<'_>> = Vec::new();
+    let mut out: Vec<Node<'_>> = Vec::with_capacity(p.walk().count());
     // (clause, parent, index), pushed in reverse so that they pop in document order.
     let mut stack: Vec<(&Clause, Option<usize>, usize)> = p
         .clauses
@@ -37,7 +93,8 @@ pub(crate) fn flatten(p: &Proposal) -> Vec<Node<'_>> {
             parent,
             index,
             size: 1,
-            normalized: normalize(&clause.text),
+            normalized: normalized(&clause.text),
+            shingles: OnceCell::new(),
         });
         stack.extend(
             clause
@@ -76,12 +133,116 @@ impl Alignment {
     }
 }
 
-/// Posting lists longer than this are not used to find candidates: a shingle that common
-/// ("the P", "shall") says little about which clause is which, and skipping it keeps the cost
-/// near-linear in the number of clauses.
+/// Posting lists longer than this are not used to find candidates: a bigram that common
+/// ("the P", "shall") says little about which clause is which.
 const MAX_POSTINGS: usize = 256;
-/// Candidates scored exactly per clause, at most: the ones sharing the most rare shingles.
-const MAX_CANDIDATES: usize = 32;
+/// The rarest bigrams of a clause (among those some other clause has) that find its
+/// candidates, read until their postings add up to [`MAX_POSTINGS`]. This bounds the work per
+/// clause, so the cost stays near-linear in the number of clauses.
+const RARE: usize = 32;
+/// Candidates scored exactly per clause, at most: the ones sharing the most rare bigrams.
+const MAX_CANDIDATES: usize = 8;
+/// Candidate parts looked at per clause when looking for splits and merges.
+const MAX_PARTS: usize = 8;
+
+/// An inverted index from bigrams to the clauses that hold them: one sorted array of
+/// (bigram, clause) pairs and a map from each bigram to its run in the array.
+struct ShingleIndex {
+    pairs: Vec<(u64, u32)>,
+    runs: FxMap<u64, (u32, u32)>,
+}
+
+impl ShingleIndex {
+    fn new<'n, 'a: 'n>(nodes: impl Iterator<Item = (usize, &'n Node<'a>)>) -> Self {
+        let mut pairs: Vec<(u64, u32)> = Vec::new();
+        for (i, node) in nodes {
+            pairs.extend(node.sample().map(|s| (s, i as u32)));
+        }
+        pairs.sort_unstable();
+        let mut runs = FxMap::default();
+        let mut start = 0;
+        while start < pairs.len() {
+            let key = pairs[start].0;
+            let end = start + pairs[start..].iter().take_while(|p| p.0 == key).count();
+            runs.insert(key, (start as u32, end as u32));
+            start = end;
+        }
+        ShingleIndex { pairs, runs }
+    }
+
+    fn postings(&self, shingle: u64) -> &[(u64, u32)] {
+        self.runs
+            .get(&shingle)
+            .map_or(&[], |&(a, b)| &self.pairs[a as usize..b as usize])
+    }
+
+    /// The clauses that share the most of `query`'s rarest bigrams, best first (ties in
+    /// document order), at most `limit`.
+    fn candidates(&self, query: &Node<'_>, counter: &mut Counter, limit: usize) -> Vec<usize> {
+        let mut lists: Vec<&[(u64, u32)]> = query
+            .sample()
+            .map(|s| self.postings(s))
+            .filter(|l| !l.is_empty() && l.len() <= MAX_POSTINGS)
+            .collect();
+        lists.sort_by_key(|l| l.len());
+        let mut work = 0;
+        for list in lists.iter().take(RARE) {
+            work += list.len();
+            if work > MAX_POSTINGS && work > list.len() {
+                break;
+            }
+            for &(_, node) in *list {
+                counter.add(node as usize);
+            }
+        }
+        // Clauses that share a single rare bigram with the query are chance; two or more (all
+        // a very short text has, if fewer) make a candidate.
+        let least = lists.len().clamp(1, 2) as u32;
+        let mut found: Vec<(usize, u32)> = counter
+            .drain()
+            .into_iter()
+            .filter(|&(_, c)| c >= least)
+            .collect();
+        let best = |x: &(usize, u32), y: &(usize, u32)| y.1.cmp(&x.1).then(x.0.cmp(&y.0));
+        if found.len() > limit {
+            found.select_nth_unstable_by(limit, best);
+            found.truncate(limit);
+        }
+        found.sort_unstable_by(best);
+        found.into_iter().map(|(node, _)| node).collect()
+    }
+}
+
+/// Counts per clause in a dense array, cleared by remembering which entries were touched.
+struct Counter {
+    counts: Vec<u32>,
+    touched: Vec<usize>,
+}
+
+impl Counter {
+    fn new(nodes: usize) -> Self {
+        Counter {
+            counts: vec![0; nodes],
+            touched: Vec::new(),
+        }
+    }
+
+    fn add(&mut self, node: usize) {
+        if self.counts[node] == 0 {
+            self.touched.push(node);
+        }
+        self.counts[node] += 1;
+    }
+
+    fn drain(&mut self) -> Vec<(usize, u32)> {
+        let out = self.touched.iter().map(|&n| (n, self.counts[n])).collect();
+        for &n in &self.touched {
+            self.counts[n] = 0;
+        }
+        self.touched.clear();
+        out
+    }
+}
 
 pub(crate) fn align(
     old_p: &Proposal,
@@ -146,22 +307,29 @@ pub(crate) fn align(
         }
     }
 
-    // 3. Identical normalised text, first come first paired.
-    let mut by_text: HashMap<&str, std::collections::VecDeque<usize>> = HashMap::new();
+    // 3. Identical normalised text, first come first paired. Old clauses with one text are
+    // chained in document order: the map holds each chain's next and last link.
+    const END: usize = usize::MAX;
+    let mut chains: FxMap<&str, (usize, usize)> =
+        FxMap::with_capacity_and_hasher(old.len(), Default::default());
+    let mut next = vec![END; old.len()];
     for (o, node) in old.iter().enumerate() {
         if a.old_to_new[o].is_none() && !node.normalized.is_empty() {
-            by_text
-                .entry(node.normalized.as_str())
-                .or_default()
-                .push_back(o);
+            let chain = chains.entry(node.normalized.as_ref()).or_insert((o, o));
+            if chain.1 != o {
+                next[chain.1] = o;
+                chain.1 = o;
+            }
         }
     }
     for (n, node) in new.iter().enumerate() {
         if a.new_to_old[n].is_some() || node.normalized.is_empty() {
             continue;
         }
-        if let Some(queue) = by_text.get_mut(node.normalized.as_str()) {
-            while let Some(o) = queue.pop_front() {
+        if let Some(chain) = chains.get_mut(node.normalized.as_ref()) {
+            while chain.0 != END {
+                let o = chain.0;
+                chain.0 = next[o];
                 if a.old_to_new[o].is_none() {
                     a.pair(n, o, MatchedBy::Text);
                     break;
@@ -178,34 +346,14 @@ pub(crate) fn align(
         .filter(|&n| a.new_to_old[n].is_none() && !new[n].normalized.is_empty())
         .collect();
     if !old_free.is_empty() && !new_free.is_empty() {
-        let old_sh: HashMap<usize, Vec<u64>> = old_free
-            .iter()
-            .map(|&o| (o, shingles(&old[o].normalized)))
-            .collect();
-        let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
-        for &o in &old_free {
-            for &s in &old_sh[&o] {
-                index.entry(s).or_default().push(o);
-            }
-        }
+        let index = ShingleIndex::new(old_free.iter().map(|&o| (o, &old[o])));
         let mut scored: Vec<(f64, usize, usize)> = Vec::new();
-        let mut counts: HashMap<usize, usize> = HashMap::new();
+        let mut counter = Counter::new(old.len());
         for &n in &new_free {
-            let sh = shingles(&new[n].normalized);
-            counts.clear();
-            for s in &sh {
-                if let Some(list) = index.get(s).filter(|l| l.len() <= MAX_POSTINGS) {
-                    for &o in list {
-                        *counts.entry(o).or_default() += 1;
-                    }
-                }
-            }
-            let mut candidates: Vec<(usize, usize)> =
-                counts.iter().map(|(&o, &c)| (c, o)).collect();
-            candidates.sort_unstable_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
-            for &(_, o) in candidates.iter().take(MAX_CANDIDATES) {
+            let sh = new[n].shingles();
+            for o in index.candidates(&new[n], &mut counter, MAX_CANDIDATES) {
                 a.candidates_scored += 1;
-                let d = dice(&sh, &old_sh[&o]);
+                let d = dice(sh, old[o].shingles());
                 if d >= options.similarity_threshold {
                     scored.push((d, n, o));
                 }
@@ -230,7 +378,7 @@ pub(crate) fn align(
             if a.new_to_old[n].is_some() || new[n].clause.children().is_empty() {
                 continue;
             }
-            let mut votes: HashMap<usize, usize> = HashMap::new();
+            let mut votes: FxMap<usize, usize> = FxMap::default();
             for (c, child) in new.iter().enumerate().skip(n + 1).take(new[n].size - 1) {
                 if child.parent == Some(n) {
                     if let Some(parent) = a.new_to_old[c].and_then(|o| old[o].parent) {
@@ -244,7 +392,7 @@ pub(crate) fn align(
                 }
                 let both_empty = old[o].normalized.is_empty() && new[n].normalized.is_empty();
                 if !both_empty
-                    && dice(&shingles(&old[o].normalized), &shingles(&new[n].normalized))
+                    && dice(old[o].shingles(), new[n].shingles())
                         < options.similarity_threshold / 2.0
                 {
                     continue;
@@ -275,15 +423,15 @@ pub(crate) fn align(
             a.similarity[n] = if old[o].normalized == node.normalized {
                 1.0
             } else {
-                dice(&shingles(&old[o].normalized), &shingles(&node.normalized))
+                dice(old[o].shingles(), node.shingles())
             };
         }
     }
     a
 }
 
-fn first_by_id<'a>(nodes: &[Node<'a>]) -> HashMap<&'a ClauseId, usize> {
-    let mut map = HashMap::with_capacity(nodes.len());
+fn first_by_id<'a>(nodes: &[Node<'a>]) -> FxMap<&'a ClauseId, usize> {
+    let mut map = FxMap::with_capacity_and_hasher(nodes.len(), Default::default());
     for (i, node) in nodes.iter().enumerate() {
         map.entry(&node.clause.id).or_insert(i);
     }
@@ -297,7 +445,7 @@ fn first_by_id<'a>(nodes: &[Node<'a>]) -> HashMap<&'a ClauseId, usize> {
 /// weight, the one built from the clauses that came first in the old draft is kept: each step
 /// prefers that predecessor, and the subsequence ends at that clause.
 pub(crate) fn moved(old: &[Node<'_>], new: &[Node<'_>], a: &Alignment) -> Vec<bool> {
-    let mut groups: HashMap<Option<usize>, Vec<(usize, usize, usize)>> = HashMap::new();
+    let mut groups: FxMap<Option<usize>, Vec<(usize, usize, usize)>> = FxMap::default();
     for (n, node) in new.iter().enumerate() {
         let Some(o) = a.new_to_old[n] else { continue };
         let same_parent = match (old[o].parent, node.parent) {
@@ -387,10 +535,18 @@ pub(crate) fn spread(
     similarity_of: impl Fn(usize) -> f64,
     threshold: f64,
 ) -> Vec<(usize, [usize; 2], f64)> {
+    // A whole its own partner already covers, to the threshold, was not split.
+    let covered = |w: usize, p: usize| {
+        let sh = wholes[w].shingles();
+        shared(sh, parts[p].shingles()) as f64 >= threshold * sh.len() as f64
+    };
     let candidates_whole: Vec<usize> = (0..wholes.len())
         .filter(|&w| {
             !wholes[w].normalized.is_empty()
-                && (whole_to_part[w].is_none() || similarity_of(w) < 1.0)
+                && match whole_to_part[w] {
+                    None => true,
+                    Some(p) => similarity_of(w) < 1.0 && !covered(w, p),
+                }
         })
         .collect();
     let free_parts: Vec<usize> = (0..parts.len())
@@ -399,43 +555,26 @@ pub(crate) fn spread(
     if candidates_whole.is_empty() || free_parts.is_empty() {
         return Vec::new();
     }
-    let mut part_sh: HashMap<usize, Vec<u64>> = free_parts
-        .iter()
-        .map(|&p| (p, shingles(&parts[p].normalized)))
-        .collect();
-    let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
-    for &p in &free_parts {
-        for &s in &part_sh[&p] {
-            index.entry(s).or_default().push(p);
-        }
-    }
+    let index = ShingleIndex::new(free_parts.iter().map(|&p| (p, &parts[p])));
+    let mut counter = Counter::new(parts.len());
     let mut out = Vec::new();
     let mut used = vec![false; parts.len()];
     for &w in &candidates_whole {
-        let wsh = shingles(&wholes[w].normalized);
-        let mut counts: HashMap<usize, usize> = HashMap::new();
-        for s in &wsh {
-            if let Some(list) = index.get(s).filter(|l| l.len() <= MAX_POSTINGS) {
-                for &p in list {
-                    *counts.entry(p).or_default() += 1;
-                }
-            }
-        }
-        let mut pool: Vec<usize> = counts.keys().copied().filter(|&p| !used[p]).collect();
-        if let Some(partner) = whole_to_part[w] {
-            part_sh
-                .entry(partner)
-                .or_insert_with(|| shingles(&parts[partner].normalized));
-            pool.push(partner);
-        }
+        let wsh = wholes[w].shingles();
+        let mut pool: Vec<usize> = index
+            .candidates(&wholes[w], &mut counter, MAX_PARTS)
+            .into_iter()
+            .filter(|&p| !used[p])
+            .collect();
+        pool.extend(whole_to_part[w]);
+        // A part must take at least half of its own bigrams from the whole.
         let mut ranked: Vec<(usize, usize)> = pool
             .into_iter()
             .filter(|p| !parts[*p].normalized.is_empty())
-            .map(|p| (shared(&wsh, &part_sh[&p]), p))
-            .filter(|&(s, p)| s * 2 >= part_sh[&p].len())
+            .map(|p| (shared(wsh, parts[p].shingles()), p))
+            .filter(|&(s, p)| s * 2 >= parts[p].shingles().len())
             .collect();
         ranked.sort_unstable_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
-        ranked.truncate(MAX_CANDIDATES);
         let Some(&[(_, p1), (_, p2)]) = ranked
             .get(..2)
             .map(|s| <&[_; 2]>::try_from(s).expect("two"))
@@ -446,12 +585,17 @@ pub(crate) fn spread(
             continue;
         }
         let union: Vec<u64> = {
-            let mut u: Vec<u64> = part_sh[&p1].iter().chain(&part_sh[&p2]).copied().collect();
+            let mut u: Vec<u64> = parts[p1]
+                .shingles()
+                .iter()
+                .chain(parts[p2].shingles())
+                .copied()
+                .collect();
             u.sort_unstable();
             u.dedup();
             u
         };
-        let coverage = shared(&wsh, &union) as f64 / wsh.len().max(1) as f64;
+        let coverage = shared(wsh, &union) as f64 / wsh.len().max(1) as f64;
         if coverage >= threshold {
             let (a, b) = if p1 < p2 { (p1, p2) } else { (p2, p1) };
             for p in [a, b] {

@@ -39,12 +39,13 @@
 //!    whose ids were derived from their numbering, such as imported texts);
 //! 3. **identical text** after [`normalize`]: white space, non-breaking spaces, curly quotes,
 //!    dashes, hyphenation across line breaks, Unicode NFKC;
-//! 4. **similar text**: the Dice coefficient of the two texts' sets of byte 5-grams (as in
-//!    treaty-text research, which compares character n-grams), at least
-//!    [`Options::similarity_threshold`] (default 0.5: about a third of the words reworded).
-//!    Candidates come from an inverted index of 5-grams, using only 5-grams held by at most
-//!    256 clauses and scoring at most 32 candidates per clause, so the cost stays near-linear
-//!    in the number of clauses; pairs are then taken most alike first;
+//! 4. **similar text**: the Dice coefficient of the two texts' sets of word bigrams (word
+//!    n-gram overlap, as treaty-text research measures it), at least
+//!    [`Options::similarity_threshold`] (default 0.5: a clause with one word in six reworded
+//!    scores about 0.65). Candidates come from an inverted index of bigrams, using only
+//!    bigrams held by at most 256 clauses, reading the rarest first and no more than 256
+//!    postings per clause, and scoring at most 8 candidates per clause, so the cost stays
+//!    near-linear in the number of clauses; pairs are then taken most alike first;
 //! 5. **structure**: a clause is paired with the parent of its children's partners when both
 //!    texts are empty (articles that only hold paragraphs) or at least half as alike as the
 //!    threshold; candidates are scored by the children they share over the children either
@@ -61,10 +62,10 @@
 //! in the old draft), so one moved clause is one move and not a cascade. Kinds combine: a
 //! clause moved and edited is both. Unpaired clauses are **added** or **removed**.
 //!
-//! A **split** is a removed or changed clause whose text is covered, to at least
-//! [`Options::split_threshold`] (default 0.8) of its 5-grams, by two clauses of the other draft,
-//! at least one of them unpaired and each taking at least half of its own 5-grams from it. A
-//! **merge** is the same the other way round.
+//! A **split** is a removed or changed clause, not covered by its own partner alone, whose word
+//! bigrams are covered, to at least [`Options::split_threshold`] (default 0.8), by two clauses
+//! of the other draft, at least one of them unpaired and each taking at least half of its own
+//! bigrams from it. A **merge** is the same the other way round.
 //!
 //! # Work budgets
 //!
@@ -75,6 +76,61 @@
 //! replaced whole; [`TextChange::granularity`] and [`Diff::approximate`] record it. Budgets
 //! count tokens, not time, so a result never depends on machine load; [`Options::deadline`]
 //! adds a wall-clock limit for callers who prefer one.
+
+//!
+//! # The JSON shape
+//!
+//! With the `serde` feature a [`Diff`] serializes to (and reads back from) JSON: snake_case
+//! names, kinds as strings, text changes as runs of `{"equal": ...}`, `{"delete": ...}` and
+//! `{"insert": ...}`, empty and absent fields left out:
+//!
+//! ```
+//! # #[cfg(feature = "serde")] {
+//! use pactum::diff::{compare, Options};
+//! use pactum::{Clause, Proposal};
+//!
+//! let old = Proposal::new("v1".parse()?, "Draft", "A".parse()?)
+//!     .with_clause(Clause::new("a".parse()?, "The Parties shall consult one another.").with_number("Article 1"));
+//! let new = Proposal::new("v2".parse()?, "Draft", "A".parse()?)
+//!     .with_clause(Clause::new("a".parse()?, "The Parties should consult one another.").with_number("Article 2"));
+//! let json = serde_json::to_value(compare(&old, &new, &Options::default())).unwrap();
+//! assert_eq!(json, serde_json::json!({
+//!     "old": "v1",
+//!     "new": "v2",
+//!     "clauses": [{
+//!         "kinds": ["modified", "renumbered"],
+//!         "old": { "id": "a", "number": "Article 1", "index": 0 },
+//!         "new": { "id": "a", "number": "Article 2", "index": 0 },
+//!         "matched_by": "id",
+//!         "similarity": 0.6,
+//!         "text": {
+//!             "ops": [
+//!                 { "equal": "The Parties " },
+//!                 { "delete": "shall" },
+//!                 { "insert": "should" },
+//!                 { "equal": " consult one another." }
+//!             ],
+//!             "granularity": "word",
+//!             "typographic_only": false
+//!         },
+//!         "number": { "old": "Article 1", "new": "Article 2" }
+//!     }],
+//!     "summary": {
+//!         "old_clauses": 1, "new_clauses": 1, "unchanged": 0, "modified": 1, "renumbered": 1,
+//!         "moved": 0, "reparented": 0, "added": 0, "removed": 0, "splits": 0, "merges": 0,
+//!         "proposal_fields": 0, "recitals": 0, "similarity": 0.6
+//!     },
+//!     "approximate": false
+//! }));
+//! # }
+//! # Ok::<(), pactum::IdError>(())
+//! ```
+//!
+//! A clause only in one draft carries that draft's `clause` (without its children, which have
+//! entries of their own); a paired clause carries `text`, `heading`, `number`, `text_basis`,
+//! `sources`, `answers` and `commitments` as `{"old": ..., "new": ...}` when they changed.
+//! Proposal changes are `{"field": "title", "old": ..., "new": ...}`; recitals are
+//! `{"change": "modified", "old": ..., "new": ..., "text": ...}` and the like.
 
 mod align;
 mod normalize;
@@ -106,7 +162,8 @@ pub struct Options {
     pub match_ids: bool,
     /// Pair clauses through answer links (step 1). Default true.
     pub match_links: bool,
-    /// The least Dice similarity of 5-grams for pairing by similar text (step 4). Default 0.5.
+    /// The least Dice similarity of word bigrams for pairing by similar text (step 4). Default
+    /// 0.5.
     pub similarity_threshold: f64,
     /// The least coverage for a split or merge. Default 0.8.
     pub split_threshold: f64,
@@ -596,7 +653,7 @@ pub struct Split {
     pub old: ClauseId,
     /// The two clauses of the new draft, in document order.
     pub new: [ClauseId; 2],
-    /// The share of the old clause's 5-grams found in the two.
+    /// The share of the old clause's word bigrams found in the two.
     pub coverage: f64,
 }
 
@@ -610,7 +667,7 @@ pub struct Merge {
     pub old: [ClauseId; 2],
     /// The clause of the new draft.
     pub new: ClauseId,
-    /// The share of the new clause's 5-grams found in the two.
+    /// The share of the new clause's word bigrams found in the two.
     pub coverage: f64,
 }
 

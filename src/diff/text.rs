@@ -99,49 +99,94 @@ fn ops(a: &[&str], b: &[&str]) -> Vec<TextOp> {
 /// show as one deletion and one insertion, not as a word soup held together by spaces and
 /// "the".
 fn cleanup(ops: Vec<TextOp>) -> Vec<TextOp> {
-    let weight = |ops: &[TextOp]| -> usize {
-        let (mut d, mut i) = (0, 0);
-        for op in ops.iter().take_while(|op| !matches!(op, TextOp::Equal(_))) {
-            match op {
-                TextOp::Delete(t) => d += t.chars().count(),
-                TextOp::Insert(t) => i += t.chars().count(),
-                TextOp::Equal(_) => {}
-            }
-        }
-        d.max(i)
-    };
+    let chars = |op: &TextOp| op.text().chars().count();
+    // The size of the change group that starts at each position: the larger of its deleted and
+    // inserted characters, up to the next equal run. Computed once, back to front.
+    let mut ahead = vec![(0usize, 0usize); ops.len() + 1];
+    for k in (0..ops.len()).rev() {
+        ahead[k] = match &ops[k] {
+            TextOp::Equal(_) => (0, 0),
+            TextOp::Delete(_) => (ahead[k + 1].0 + chars(&ops[k]), ahead[k + 1].1),
+            TextOp::Insert(_) => (ahead[k + 1].0, ahead[k + 1].1 + chars(&ops[k])),
+        };
+    }
     let mut out = Vec::new();
     let (mut del, mut ins) = (String::new(), String::new());
-    let mut before = 0;
+    let (mut del_chars, mut ins_chars) = (0, 0);
     for (k, op) in ops.iter().enumerate() {
         match op {
             TextOp::Delete(t) => {
-                before = before.max(del.chars().count() + t.chars().count());
+                del_chars += chars(op);
                 del.push_str(t);
             }
             TextOp::Insert(t) => {
-                before = before.max(ins.chars().count() + t.chars().count());
+                ins_chars += chars(op);
                 ins.push_str(t);
             }
             TextOp::Equal(t) => {
-                let after = weight(&ops[k + 1..]);
-                let len = t.chars().count();
+                let before = del_chars.max(ins_chars);
+                let after = ahead[k + 1].0.max(ahead[k + 1].1);
+                let len = chars(op);
                 if before > 0 && after > 0 && len <= before && len <= after {
                     del.push_str(t);
                     ins.push_str(t);
-                    before = before.max(del.chars().count().max(ins.chars().count()));
+                    del_chars += len;
+                    ins_chars += len;
                 } else {
-                    push(&mut out, TextOp::Delete(std::mem::take(&mut del)));
-                    push(&mut out, TextOp::Insert(std::mem::take(&mut ins)));
+                    flush(&mut out, &mut del, &mut ins);
+                    (del_chars, ins_chars) = (0, 0);
                     push(&mut out, TextOp::Equal(t.clone()));
-                    before = 0;
                 }
             }
         }
     }
-    push(&mut out, TextOp::Delete(del));
-    push(&mut out, TextOp::Insert(ins));
+    flush(&mut out, &mut del, &mut ins);
     out
+}
+
+/// Ends a change group: its deletion and its insertion, less what both start with up to a word
+/// boundary and the white space both end with, which go back to the equal text around them
+/// ("[-shall-]{+should+} not", not "[-shall -]{+should +}not"; "activity{+ and incidents+}",
+/// not "[-activity-]{+activity and incidents+}").
+fn flush(out: &mut Vec<TextOp>, del: &mut String, ins: &mut String) {
+    if !del.is_empty() && !ins.is_empty() {
+        let mut prefix = 0;
+        let mut boundary = 0;
+        let (mut a, mut b) = (del.chars().peekable(), ins.chars().peekable());
+        while let (Some(x), Some(y)) = (a.next(), b.next()) {
+            if x != y {
+                break;
+            }
+            prefix += x.len_utf8();
+            let next_is_word = |n: Option<&char>| n.is_some_and(|c| c.is_alphanumeric());
+            if !x.is_alphanumeric() || (!next_is_word(a.peek()) && !next_is_word(b.peek())) {
+                boundary = prefix;
+            }
+        }
+        if boundary > 0 {
+            push(out, TextOp::Equal(del[..boundary].to_owned()));
+            del.drain(..boundary);
+            ins.drain(..boundary);
+        }
+    }
+    let common = del
+        .chars()
+        .rev()
+        .zip(ins.chars().rev())
+        .take_while(|(a, b)| a == b && a.is_whitespace())
+        .map(|(a, _)| a.len_utf8())
+        .sum::<usize>();
+    let tail = if del.is_empty() || ins.is_empty() {
+        String::new()
+    } else {
+        del.split_off(del.len() - common)
+    };
+    if !tail.is_empty() {
+        ins.truncate(ins.len() - common);
+    }
+    push(out, TextOp::Delete(std::mem::take(del)));
+    push(out, TextOp::Insert(std::mem::take(ins)));
+    push(out, TextOp::Equal(tail));
 }
 
 fn raw_ops(a: &[&str], b: &[&str]) -> Vec<TextOp> {
@@ -297,6 +342,7 @@ mod tests {
 
     #[test]
     fn the_total_budget_is_spent() {
+        // Five tokens a side: "a", " ", "b", " ", "c".
         let mut b = budget(100, 10);
         assert_eq!(diff_text("a b c", "a b d", &mut b).1, Granularity::Word);
         assert_eq!(b.total, 0);
@@ -317,6 +363,36 @@ mod tests {
                 TextOp::Insert("The United States is ready to discuss".into())
             ]
         );
+    }
+
+    #[test]
+    fn changes_end_at_word_boundaries() {
+        let (ops, _) = diff_text(
+            "prevent activity",
+            "prevent activity and incidents",
+            &mut budget(100, 1000),
+        );
+        assert_eq!(
+            ops,
+            [
+                TextOp::Equal("prevent activity".into()),
+                TextOp::Insert(" and incidents".into())
+            ]
+        );
+        let (ops, _) = diff_text(
+            "a hotline.",
+            "a hotline. It is tested.",
+            &mut budget(100, 1000),
+        );
+        assert_eq!(
+            ops,
+            [
+                TextOp::Equal("a hotline.".into()),
+                TextOp::Insert(" It is tested.".into())
+            ]
+        );
+        let (ops, _) = diff_text("shall act", "should act", &mut budget(100, 1000));
+        assert_eq!(ops[0], TextOp::Delete("shall".into()));
     }
 
     #[test]

@@ -1,0 +1,259 @@
+//! Deterministic drafts for benchmarks: a draft of n clauses and an edited copy, from a fixed
+//! seed, so that every run measures the same work.
+
+#![allow(dead_code)] // each bench uses part of it
+
+use pactum::{Clause, Negotiation, Party, PartyKind, PartyRef, Proposal};
+
+/// splitmix64: small, fast, and the same on every machine.
+pub(crate) struct Rng(u64);
+
+impl Rng {
+    pub(crate) fn new(seed: u64) -> Self {
+        Rng(seed)
+    }
+
+    pub(crate) fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    pub(crate) fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    pub(crate) fn chance(&mut self, percent: u64) -> bool {
+        self.next() % 100 < percent
+    }
+}
+
+const SUBJECTS: [&str; 6] = [
+    "The Parties",
+    "Each Party",
+    "The Russian Federation",
+    "The United States",
+    "All member States",
+    "No Party",
+];
+const MARKERS: [&str; 6] = [
+    "shall",
+    "shall not",
+    "may",
+    "should",
+    "undertake to",
+    "refrain from",
+];
+const VERBS: [&str; 10] = [
+    "deploy",
+    "station",
+    "notify",
+    "exchange",
+    "establish",
+    "reduce",
+    "inspect",
+    "consult on",
+    "limit",
+    "verify",
+];
+const OBJECTS: [&str; 12] = [
+    "ground forces",
+    "naval forces",
+    "intermediate-range missiles",
+    "heavy bombers",
+    "combat aircraft",
+    "armoured brigades",
+    "military exercises",
+    "threat assessments",
+    "troop movements",
+    "a telephone hotline",
+    "inspection teams",
+    "missile launchers",
+];
+const PLACES: [&str; 10] = [
+    "in Europe",
+    "in the border region",
+    "in the Baltic Sea region",
+    "in the Black Sea region",
+    "in the Arctic",
+    "on the territory of the other Parties",
+    "within the agreed zone",
+    "near the line of contact",
+    "at sea",
+    "in the airspace concerned",
+];
+const TAILS: [&str; 8] = [
+    "after notification of the other Parties",
+    "subject to reciprocity",
+    "for the duration of this Agreement",
+    "with the consent of all the Parties",
+    "in accordance with the annex",
+    "within thirty days",
+    "unless otherwise agreed",
+    "at the request of any Party",
+];
+
+/// A made-up word of two or three syllables: thousands of them, so that clause texts differ
+/// as much as real ones do, not only in their template words.
+fn word(rng: &mut Rng) -> String {
+    const SYLLABLES: [&str; 24] = [
+        "ka", "lo", "min", "ter", "sa", "vi", "dor", "pe", "ran", "tu", "mel", "go", "shi", "ba",
+        "nor", "qui", "lex", "ta", "ven", "ro", "cal", "di", "mus", "fer",
+    ];
+    (0..2 + rng.below(2))
+        .map(|_| SYLLABLES[rng.below(SYLLABLES.len())])
+        .collect()
+}
+
+/// A sentence of 15 to 30 words; `serial` makes it unique.
+pub(crate) fn sentence(rng: &mut Rng, serial: usize) -> String {
+    let pick = |rng: &mut Rng, list: &[&str]| list[rng.below(list.len())].to_owned();
+    let specifics: Vec<String> = (0..6 + rng.below(7)).map(|_| word(rng)).collect();
+    format!(
+        "{} {} {} {} {} concerning {} {}, {} (measure {serial}).",
+        pick(rng, &SUBJECTS),
+        pick(rng, &MARKERS),
+        pick(rng, &VERBS),
+        pick(rng, &OBJECTS),
+        pick(rng, &PLACES),
+        specifics.join(" "),
+        pick(rng, &TAILS),
+        pick(rng, &TAILS),
+    )
+}
+
+/// A draft of about `n` clauses: articles of one sentence, each holding three paragraphs.
+pub(crate) fn draft(n: usize, seed: u64) -> Proposal {
+    let mut rng = Rng::new(seed);
+    let mut p = Proposal::new(
+        "old".parse().unwrap(),
+        "A generated agreement",
+        "RU".parse().unwrap(),
+    )
+    .with_party(PartyRef::party("RU".parse().unwrap()))
+    .with_party(PartyRef::party("US".parse().unwrap()));
+    let mut serial = 0;
+    for a in 0..n.div_ceil(4) {
+        serial += 1;
+        let mut article = Clause::new(format!("a{a}").parse().unwrap(), sentence(&mut rng, serial))
+            .with_number(format!("Article {}", a + 1));
+        for k in 0..3 {
+            serial += 1;
+            let para = Clause::new(
+                format!("a{a}.{k}").parse().unwrap(),
+                sentence(&mut rng, serial),
+            )
+            .with_number(format!("{}.", k + 1));
+            article.push_child(para).unwrap();
+        }
+        p.clauses.push(article);
+    }
+    p
+}
+
+/// Rewords about a tenth of the words of a text.
+fn reword(rng: &mut Rng, text: &str) -> String {
+    text.split(' ')
+        .map(|w| {
+            if rng.chance(10) {
+                format!("{}x", w.trim_end_matches(['.', ',']))
+            } else {
+                w.to_owned()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// An edited copy of `old`: 5% of clauses reworded, 2% moved among their siblings, 2% removed,
+/// 2% added, and everything renumbered in order (so everything after the first removal is
+/// renumbered). Kept clauses keep their ids; added ones get new ids.
+pub(crate) fn edited(old: &Proposal, seed: u64) -> Proposal {
+    let mut rng = Rng::new(seed);
+    let mut new = Proposal::new(
+        "new".parse().unwrap(),
+        old.title.clone(),
+        old.proposer.clone(),
+    );
+    new.parties = old.parties.clone();
+    let mut serial = 10_000_000;
+    let edit = |rng: &mut Rng, c: &Clause| -> Clause {
+        let mut head = Clause::new(c.id.clone(), c.text.clone());
+        if rng.chance(5) {
+            head.text = reword(rng, &head.text);
+        }
+        head
+    };
+    let mut articles: Vec<Clause> = Vec::new();
+    for article in &old.clauses {
+        if rng.chance(2) {
+            continue;
+        }
+        let mut a = edit(&mut rng, article);
+        let mut paras: Vec<Clause> = Vec::new();
+        for para in article.children() {
+            if rng.chance(2) {
+                continue;
+            }
+            paras.push(edit(&mut rng, para));
+            if rng.chance(2) {
+                serial += 1;
+                paras.push(Clause::new(
+                    format!("n{serial}").parse().unwrap(),
+                    sentence(&mut rng, serial),
+                ));
+            }
+        }
+        if paras.len() > 1 && rng.chance(2) {
+            let p = paras.remove(0);
+            paras.push(p);
+        }
+        for (k, mut p) in paras.into_iter().enumerate() {
+            p.number = Some(format!("{}.", k + 1));
+            a.push_child(p).unwrap();
+        }
+        articles.push(a);
+        if rng.chance(2) {
+            serial += 1;
+            articles.push(Clause::new(
+                format!("n{serial}").parse().unwrap(),
+                sentence(&mut rng, serial),
+            ));
+        }
+    }
+    // Moves of whole articles: 2% of them go to a place further on.
+    let len = articles.len();
+    for i in 0..len {
+        if rng.chance(2) {
+            let a = articles.remove(i);
+            let to = (i + 1 + rng.below(len.max(2) - 1)).min(articles.len());
+            articles.insert(to, a);
+        }
+    }
+    for (i, a) in articles.iter_mut().enumerate() {
+        a.number = Some(format!("Article {}", i + 1));
+    }
+    new.clauses = articles;
+    new
+}
+
+/// A negotiation holding one proposal, as the JSON format wants it.
+pub(crate) fn document(p: &Proposal) -> Negotiation {
+    let mut n = Negotiation::new("bench");
+    n.add_party(Party::new(
+        "RU".parse().unwrap(),
+        "Russian Federation",
+        PartyKind::State,
+    ))
+    .unwrap();
+    n.add_party(Party::new(
+        "US".parse().unwrap(),
+        "United States",
+        PartyKind::State,
+    ))
+    .unwrap();
+    n.add_proposal(p.clone()).unwrap();
+    n
+}
