@@ -1,7 +1,7 @@
 //! Compares two proposals clause by clause and prints a redline.
 //!
 //! ```text
-//! cargo run --example compare -- OLD NEW [--format text|markdown|json] [--no-ids]
+//! cargo run --example compare -- OLD NEW [--format text|markdown|json] [--no-ids] [--party ID]
 //! ```
 //!
 //! OLD and NEW are pactum JSON files. A file that holds several proposals takes the one meant
@@ -9,15 +9,20 @@
 //! With no arguments, the bundled Russian draft agreement of 17 December 2021 is compared with
 //! the written answer of the United States of 26 January 2022.
 //!
+//! Commitment changes come first, per party, with groups ("the members of NATO as of 27 May
+//! 1997") resolved through the new file's negotiation. `--party ID` shows only the changes that
+//! concern one party.
+//!
 //! Exit status, as diff(1): 0 when the proposals do not differ, 1 when they do, 2 on trouble (a
 //! missing file, a parse error, an unknown id), with a message on stderr.
 
 use std::process::ExitCode;
 
-use pactum::Proposal;
-use pactum::diff::{Options, compare};
+use pactum::diff::{Options, compare_in};
+use pactum::{Negotiation, Proposal};
 
-const USAGE: &str = "usage: compare OLD[#ID] NEW[#ID] [--format text|markdown|json] [--no-ids]";
+const USAGE: &str =
+    "usage: compare OLD[#ID] NEW[#ID] [--format text|markdown|json] [--no-ids] [--party ID]";
 const BUNDLED: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/examples/data/security-guarantees.json"
@@ -43,6 +48,7 @@ fn run(args: Vec<String>) -> Result<ExitCode, String> {
     let mut files = Vec::new();
     let mut format = Format::Text;
     let mut options = Options::default();
+    let mut party: Option<String> = None;
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
         match arg.as_str() {
@@ -59,6 +65,12 @@ fn run(args: Vec<String>) -> Result<ExitCode, String> {
                 }
             }
             "--no-ids" => options = options.without_ids(),
+            "--party" => {
+                party = Some(
+                    args.next()
+                        .ok_or_else(|| format!("--party takes a party id\n{USAGE}"))?,
+                )
+            }
             "-h" | "--help" => {
                 println!("{USAGE}");
                 return Ok(ExitCode::SUCCESS);
@@ -80,9 +92,15 @@ fn run(args: Vec<String>) -> Result<ExitCode, String> {
         [old, new] => (old.clone(), new.clone()),
         _ => return Err(format!("expected two files, got {}\n{USAGE}", files.len())),
     };
-    let old = load(&old_spec)?;
-    let new = load(&new_spec)?;
-    let diff = compare(&old, &new, &options);
+    let (_, old) = load(&old_spec)?;
+    let (negotiation, new) = load(&new_spec)?;
+    let mut diff = compare_in(&negotiation, &old, &new, &options);
+    if let Some(party) = &party {
+        if negotiation.party(party).is_none() {
+            return Err(format!("unknown party `{party}` in {new_spec}"));
+        }
+        diff = diff.for_party(party);
+    }
     match format {
         Format::Text => print!("{diff}"),
         Format::Markdown => print!("{}", pactum::render::markdown(&diff)),
@@ -99,7 +117,7 @@ fn run(args: Vec<String>) -> Result<ExitCode, String> {
 }
 
 /// Reads `FILE` or `FILE#ID` and picks the proposal.
-fn load(spec: &str) -> Result<Proposal, String> {
+fn load(spec: &str) -> Result<(Negotiation, Proposal), String> {
     let (path, id) = match spec.rsplit_once('#') {
         Some((path, id)) => (path, Some(id)),
         None => (spec, None),
@@ -112,20 +130,23 @@ fn load(spec: &str) -> Result<Proposal, String> {
             .collect::<Vec<_>>()
             .join(", ")
     };
-    match id {
+    let proposal = match id {
         Some(id) => negotiation
             .proposal(id)
             .cloned()
-            .ok_or_else(|| format!("{path} has no proposal `{id}`; it has: {}", ids())),
-        None if negotiation.proposals().len() == 1 => Ok(negotiation
+            .ok_or_else(|| format!("{path} has no proposal `{id}`; it has: {}", ids()))?,
+        None if negotiation.proposals().len() == 1 => negotiation
             .proposals()
             .next()
             .cloned()
-            .expect("one proposal")),
-        None => Err(format!(
-            "{path} holds {} proposals; name one as {path}#ID, one of: {}",
-            negotiation.proposals().len(),
-            ids()
-        )),
-    }
+            .expect("one proposal"),
+        None => {
+            return Err(format!(
+                "{path} holds {} proposals; name one as {path}#ID, one of: {}",
+                negotiation.proposals().len(),
+                ids()
+            ));
+        }
+    };
+    Ok((negotiation, proposal))
 }

@@ -3,8 +3,11 @@
 
 use std::fmt::Write;
 
+use pactum::diff::{CommitmentChange, Options, compare_in};
 use pactum::validate::Report;
-use pactum::{Clause, Negotiation, PartyId, PartyRef, Proposal, TextBasis, UnknownPartyError};
+use pactum::{
+    Clause, Commitment, Negotiation, PartyId, PartyRef, Proposal, TextBasis, UnknownPartyError,
+};
 
 const WIDTH: usize = 96;
 
@@ -29,6 +32,9 @@ pub(crate) fn render(n: &Negotiation, validation: &Report) -> Result<String, Unk
     proposals(&mut out, n);
     commitments_by_party(&mut out, n)?;
     groups_resolved(&mut out, n)?;
+    for answer in ["us-answer-2022-01-26", "nato-answer-2022-01-26"] {
+        asked_and_offered(&mut out, n, "ru-nato-2021-12-17", answer);
+    }
     Ok(out)
 }
 
@@ -401,4 +407,76 @@ fn groups_resolved(out: &mut String, n: &Negotiation) -> Result<(), UnknownParty
         let _ = writeln!(out, "  none");
     }
     Ok(())
+}
+
+/// A commitment as "prohibition, by RU, members of NATO: deploy ...".
+fn stated(c: &Commitment) -> String {
+    let by: Vec<String> = c.obligors.iter().map(PartyRef::to_string).collect();
+    format!("{}, by {}: {}", c.modality, by.join(", "), c.action)
+}
+
+/// The comparison of a draft with an answer, commitments first: each commitment the draft
+/// asked for, with what the answer offers instead (and which way that moves it), those left
+/// unanswered, and those new in the answer.
+fn asked_and_offered(out: &mut String, n: &Negotiation, draft: &str, answer: &str) {
+    let (Some(old), Some(new)) = (n.proposal(draft), n.proposal(answer)) else {
+        return;
+    };
+    let diff = compare_in(n, old, new, &Options::default());
+    section(
+        out,
+        &format!(
+            "What {} asked in {draft}, and what {answer} offers instead",
+            old.proposer
+        ),
+    );
+    let label_old = |id: &pactum::ClauseId| {
+        old.clause(id.as_str())
+            .map_or_else(|| id.to_string(), |c| label(old, c))
+    };
+    let label_new = |id: &pactum::ClauseId| {
+        new.clause(id.as_str())
+            .map_or_else(|| id.to_string(), |c| label(new, c))
+    };
+    let mut unanswered = Vec::new();
+    let mut new_ones = Vec::new();
+    for c in &diff.commitments {
+        match (&c.old, &c.new) {
+            (Some(asked), Some(offered)) => {
+                let place = match (&c.old_clause, &c.new_clause) {
+                    (Some(o), Some(nc)) => format!("{} -> {}", label_old(o), label_new(nc)),
+                    _ => String::new(),
+                };
+                let _ = writeln!(out, "  {place}");
+                wrap(out, "    asked:    ", &stated(asked));
+                wrap(out, "    offered:  ", &stated(offered));
+                let moves: Vec<String> = c
+                    .changes
+                    .iter()
+                    .filter_map(|k| k.direction().map(|d| format!("{} {d}", k.name())))
+                    .collect();
+                wrap(out, "    so:       ", &moves.join(", "));
+            }
+            (Some(asked), None) if c.changes == [CommitmentChange::Dropped] => {
+                let place = c.old_clause.as_ref().map(&label_old).unwrap_or_default();
+                unanswered.push(format!("{place}: {}", stated(asked)));
+            }
+            (None, Some(offered)) if c.changes == [CommitmentChange::Added] => {
+                let place = c.new_clause.as_ref().map(&label_new).unwrap_or_default();
+                new_ones.push(format!("{place}: {}", stated(offered)));
+            }
+            _ => {}
+        }
+    }
+    for (title, list) in [
+        ("Not answered", unanswered),
+        ("New in the answer", new_ones),
+    ] {
+        if !list.is_empty() {
+            let _ = writeln!(out, "  {title}:");
+            for item in list {
+                wrap(out, "    - ", &item);
+            }
+        }
+    }
 }

@@ -67,6 +67,38 @@
 //! of the other draft, at least one of them unpaired and each taking at least half of its own
 //! bigrams from it. A **merge** is the same the other way round.
 //!
+//! # Commitments
+//!
+//! Text tools say which words changed; [`Diff::commitments`] says who is now bound to what.
+//! The commitments of each pair of clauses are paired by id, then by alike actions (word-bigram
+//! Dice at least 0.5, or 0.25 with the same obligors), then, in clauses paired by an answer
+//! link, the rest in order. Each pair is classified field by field ([`CommitmentChange`]), with
+//! a [`Direction`] where one exists; a commitment only on one side is added or dropped (so are
+//! the commitments of added and removed clauses). Obligors are resolved to parties, groups
+//! included, when the diff is made with [`compare_in`].
+//!
+//! Modalities stand on a scale of firmness within two polarities:
+//!
+//! | firmness | asks for or allows | forbids |
+//! |---|---|---|
+//! | 3, binding | obligation ("shall") | prohibition ("shall not") |
+//! | 2, recommended | recommendation ("should") | discouragement ("should not") |
+//! | 1, allowed or offered | permission ("may"), offer ("is prepared to") | |
+//! | 0, stated | statement ("reaffirms") | |
+//!
+//! Within one polarity, firmer is a **strengthening** and looser a **weakening**; between
+//! polarities, "shall" against "shall not" (either firmness 2 or more on the asking side) is a
+//! **reversal**, a prohibition that becomes a permission, offer or statement is a **lifting**,
+//! and the opposite an **imposition**. More obligors, beneficiaries, areas or time is a
+//! **widening**, less a **narrowing**; no area and no time bound mean everywhere and always, so
+//! the first area narrows. A condition or exception added weakens, one removed strengthens;
+//! legally binding to political weakens. Comparing the drafts the other way round turns every
+//! direction into its [inverse](Direction::inverse).
+//!
+//! Where neither clause of a pair encodes a commitment, a change of the deontic markers of the
+//! text ("shall" became "should", "shall not" dropped) is still reported as a modality change,
+//! inferred from the text ([`CommitmentMatch::Text`]).
+//!
 //! # Work budgets
 //!
 //! Word-level changes come from `similar`'s Myers diff over tokens (words, spaces,
@@ -97,6 +129,15 @@
 //! assert_eq!(json, serde_json::json!({
 //!     "old": "v1",
 //!     "new": "v2",
+//!     // No commitment was encoded, so the change of deontic marker is inferred from the text.
+//!     "commitments": [{
+//!         "old_clause": "a",
+//!         "new_clause": "a",
+//!         "matched_by": "text",
+//!         "changes": [
+//!             { "change": "modality", "old": "obligation", "new": "recommendation", "direction": "weakening" }
+//!         ]
+//!     }],
 //!     "clauses": [{
 //!         "kinds": ["modified", "renumbered"],
 //!         "old": { "id": "a", "number": "Article 1", "index": 0 },
@@ -118,7 +159,7 @@
 //!     "summary": {
 //!         "old_clauses": 1, "new_clauses": 1, "unchanged": 0, "modified": 1, "renumbered": 1,
 //!         "moved": 0, "reparented": 0, "added": 0, "removed": 0, "splits": 0, "merges": 0,
-//!         "proposal_fields": 0, "recitals": 0, "similarity": 0.6
+//!         "proposal_fields": 0, "recitals": 0, "commitments": 1, "similarity": 0.6
 //!     },
 //!     "approximate": false
 //! }));
@@ -133,6 +174,7 @@
 //! `{"change": "modified", "old": ..., "new": ..., "text": ...}` and the like.
 
 mod align;
+mod commitment;
 mod normalize;
 mod text;
 
@@ -140,13 +182,17 @@ use std::time::{Duration, Instant};
 
 use jiff::civil::Date;
 
+pub use commitment::{
+    CommitmentChange, CommitmentDiff, CommitmentMatch, Direction, modality_direction,
+};
 pub use normalize::normalize;
 
 use crate::{
-    Clause, ClauseId, Commitment, PartyId, PartyRef, Proposal, ProposalId, Provenance, Recital,
-    Source, Status, TextBasis,
+    Clause, ClauseId, Commitment, Negotiation, PartyId, PartyRef, Proposal, ProposalId, Provenance,
+    Recital, Source, Status, TextBasis,
 };
 use align::{Node, align, flatten, moved, spread};
+use commitment::{Resolver, Side, compare_commitments};
 use text::{Budget, diff_text};
 
 /// How to compare.
@@ -211,6 +257,13 @@ pub struct Diff {
     pub old: ProposalId,
     /// The id of the new proposal.
     pub new: ProposalId,
+    /// What changed in the commitments, first because it matters most: commitment by
+    /// commitment, in clause order. Unchanged commitments are not listed.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Vec::is_empty")
+    )]
+    pub commitments: Vec<CommitmentDiff>,
     /// Changes to the proposal's own fields, in declaration order.
     #[cfg_attr(
         feature = "serde",
@@ -247,7 +300,8 @@ pub struct Diff {
 impl Diff {
     /// Whether the two proposals differ in anything compared.
     pub fn has_changes(&self) -> bool {
-        !self.proposal.is_empty()
+        !self.commitments.is_empty()
+            || !self.proposal.is_empty()
             || !self.preamble.is_empty()
             || !self.splits.is_empty()
             || !self.merges.is_empty()
@@ -255,6 +309,60 @@ impl Diff {
                 .clauses
                 .iter()
                 .any(|c| c.kinds != [ClauseChangeKind::Unchanged])
+    }
+}
+
+impl Diff {
+    /// Every party a commitment change concerns (bound before, or now), in first-mention order.
+    pub fn parties(&self) -> Vec<&PartyId> {
+        let mut out: Vec<&PartyId> = Vec::new();
+        for c in &self.commitments {
+            for p in c.parties() {
+                if !out.contains(&p) {
+                    out.push(p);
+                }
+            }
+        }
+        out
+    }
+
+    /// The diff seen from one party: the commitment changes that concern it, and the clauses
+    /// they stand in. Proposal, preamble, split and merge changes are left out.
+    pub fn for_party(&self, party: &str) -> Diff {
+        let commitments: Vec<CommitmentDiff> = self
+            .commitments
+            .iter()
+            .filter(|c| c.concerns(party))
+            .cloned()
+            .collect();
+        let touches = |c: &ClauseDiff| {
+            commitments.iter().any(|k| {
+                c.old
+                    .as_ref()
+                    .is_some_and(|p| k.old_clause.as_ref() == Some(&p.id))
+                    || c.new
+                        .as_ref()
+                        .is_some_and(|p| k.new_clause.as_ref() == Some(&p.id))
+            })
+        };
+        let clauses = self
+            .clauses
+            .iter()
+            .filter(|c| touches(c))
+            .cloned()
+            .collect();
+        Diff {
+            old: self.old.clone(),
+            new: self.new.clone(),
+            commitments,
+            proposal: Vec::new(),
+            preamble: Vec::new(),
+            clauses,
+            splits: Vec::new(),
+            merges: Vec::new(),
+            summary: self.summary.clone(),
+            approximate: self.approximate,
+        }
     }
 }
 
@@ -703,14 +811,40 @@ pub struct Summary {
     pub proposal_fields: usize,
     /// Recitals added, removed or modified.
     pub recitals: usize,
+    /// Commitments added, dropped or changed.
+    pub commitments: usize,
     /// How alike the drafts are, from 0 (nothing in common) to 1 (the same clause texts): the
     /// similarity of each pair, weighted by the length of its two texts, over the length of
     /// all texts of both drafts.
     pub similarity: f64,
 }
 
-/// Compares two proposals clause by clause.
+/// Compares two proposals clause by clause. Group obligors ("the members of NATO") stay
+/// unresolved; [`compare_in`] resolves them through the negotiation.
 pub fn compare(old: &Proposal, new: &Proposal, options: &Options) -> Diff {
+    compare_with(None, old, new, options)
+}
+
+/// Compares two proposals of a negotiation clause by clause, resolving group obligors to the
+/// parties they stand for, so that a commitment's change of obligors names the states added or
+/// removed.
+pub fn compare_in(
+    negotiation: &Negotiation,
+    old: &Proposal,
+    new: &Proposal,
+    options: &Options,
+) -> Diff {
+    compare_with(Some(negotiation), old, new, options)
+}
+
+fn compare_with(
+    negotiation: Option<&Negotiation>,
+    old: &Proposal,
+    new: &Proposal,
+    options: &Options,
+) -> Diff {
+    let resolver = Resolver { negotiation };
+    let mut commitments = Vec::new();
     let old_nodes = flatten(old);
     let new_nodes = flatten(new);
     let alignment = align(old, new, &old_nodes, &new_nodes, options);
@@ -728,22 +862,29 @@ pub fn compare(old: &Proposal, new: &Proposal, options: &Options) -> Diff {
         index: nodes[i].index,
     };
     let mut clauses = Vec::with_capacity(old_nodes.len().max(new_nodes.len()));
+    // Which nodes each entry of `clauses` stands for, for the commitments after.
+    let mut sides: Vec<(Option<usize>, Option<usize>)> = Vec::with_capacity(clauses.capacity());
     let mut removed_from = 0;
-    let mut emit_removed_before = |limit: usize, clauses: &mut Vec<ClauseDiff>| {
-        while removed_from < limit {
-            if alignment.old_to_new[removed_from].is_none() {
-                clauses.push(unpaired(
-                    ClauseChangeKind::Removed,
-                    Some(placement(&old_nodes, removed_from)),
-                    None,
-                    old_nodes[removed_from].clause,
-                ));
+    let mut emit_removed_before =
+        |limit: usize,
+         clauses: &mut Vec<ClauseDiff>,
+         sides: &mut Vec<(Option<usize>, Option<usize>)>| {
+            while removed_from < limit {
+                if alignment.old_to_new[removed_from].is_none() {
+                    sides.push((Some(removed_from), None));
+                    clauses.push(unpaired(
+                        ClauseChangeKind::Removed,
+                        Some(placement(&old_nodes, removed_from)),
+                        None,
+                        old_nodes[removed_from].clause,
+                    ));
+                }
+                removed_from += 1;
             }
-            removed_from += 1;
-        }
-    };
+        };
     for (n, node) in new_nodes.iter().enumerate() {
         let Some(o) = alignment.new_to_old[n] else {
+            sides.push((None, Some(n)));
             clauses.push(unpaired(
                 ClauseChangeKind::Added,
                 None,
@@ -752,7 +893,8 @@ pub fn compare(old: &Proposal, new: &Proposal, options: &Options) -> Diff {
             ));
             continue;
         };
-        emit_removed_before(o, &mut clauses);
+        emit_removed_before(o, &mut clauses, &mut sides);
+        sides.push((Some(o), Some(n)));
         let (a, b) = (old_nodes[o].clause, node.clause);
         let text = (a.text != b.text).then(|| {
             let (ops, granularity) = diff_text(&a.text, &b.text, &mut budget);
@@ -803,7 +945,22 @@ pub fn compare(old: &Proposal, new: &Proposal, options: &Options) -> Diff {
         }
         clauses.push(d);
     }
-    emit_removed_before(old_nodes.len(), &mut clauses);
+    emit_removed_before(old_nodes.len(), &mut clauses, &mut sides);
+    for &(o, n) in &sides {
+        let (o, n_clause) = (
+            o.map(|o| old_nodes[o].clause),
+            n.map(|n| new_nodes[n].clause),
+        );
+        let how = n.and_then(|n| alignment.method[n]);
+        compare_commitments(
+            side(old, o),
+            side(new, n_clause),
+            how,
+            &resolver,
+            &mut budget,
+            &mut commitments,
+        );
+    }
 
     let old_similarity =
         |o: usize| alignment.old_to_new[o].map_or(0.0, |n| alignment.similarity[n]);
@@ -862,6 +1019,7 @@ pub fn compare(old: &Proposal, new: &Proposal, options: &Options) -> Diff {
         splits: splits.len(),
         merges: merges.len(),
         proposal_fields: proposal.len(),
+        commitments: commitments.len(),
         recitals: preamble
             .iter()
             .filter(|r| !matches!(r, RecitalChange::Unchanged { .. }))
@@ -895,6 +1053,7 @@ pub fn compare(old: &Proposal, new: &Proposal, options: &Options) -> Diff {
     Diff {
         old: old.id().clone(),
         new: new.id().clone(),
+        commitments,
         proposal,
         preamble,
         clauses,
@@ -902,6 +1061,13 @@ pub fn compare(old: &Proposal, new: &Proposal, options: &Options) -> Diff {
         merges,
         summary,
         approximate,
+    }
+}
+
+fn side<'a>(proposal: &'a Proposal, clause: Option<&'a Clause>) -> Side<'a> {
+    Side {
+        proposal,
+        clause: clause.map(|c| (&c.id, c.text.as_str(), c.commitments.as_slice())),
     }
 }
 

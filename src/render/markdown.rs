@@ -2,7 +2,10 @@
 
 use std::fmt::{self, Write};
 
-use super::{Labels, changed, counts, field_changes, kinds, sides, values};
+use super::{
+    Labels, changed, commitment_groups, counts, describe, field_changes, kinds, parties_list_refs,
+    sides, values,
+};
 use crate::diff::{ClauseChangeKind, Diff, RecitalChange, TextChange, TextOp};
 
 /// Escapes what Markdown or HTML would read as markup.
@@ -58,6 +61,29 @@ fn write_markdown(out: &mut String, diff: &Diff) -> fmt::Result {
             out,
             "\nSome texts were compared by sentences or as a whole: a work budget was reached."
         )?;
+    }
+    if !diff.commitments.is_empty() {
+        writeln!(out, "\n## Commitments, by party")?;
+        let (groups, unattributed) = commitment_groups(diff);
+        let sections = groups
+            .iter()
+            .map(|(parties, list)| (parties_list_refs(parties), list.clone()))
+            .chain((!unattributed.is_empty()).then(|| {
+                (
+                    "No party named (no commitment encoded)".to_owned(),
+                    unattributed,
+                )
+            }));
+        for (title, list) in sections {
+            writeln!(out, "\n### {}\n", escape(&title))?;
+            for i in list {
+                let (head, lines) = describe(&labels, &diff.commitments[i], "→");
+                writeln!(out, "- **{}**", escape(&head))?;
+                for line in lines {
+                    writeln!(out, "  - {}", escape(&line))?;
+                }
+            }
+        }
     }
     if !diff.proposal.is_empty() {
         writeln!(out, "\n## Proposal\n")?;

@@ -247,3 +247,195 @@ fn field_changes(c: &ClauseDiff, arrow: &str) -> Vec<String> {
     }
     out
 }
+
+/// Parties concerned by the same commitment changes (indices into `diff.commitments`).
+type PartyGroup<'a> = (Vec<&'a crate::PartyId>, Vec<usize>);
+
+/// The parties a diff's commitment changes concern, grouped when the same changes concern
+/// them, in first-mention order; and the changes inferred from text, which concern nobody in
+/// particular. Each change is an index into `diff.commitments`.
+fn commitment_groups(diff: &Diff) -> (Vec<PartyGroup<'_>>, Vec<usize>) {
+    let mut groups: Vec<PartyGroup<'_>> = Vec::new();
+    for party in diff.parties() {
+        let mine: Vec<usize> = (0..diff.commitments.len())
+            .filter(|&i| diff.commitments[i].concerns(party.as_str()))
+            .collect();
+        match groups.iter_mut().find(|(_, list)| *list == mine) {
+            Some((parties, _)) => parties.push(party),
+            None => groups.push((vec![party], mine)),
+        }
+    }
+    let unattributed = (0..diff.commitments.len())
+        .filter(|&i| diff.commitments[i].parties().is_empty())
+        .collect();
+    (groups, unattributed)
+}
+
+/// A commitment in a few words: "prohibition: deploy missiles".
+fn commitment_words(c: &crate::Commitment) -> String {
+    format!("{}: {}", c.modality, c.action)
+}
+
+fn refs(list: &[crate::PartyRef]) -> String {
+    list.iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn parties_list(list: &[crate::PartyId]) -> String {
+    list.iter()
+        .map(crate::PartyId::as_str)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// One commitment change as a heading line and detail lines, with `arrow` between old and new.
+fn describe(
+    labels: &Labels<'_>,
+    c: &crate::diff::CommitmentDiff,
+    arrow: &str,
+) -> (String, Vec<String>) {
+    use crate::diff::CommitmentChange as K;
+    let place = match (&c.old_clause, &c.new_clause) {
+        (Some(o), Some(n)) => {
+            let (a, b) = (labels.of(o, true), labels.of(n, false));
+            if a == b {
+                a
+            } else {
+                format!("{a} {arrow} {b}")
+            }
+        }
+        (Some(o), None) => labels.of(o, true),
+        (None, Some(n)) => labels.of(n, false),
+        (None, None) => String::new(),
+    };
+    let head = match (&c.old, &c.new) {
+        _ if c.inferred() => format!("{place}: inferred from the text's deontic markers"),
+        (Some(o), Some(n)) if o.id == n.id => format!("{place} [{}]", n.id),
+        (Some(o), Some(n)) => format!("{place} [{} {arrow} {}]", o.id, n.id),
+        (Some(o), None) => format!("{place} [{}]", o.id),
+        (None, Some(n)) => format!("{place} [{}]", n.id),
+        (None, None) => place,
+    };
+    let mut lines = Vec::new();
+    for change in &c.changes {
+        let dir = change
+            .direction()
+            .map_or_else(String::new, |d| format!(" ({d})"));
+        lines.push(match change {
+            K::Added => match &c.new {
+                Some(n) => format!(
+                    "added: {} (binds {})",
+                    commitment_words(n),
+                    refs(&n.obligors)
+                ),
+                None => "added: a deontic marker".to_owned(),
+            },
+            K::Dropped => match &c.old {
+                Some(o) => format!(
+                    "dropped: {} (bound {})",
+                    commitment_words(o),
+                    refs(&o.obligors)
+                ),
+                None => "dropped: a deontic marker".to_owned(),
+            },
+            K::Modality { old, new, .. } => format!("modality: {old} {arrow} {new}{dir}"),
+            K::Obligors {
+                added,
+                removed,
+                parties_added,
+                parties_removed,
+                ..
+            } => {
+                let mut parts = Vec::new();
+                if !removed.is_empty() {
+                    parts.push(format!("no longer {}", refs(removed)));
+                }
+                if !added.is_empty() {
+                    parts.push(format!("now {}", refs(added)));
+                }
+                if !parties_added.is_empty() {
+                    parts.push(format!("parties added: {}", parties_list(parties_added)));
+                }
+                if !parties_removed.is_empty() {
+                    parts.push(format!(
+                        "parties removed: {}",
+                        parties_list(parties_removed)
+                    ));
+                }
+                format!("obligors: {}{dir}", parts.join("; "))
+            }
+            K::Beneficiaries { added, removed, .. } => {
+                format!("beneficiaries: {}{dir}", both(&refs(added), &refs(removed)))
+            }
+            K::Action { text } => {
+                format!("action: {} {arrow} {}", text.old_text(), text.new_text())
+            }
+            K::Scope {
+                areas_added,
+                areas_removed,
+                from,
+                until,
+                ..
+            } => {
+                let mut parts = Vec::new();
+                if !areas_added.is_empty() {
+                    parts.push(format!("areas added: {}", areas_added.join("; ")));
+                }
+                if !areas_removed.is_empty() {
+                    parts.push(format!("areas removed: {}", areas_removed.join("; ")));
+                }
+                let day = |d: &Option<jiff::civil::Date>| {
+                    d.map_or_else(|| "open".to_owned(), |d| d.to_string())
+                };
+                if let Some(f) = from {
+                    parts.push(format!("from {} {arrow} {}", day(&f.old), day(&f.new)));
+                }
+                if let Some(u) = until {
+                    parts.push(format!("until {} {arrow} {}", day(&u.old), day(&u.new)));
+                }
+                format!("scope: {}{dir}", parts.join("; "))
+            }
+            K::Conditions { added, removed, .. } => format!(
+                "conditions: {}{dir}",
+                both(&added.join("; "), &removed.join("; "))
+            ),
+            K::Exceptions { added, removed, .. } => format!(
+                "exceptions: {}{dir}",
+                both(&added.join("; "), &removed.join("; "))
+            ),
+            K::Force { old, new, .. } => format!("force: {old} {arrow} {new}{dir}"),
+        });
+    }
+    if let (Some(o), Some(n)) = (&c.old, &c.new) {
+        if !c.changes.iter().any(|k| matches!(k, K::Action { .. })) && o.modality != n.modality {
+            lines.push(format!(
+                "was {}; now {}",
+                commitment_words(o),
+                commitment_words(n)
+            ));
+        }
+    }
+    (head, lines)
+}
+
+/// "RU" or "16 parties: BE CA ...".
+fn parties_list_refs(parties: &[&crate::PartyId]) -> String {
+    let ids: Vec<&str> = parties.iter().map(|p| p.as_str()).collect();
+    if ids.len() == 1 {
+        ids[0].to_owned()
+    } else {
+        format!("{} parties: {}", ids.len(), ids.join(" "))
+    }
+}
+
+/// "added X; removed Y", leaving out an empty side.
+fn both(added: &str, removed: &str) -> String {
+    match (added.is_empty(), removed.is_empty()) {
+        (false, false) => format!("added {added}; removed {removed}"),
+        (false, true) => format!("added {added}"),
+        (true, false) => format!("removed {removed}"),
+        (true, true) => "reworded".to_owned(),
+    }
+}

@@ -2,7 +2,10 @@
 
 use std::fmt::{self, Write};
 
-use super::{Labels, changed, counts, field_changes, kinds, sides, values};
+use super::{
+    Labels, changed, commitment_groups, counts, describe, field_changes, kinds, parties_list_refs,
+    sides, values,
+};
 use crate::diff::{ClauseChangeKind, Diff, RecitalChange, TextChange, TextOp};
 
 /// The text redline: a summary, proposal changes, the preamble, a per-clause change table,
@@ -50,6 +53,30 @@ fn write_text(out: &mut String, diff: &Diff) -> fmt::Result {
         }
     )?;
 
+    if !diff.commitments.is_empty() {
+        writeln!(out, "\nCommitments, by party")?;
+        let (groups, unattributed) = commitment_groups(diff);
+        for (parties, list) in &groups {
+            writeln!(out, "\n  {}", parties_list_refs(parties))?;
+            for &i in list {
+                let (head, lines) = describe(&labels, &diff.commitments[i], "->");
+                writeln!(out, "    {head}")?;
+                for line in lines {
+                    writeln!(out, "      {line}")?;
+                }
+            }
+        }
+        if !unattributed.is_empty() {
+            writeln!(out, "\n  no party named (no commitment encoded)")?;
+            for i in unattributed {
+                let (head, lines) = describe(&labels, &diff.commitments[i], "->");
+                writeln!(out, "    {head}")?;
+                for line in lines {
+                    writeln!(out, "      {line}")?;
+                }
+            }
+        }
+    }
     if !diff.proposal.is_empty() {
         writeln!(out, "\nProposal")?;
         for change in &diff.proposal {

@@ -1,0 +1,784 @@
+//! What changed in the commitments: who is bound, to what, how strongly, where and when.
+
+use std::collections::BTreeSet;
+
+use jiff::civil::Date;
+
+use super::normalize::{dice, normalized, shingles};
+use super::{Change, MatchedBy, TextChange};
+use crate::deontic;
+use crate::{
+    ClauseId, Commitment, CommitmentId, LegalForce, Modality, Negotiation, PartyId, PartyRef,
+    Proposal,
+};
+
+string_enum! {
+    /// Which way a change moves a commitment, on the scale of the [module docs](super#commitments).
+    ///
+    /// Every direction has an inverse ([`Direction::inverse`]): comparing the drafts the other
+    /// way round turns each change into its inverse.
+    pub enum Direction {
+        /// Binds more firmly: "should" became "shall", an exception was removed.
+        Strengthening => "strengthening",
+        /// Binds less firmly: "shall" became "should", a condition was added.
+        Weakening => "weakening",
+        /// The opposite act: "shall" became "shall not", or the reverse.
+        Reversal => "reversal",
+        /// A prohibition gone: "shall not" became "may".
+        Lifting => "lifting",
+        /// A prohibition imposed where there was none: "may" became "shall not".
+        Imposition => "imposition",
+        /// Reaches further: more parties bound, more areas, a longer period.
+        Widening => "widening",
+        /// Reaches less far: fewer parties, fewer areas, a shorter period.
+        Narrowing => "narrowing",
+        /// Both at once (some areas added, others removed), or neither (the same parties
+        /// named another way).
+        Mixed => "mixed",
+    }
+}
+
+impl Direction {
+    /// The direction of the same change seen from the other draft.
+    pub fn inverse(self) -> Direction {
+        match self {
+            Direction::Strengthening => Direction::Weakening,
+            Direction::Weakening => Direction::Strengthening,
+            Direction::Reversal => Direction::Reversal,
+            Direction::Lifting => Direction::Imposition,
+            Direction::Imposition => Direction::Lifting,
+            Direction::Widening => Direction::Narrowing,
+            Direction::Narrowing => Direction::Widening,
+            Direction::Mixed => Direction::Mixed,
+        }
+    }
+}
+
+/// Whether a modality forbids (negative) or asks for, allows or offers (positive), and how
+/// firmly: 3 binding, 2 recommended, 1 allowed or offered, 0 a statement.
+fn scale(m: Modality) -> (bool, u8) {
+    match m {
+        Modality::Obligation => (false, 3),
+        Modality::Prohibition => (true, 3),
+        Modality::Recommendation => (false, 2),
+        Modality::Discouragement => (true, 2),
+        Modality::Offer | Modality::Permission => (false, 1),
+        Modality::Statement => (false, 0),
+    }
+}
+
+/// The direction of a change of modality (see the module docs for the scale).
+pub fn modality_direction(old: Modality, new: Modality) -> Direction {
+    let ((old_neg, old_s), (new_neg, new_s)) = (scale(old), scale(new));
+    match (old_neg, new_neg) {
+        (false, false) | (true, true) if new_s > old_s => Direction::Strengthening,
+        (false, false) | (true, true) if new_s < old_s => Direction::Weakening,
+        // Same level, other kind (an offer against a permission): neither firmer nor looser.
+        (false, false) | (true, true) => Direction::Mixed,
+        (true, false) if new_s >= 2 => Direction::Reversal,
+        (false, true) if old_s >= 2 => Direction::Reversal,
+        (true, false) => Direction::Lifting,
+        (false, true) => Direction::Imposition,
+    }
+}
+
+string_enum! {
+    /// How two commitments were paired.
+    pub enum CommitmentMatch {
+        /// One commitment id.
+        Id => "id",
+        /// Alike actions (Dice of word bigrams at least 0.5, or 0.25 with the same obligors).
+        Similarity => "similarity",
+        /// The only ones left in two clauses paired by an answer link, in order.
+        Answer => "answer",
+        /// Deontic markers found in the two texts, in order (no commitment was encoded).
+        Text => "text",
+    }
+}
+
+/// One commitment compared: a pair, or one that was added or dropped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[non_exhaustive]
+pub struct CommitmentDiff {
+    /// The clause of the old draft it stands in.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub old_clause: Option<ClauseId>,
+    /// The clause of the new draft it stands in.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub new_clause: Option<ClauseId>,
+    /// The old commitment (none when added or inferred from text).
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub old: Option<Commitment>,
+    /// The new commitment (none when dropped or inferred from text).
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub new: Option<Commitment>,
+    /// Who the old commitment binds, groups resolved to parties as far as the negotiation
+    /// allows.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Vec::is_empty")
+    )]
+    pub old_obligors: Vec<PartyId>,
+    /// Who the new commitment binds, resolved likewise.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Vec::is_empty")
+    )]
+    pub new_obligors: Vec<PartyId>,
+    /// How the two were paired; none when added or dropped.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub matched_by: Option<CommitmentMatch>,
+    /// What changed.
+    pub changes: Vec<CommitmentChange>,
+}
+
+impl CommitmentDiff {
+    /// Whether the change was inferred from deontic markers in the text rather than from
+    /// encoded commitments.
+    pub fn inferred(&self) -> bool {
+        self.matched_by == Some(CommitmentMatch::Text)
+    }
+
+    /// Every party the old or the new commitment binds, in first-mention order.
+    pub fn parties(&self) -> Vec<&PartyId> {
+        let mut out: Vec<&PartyId> = Vec::new();
+        for p in self.old_obligors.iter().chain(&self.new_obligors) {
+            if !out.contains(&p) {
+                out.push(p);
+            }
+        }
+        out
+    }
+
+    /// Whether the change concerns `party`: it is bound, or was.
+    pub fn concerns(&self, party: &str) -> bool {
+        self.old_obligors
+            .iter()
+            .chain(&self.new_obligors)
+            .any(|p| p == party)
+    }
+}
+
+/// One thing that changed about a commitment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(tag = "change", rename_all = "snake_case", deny_unknown_fields)
+)]
+#[non_exhaustive]
+pub enum CommitmentChange {
+    /// A commitment only in the new draft.
+    Added,
+    /// A commitment only in the old draft.
+    Dropped,
+    /// "shall" became "should", and the like.
+    Modality {
+        /// The old modality.
+        old: Modality,
+        /// The new modality.
+        new: Modality,
+        /// Which way it moved.
+        direction: Direction,
+    },
+    /// Who is bound.
+    Obligors {
+        /// References only in the new commitment.
+        #[cfg_attr(
+            feature = "serde",
+            serde(default, skip_serializing_if = "Vec::is_empty")
+        )]
+        added: Vec<PartyRef>,
+        /// References only in the old commitment.
+        #[cfg_attr(
+            feature = "serde",
+            serde(default, skip_serializing_if = "Vec::is_empty")
+        )]
+        removed: Vec<PartyRef>,
+        /// Parties bound now and not before, groups resolved.
+        #[cfg_attr(
+            feature = "serde",
+            serde(default, skip_serializing_if = "Vec::is_empty")
+        )]
+        parties_added: Vec<PartyId>,
+        /// Parties bound before and not now, groups resolved.
+        #[cfg_attr(
+            feature = "serde",
+            serde(default, skip_serializing_if = "Vec::is_empty")
+        )]
+        parties_removed: Vec<PartyId>,
+        /// Widening when more parties are bound, narrowing when fewer, mixed when both.
+        direction: Direction,
+    },
+    /// Towards whom.
+    Beneficiaries {
+        /// References only in the new commitment.
+        #[cfg_attr(
+            feature = "serde",
+            serde(default, skip_serializing_if = "Vec::is_empty")
+        )]
+        added: Vec<PartyRef>,
+        /// References only in the old commitment.
+        #[cfg_attr(
+            feature = "serde",
+            serde(default, skip_serializing_if = "Vec::is_empty")
+        )]
+        removed: Vec<PartyRef>,
+        /// Widening, narrowing or mixed.
+        direction: Direction,
+    },
+    /// What the obligors are bound to do, reworded.
+    Action {
+        /// The words that changed.
+        text: TextChange,
+    },
+    /// Where and when it applies.
+    Scope {
+        /// Areas only in the new scope.
+        #[cfg_attr(
+            feature = "serde",
+            serde(default, skip_serializing_if = "Vec::is_empty")
+        )]
+        areas_added: Vec<String>,
+        /// Areas only in the old scope.
+        #[cfg_attr(
+            feature = "serde",
+            serde(default, skip_serializing_if = "Vec::is_empty")
+        )]
+        areas_removed: Vec<String>,
+        /// The first day, when it moved.
+        #[cfg_attr(
+            feature = "serde",
+            serde(
+                default,
+                skip_serializing_if = "Option::is_none",
+                with = "opt_date_change"
+            )
+        )]
+        from: Option<Change<Option<Date>>>,
+        /// The last day, when it moved.
+        #[cfg_attr(
+            feature = "serde",
+            serde(
+                default,
+                skip_serializing_if = "Option::is_none",
+                with = "opt_date_change"
+            )
+        )]
+        until: Option<Change<Option<Date>>>,
+        /// Widening when it reaches further, narrowing when less far, mixed when both.
+        direction: Direction,
+    },
+    /// What must hold for it to apply.
+    Conditions {
+        /// Conditions only in the new commitment.
+        #[cfg_attr(
+            feature = "serde",
+            serde(default, skip_serializing_if = "Vec::is_empty")
+        )]
+        added: Vec<String>,
+        /// Conditions only in the old commitment.
+        #[cfg_attr(
+            feature = "serde",
+            serde(default, skip_serializing_if = "Vec::is_empty")
+        )]
+        removed: Vec<String>,
+        /// A condition added weakens, one removed strengthens; mixed when both.
+        direction: Direction,
+    },
+    /// When it does not apply.
+    Exceptions {
+        /// Exceptions only in the new commitment.
+        #[cfg_attr(
+            feature = "serde",
+            serde(default, skip_serializing_if = "Vec::is_empty")
+        )]
+        added: Vec<String>,
+        /// Exceptions only in the old commitment.
+        #[cfg_attr(
+            feature = "serde",
+            serde(default, skip_serializing_if = "Vec::is_empty")
+        )]
+        removed: Vec<String>,
+        /// An exception added weakens, one removed strengthens; mixed when both.
+        direction: Direction,
+    },
+    /// Legally binding or political.
+    Force {
+        /// The old force.
+        old: LegalForce,
+        /// The new force.
+        new: LegalForce,
+        /// Binding to political weakens; political to binding strengthens.
+        direction: Direction,
+    },
+}
+
+impl CommitmentChange {
+    /// The direction of the change, where it has one.
+    pub fn direction(&self) -> Option<Direction> {
+        match self {
+            CommitmentChange::Modality { direction, .. }
+            | CommitmentChange::Obligors { direction, .. }
+            | CommitmentChange::Beneficiaries { direction, .. }
+            | CommitmentChange::Scope { direction, .. }
+            | CommitmentChange::Conditions { direction, .. }
+            | CommitmentChange::Exceptions { direction, .. }
+            | CommitmentChange::Force { direction, .. } => Some(*direction),
+            CommitmentChange::Added
+            | CommitmentChange::Dropped
+            | CommitmentChange::Action { .. } => None,
+        }
+    }
+
+    /// The change's name: `modality`, `obligors`, ...
+    pub fn name(&self) -> &'static str {
+        match self {
+            CommitmentChange::Added => "added",
+            CommitmentChange::Dropped => "dropped",
+            CommitmentChange::Modality { .. } => "modality",
+            CommitmentChange::Obligors { .. } => "obligors",
+            CommitmentChange::Beneficiaries { .. } => "beneficiaries",
+            CommitmentChange::Action { .. } => "action",
+            CommitmentChange::Scope { .. } => "scope",
+            CommitmentChange::Conditions { .. } => "conditions",
+            CommitmentChange::Exceptions { .. } => "exceptions",
+            CommitmentChange::Force { .. } => "force",
+        }
+    }
+}
+
+#[cfg(feature = "serde")]
+mod opt_date_change {
+    use super::{Change, Date};
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    #[derive(Serialize, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Repr {
+        #[serde(with = "crate::format::opt_date")]
+        old: Option<Date>,
+        #[serde(with = "crate::format::opt_date")]
+        new: Option<Date>,
+    }
+
+    pub(super) fn serialize<S: Serializer>(
+        c: &Option<Change<Option<Date>>>,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        c.as_ref()
+            .map(|c| Repr {
+                old: c.old,
+                new: c.new,
+            })
+            .serialize(s)
+    }
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Option<Change<Option<Date>>>, D::Error> {
+        Ok(Option::<Repr>::deserialize(d)?.map(|r| Change {
+            old: r.old,
+            new: r.new,
+        }))
+    }
+}
+
+/// Resolves obligors to parties: through the negotiation when there is one, else plain party
+/// references stand for themselves and groups name their alliance.
+pub(crate) struct Resolver<'a> {
+    pub(crate) negotiation: Option<&'a Negotiation>,
+}
+
+impl Resolver<'_> {
+    fn resolve(&self, refs: &[PartyRef], proposal: &Proposal) -> Vec<PartyId> {
+        let mut out: Vec<PartyId> = Vec::new();
+        for r in refs {
+            let found = match self.negotiation {
+                Some(n) => n
+                    .resolve(r, proposal.date)
+                    .unwrap_or_else(|_| vec![r.named_party().clone()]),
+                None => vec![r.named_party().clone()],
+            };
+            for p in found {
+                if !out.contains(&p) {
+                    out.push(p);
+                }
+            }
+        }
+        out
+    }
+}
+
+fn set_change<T: Ord + Clone>(old: &[T], new: &[T]) -> (Vec<T>, Vec<T>) {
+    let (a, b): (BTreeSet<&T>, BTreeSet<&T>) = (old.iter().collect(), new.iter().collect());
+    (
+        new.iter().filter(|x| !a.contains(x)).cloned().collect(),
+        old.iter().filter(|x| !b.contains(x)).cloned().collect(),
+    )
+}
+
+fn reach(added: bool, removed: bool) -> Direction {
+    match (added, removed) {
+        (true, true) => Direction::Mixed,
+        (true, false) => Direction::Widening,
+        _ => Direction::Narrowing,
+    }
+}
+
+fn restriction(added: bool, removed: bool) -> Direction {
+    match (added, removed) {
+        (true, true) => Direction::Mixed,
+        (true, false) => Direction::Weakening,
+        _ => Direction::Strengthening,
+    }
+}
+
+/// The changes between two paired commitments, in a fixed order.
+fn changes(
+    old: &Commitment,
+    new: &Commitment,
+    old_parties: &[PartyId],
+    new_parties: &[PartyId],
+    budget: &mut super::text::Budget,
+) -> Vec<CommitmentChange> {
+    let mut out = Vec::new();
+    if old.modality != new.modality {
+        out.push(CommitmentChange::Modality {
+            old: old.modality,
+            new: new.modality,
+            direction: modality_direction(old.modality, new.modality),
+        });
+    }
+    let (added, removed) = set_change(&old.obligors, &new.obligors);
+    let (parties_added, parties_removed) = set_change(old_parties, new_parties);
+    if !added.is_empty()
+        || !removed.is_empty()
+        || !parties_added.is_empty()
+        || !parties_removed.is_empty()
+    {
+        let direction = reach(!parties_added.is_empty(), !parties_removed.is_empty());
+        // A reworded reference that binds the same parties ("RU" for "members of ...") is
+        // neither wider nor narrower.
+        let direction = if parties_added.is_empty() && parties_removed.is_empty() {
+            Direction::Mixed
+        } else {
+            direction
+        };
+        out.push(CommitmentChange::Obligors {
+            added,
+            removed,
+            parties_added,
+            parties_removed,
+            direction,
+        });
+    }
+    let (added, removed) = set_change(&old.beneficiaries, &new.beneficiaries);
+    if !added.is_empty() || !removed.is_empty() {
+        let direction = reach(!added.is_empty(), !removed.is_empty());
+        out.push(CommitmentChange::Beneficiaries {
+            added,
+            removed,
+            direction,
+        });
+    }
+    if old.action != new.action {
+        let (ops, granularity) = super::text::diff_text(&old.action, &new.action, budget);
+        let typographic_only = normalized(&old.action) == normalized(&new.action);
+        out.push(CommitmentChange::Action {
+            text: TextChange {
+                ops,
+                granularity,
+                typographic_only,
+            },
+        });
+    }
+    let (areas_added, areas_removed) = set_change(&old.scope.areas, &new.scope.areas);
+    let from = Change::of(&old.scope.from, &new.scope.from);
+    let until = Change::of(&old.scope.until, &new.scope.until);
+    if !areas_added.is_empty() || !areas_removed.is_empty() || from.is_some() || until.is_some() {
+        // No area means everywhere and no bound means always, so adding the first area or a
+        // bound narrows, and removing the last widens.
+        let (mut widen, mut narrow) = (false, false);
+        match (old.scope.areas.is_empty(), new.scope.areas.is_empty()) {
+            (true, false) => narrow = true,
+            (false, true) => widen = true,
+            _ => {
+                widen |= !areas_added.is_empty();
+                narrow |= !areas_removed.is_empty();
+            }
+        }
+        if let Some(c) = &from {
+            match (c.old, c.new) {
+                (Some(a), Some(b)) if b < a => widen = true,
+                (Some(_), None) => widen = true,
+                _ => narrow = true,
+            }
+        }
+        if let Some(c) = &until {
+            match (c.old, c.new) {
+                (Some(a), Some(b)) if b > a => widen = true,
+                (Some(_), None) => widen = true,
+                _ => narrow = true,
+            }
+        }
+        let direction = match (widen, narrow) {
+            (true, false) => Direction::Widening,
+            (false, true) => Direction::Narrowing,
+            _ => Direction::Mixed,
+        };
+        out.push(CommitmentChange::Scope {
+            areas_added,
+            areas_removed,
+            from,
+            until,
+            direction,
+        });
+    }
+    let (added, removed) = set_change(&old.conditions, &new.conditions);
+    if !added.is_empty() || !removed.is_empty() {
+        let direction = restriction(!added.is_empty(), !removed.is_empty());
+        out.push(CommitmentChange::Conditions {
+            added,
+            removed,
+            direction,
+        });
+    }
+    let (added, removed) = set_change(&old.exceptions, &new.exceptions);
+    if !added.is_empty() || !removed.is_empty() {
+        let direction = restriction(!added.is_empty(), !removed.is_empty());
+        out.push(CommitmentChange::Exceptions {
+            added,
+            removed,
+            direction,
+        });
+    }
+    if old.force != new.force {
+        let direction = match new.force {
+            LegalForce::Political => Direction::Weakening,
+            LegalForce::LegallyBinding => Direction::Strengthening,
+        };
+        out.push(CommitmentChange::Force {
+            old: old.force,
+            new: new.force,
+            direction,
+        });
+    }
+    out
+}
+
+/// Everything a clause pair (or an unpaired clause) brings to the comparison of commitments.
+pub(crate) struct Side<'a> {
+    pub(crate) proposal: &'a Proposal,
+    pub(crate) clause: Option<(&'a ClauseId, &'a str, &'a [Commitment])>,
+}
+
+/// Compares the commitments of a clause pair, or lists those of an unpaired clause as added or
+/// dropped.
+pub(crate) fn compare_commitments(
+    old: Side<'_>,
+    new: Side<'_>,
+    matched_by: Option<MatchedBy>,
+    resolver: &Resolver<'_>,
+    budget: &mut super::text::Budget,
+    out: &mut Vec<CommitmentDiff>,
+) {
+    let empty: &[Commitment] = &[];
+    let (old_id, old_text, old_list) = old
+        .clause
+        .map_or((None, "", empty), |(id, t, l)| (Some(id), t, l));
+    let (new_id, new_text, new_list) = new
+        .clause
+        .map_or((None, "", empty), |(id, t, l)| (Some(id), t, l));
+    let base = |old_c: Option<&Commitment>, new_c: Option<&Commitment>| CommitmentDiff {
+        old_clause: old_id.cloned(),
+        new_clause: new_id.cloned(),
+        old: old_c.cloned(),
+        new: new_c.cloned(),
+        old_obligors: old_c
+            .map(|c| resolver.resolve(&c.obligors, old.proposal))
+            .unwrap_or_default(),
+        new_obligors: new_c
+            .map(|c| resolver.resolve(&c.obligors, new.proposal))
+            .unwrap_or_default(),
+        matched_by: None,
+        changes: Vec::new(),
+    };
+
+    if old_list.is_empty() && new_list.is_empty() {
+        if old_id.is_some() && new_id.is_some() {
+            inferred(old_id, new_id, old_text, new_text, out);
+        }
+        return;
+    }
+
+    let mut pairs: Vec<(usize, usize, CommitmentMatch)> = Vec::new();
+    let mut old_free: Vec<bool> = vec![true; old_list.len()];
+    let mut new_free: Vec<bool> = vec![true; new_list.len()];
+    let by_id: Vec<(usize, &CommitmentId)> = old_list.iter().map(|c| &c.id).enumerate().collect();
+    for (n, c) in new_list.iter().enumerate() {
+        if let Some(&(o, _)) = by_id.iter().find(|(o, id)| old_free[*o] && **id == c.id) {
+            old_free[o] = false;
+            new_free[n] = false;
+            pairs.push((o, n, CommitmentMatch::Id));
+        }
+    }
+    let mut scored: Vec<(f64, usize, usize)> = Vec::new();
+    for (n, nc) in new_list.iter().enumerate().filter(|(n, _)| new_free[*n]) {
+        let nsh = shingles(&normalized(&nc.action));
+        for (o, oc) in old_list.iter().enumerate().filter(|(o, _)| old_free[*o]) {
+            let d = dice(&shingles(&normalized(&oc.action)), &nsh);
+            if d >= 0.5 || (d >= 0.25 && oc.obligors == nc.obligors) {
+                scored.push((d, o, n));
+            }
+        }
+    }
+    scored.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.2.cmp(&y.2)).then(x.1.cmp(&y.1)));
+    for (_, o, n) in scored {
+        if old_free[o] && new_free[n] {
+            old_free[o] = false;
+            new_free[n] = false;
+            pairs.push((o, n, CommitmentMatch::Similarity));
+        }
+    }
+    if matched_by == Some(MatchedBy::Link) {
+        let rest_old: Vec<usize> = (0..old_list.len()).filter(|&o| old_free[o]).collect();
+        let rest_new: Vec<usize> = (0..new_list.len()).filter(|&n| new_free[n]).collect();
+        for (&o, &n) in rest_old.iter().zip(&rest_new) {
+            old_free[o] = false;
+            new_free[n] = false;
+            pairs.push((o, n, CommitmentMatch::Answer));
+        }
+    }
+    pairs.sort_by_key(|&(_, n, _)| n);
+    for (o, n, how) in pairs {
+        let mut d = base(Some(&old_list[o]), Some(&new_list[n]));
+        d.changes = changes(
+            &old_list[o],
+            &new_list[n],
+            &d.old_obligors,
+            &d.new_obligors,
+            budget,
+        );
+        d.matched_by = Some(how);
+        if !d.changes.is_empty() {
+            out.push(d);
+        }
+    }
+    for (_, c) in old_list.iter().enumerate().filter(|(o, _)| old_free[*o]) {
+        let mut d = base(Some(c), None);
+        d.new_clause = new_id.cloned();
+        d.changes.push(CommitmentChange::Dropped);
+        out.push(d);
+    }
+    for (_, c) in new_list.iter().enumerate().filter(|(n, _)| new_free[*n]) {
+        let mut d = base(None, Some(c));
+        d.changes.push(CommitmentChange::Added);
+        out.push(d);
+    }
+}
+
+/// With no commitment encoded on either side, a change of deontic markers in the text ("shall"
+/// became "should", "shall not" dropped) is still a change of modality, inferred.
+fn inferred(
+    old_id: Option<&ClauseId>,
+    new_id: Option<&ClauseId>,
+    old_text: &str,
+    new_text: &str,
+    out: &mut Vec<CommitmentDiff>,
+) {
+    let (a, b) = (deontic::markers(old_text), deontic::markers(new_text));
+    let (a, b): (Vec<Modality>, Vec<Modality>) = (
+        a.iter().map(|m| m.modality).collect(),
+        b.iter().map(|m| m.modality).collect(),
+    );
+    if a == b {
+        return;
+    }
+    let mut push = |change: CommitmentChange| {
+        out.push(CommitmentDiff {
+            old_clause: old_id.cloned(),
+            new_clause: new_id.cloned(),
+            old: None,
+            new: None,
+            old_obligors: Vec::new(),
+            new_obligors: Vec::new(),
+            matched_by: Some(CommitmentMatch::Text),
+            changes: vec![change],
+        });
+    };
+    // Markers pair in order; extra ones are markers added or dropped.
+    for (x, y) in a.iter().zip(&b) {
+        if x != y {
+            push(CommitmentChange::Modality {
+                old: *x,
+                new: *y,
+                direction: modality_direction(*x, *y),
+            });
+        }
+    }
+    for _ in b.len()..a.len() {
+        push(CommitmentChange::Dropped);
+    }
+    for _ in a.len()..b.len() {
+        push(CommitmentChange::Added);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Direction::*;
+    use Modality::*;
+
+    #[test]
+    fn the_scale_of_modalities() {
+        assert_eq!(modality_direction(Obligation, Recommendation), Weakening);
+        assert_eq!(
+            modality_direction(Recommendation, Obligation),
+            Strengthening
+        );
+        assert_eq!(modality_direction(Prohibition, Permission), Lifting);
+        assert_eq!(modality_direction(Permission, Prohibition), Imposition);
+        assert_eq!(modality_direction(Obligation, Prohibition), Reversal);
+        assert_eq!(modality_direction(Prohibition, Obligation), Reversal);
+        assert_eq!(modality_direction(Permission, Obligation), Strengthening);
+        assert_eq!(modality_direction(Prohibition, Discouragement), Weakening);
+        assert_eq!(modality_direction(Discouragement, Recommendation), Reversal);
+        assert_eq!(modality_direction(Prohibition, Statement), Lifting);
+        assert_eq!(modality_direction(Offer, Permission), Mixed);
+        for a in Modality::ALL {
+            for b in Modality::ALL {
+                assert_eq!(
+                    modality_direction(*b, *a),
+                    modality_direction(*a, *b).inverse(),
+                    "{a} {b}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn every_direction_has_an_inverse_that_undoes_it() {
+        for d in Direction::ALL {
+            assert_eq!(d.inverse().inverse(), *d);
+        }
+    }
+}

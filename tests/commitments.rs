@@ -1,0 +1,544 @@
+//! The semantic diff: each classification and direction on a hand-made pair, the scenario's
+//! classifications, and directions that reverse when the drafts are swapped.
+
+use jiff::civil::date;
+use pactum::diff::{
+    CommitmentChange as K, CommitmentMatch, Direction, Options, compare, compare_in,
+};
+use pactum::{
+    Clause, Commitment, LegalForce, Modality, Negotiation, Party, PartyKind, PartyRef, Proposal,
+};
+
+fn party(id: &str) -> PartyRef {
+    PartyRef::party(id.parse().unwrap())
+}
+
+fn commitment(modality: Modality) -> Commitment {
+    Commitment::new("c".parse().unwrap(), modality, "deploy missiles in Europe")
+        .with_obligor(party("A"))
+        .with_obligor(party("B"))
+}
+
+/// A one-clause proposal holding `c`, with a text that states its modality so that nothing is
+/// inferred beside it.
+fn holding(id: &str, c: Commitment) -> Proposal {
+    let text = format!(
+        "The Parties {} deploy missiles in Europe.",
+        c.modality.marker()
+    );
+    Proposal::new(id.parse().unwrap(), "Draft", "A".parse().unwrap()).with_clause(
+        Clause::new("art-1".parse().unwrap(), text)
+            .with_number("Article 1")
+            .with_commitment(c),
+    )
+}
+
+/// The commitment changes of comparing two versions of one commitment.
+fn changes(old: Commitment, new: Commitment) -> Vec<K> {
+    let d = compare(
+        &holding("v1", old),
+        &holding("v2", new),
+        &Options::default(),
+    );
+    assert!(d.commitments.len() <= 1, "{:?}", d.commitments);
+    d.commitments.into_iter().flat_map(|c| c.changes).collect()
+}
+
+fn directions(changes: &[K]) -> Vec<(&'static str, Option<Direction>)> {
+    changes.iter().map(|k| (k.name(), k.direction())).collect()
+}
+
+#[test]
+fn modality_changes_each_way() {
+    use Direction::*;
+    use Modality::*;
+    for (old, new, direction) in [
+        (Obligation, Recommendation, Weakening),
+        (Recommendation, Obligation, Strengthening),
+        (Permission, Obligation, Strengthening),
+        (Obligation, Prohibition, Reversal),
+        (Prohibition, Obligation, Reversal),
+        (Prohibition, Permission, Lifting),
+        (Permission, Prohibition, Imposition),
+        (Prohibition, Discouragement, Weakening),
+    ] {
+        assert_eq!(
+            changes(commitment(old), commitment(new)),
+            [K::Modality {
+                old,
+                new,
+                direction
+            }],
+            "{old} -> {new}"
+        );
+    }
+}
+
+#[test]
+fn obligors_and_beneficiaries() {
+    let more = commitment(Modality::Obligation).with_obligor(party("C"));
+    assert_eq!(
+        directions(&changes(commitment(Modality::Obligation), more.clone())),
+        [("obligors", Some(Direction::Widening))]
+    );
+    assert_eq!(
+        directions(&changes(more, commitment(Modality::Obligation))),
+        [("obligors", Some(Direction::Narrowing))]
+    );
+    let towards = commitment(Modality::Obligation).with_beneficiary(party("C"));
+    assert_eq!(
+        directions(&changes(commitment(Modality::Obligation), towards)),
+        [("beneficiaries", Some(Direction::Widening))]
+    );
+}
+
+#[test]
+fn group_obligors_are_resolved_to_the_states_they_add() {
+    let mut n = Negotiation::new("t");
+    let mut nato = Party::new("NATO".parse().unwrap(), "NATO", PartyKind::Alliance);
+    for (id, since) in [
+        ("BE", date(1949, 4, 4)),
+        ("PL", date(1999, 3, 12)),
+        ("EE", date(2004, 3, 29)),
+    ] {
+        n.add_party(Party::new(id.parse().unwrap(), id, PartyKind::State))
+            .unwrap();
+        nato = nato.with_member(id.parse().unwrap(), since);
+    }
+    n.add_party(nato).unwrap();
+    let members = |as_of| {
+        Commitment::new("c".parse().unwrap(), Modality::Prohibition, "deploy forces")
+            .with_obligor(PartyRef::members_of("NATO".parse().unwrap(), as_of))
+    };
+    let mut old = holding("v1", members(Some(date(1997, 5, 27))));
+    let mut new = holding("v2", members(None));
+    old.date = Some(date(2021, 12, 17));
+    new.date = Some(date(2021, 12, 17));
+    let d = compare_in(&n, &old, &new, &Options::default());
+    let [
+        K::Obligors {
+            parties_added,
+            parties_removed,
+            direction,
+            ..
+        },
+    ] = d.commitments[0].changes.as_slice()
+    else {
+        panic!("{:?}", d.commitments)
+    };
+    assert_eq!(
+        parties_added.iter().map(|p| p.as_str()).collect::<Vec<_>>(),
+        ["PL", "EE"]
+    );
+    assert!(parties_removed.is_empty());
+    assert_eq!(*direction, Direction::Widening);
+    assert_eq!(d.commitments[0].old_obligors, ["BE"]);
+    // Without the negotiation, the group cannot be resolved, only named.
+    let d = compare(&old, &new, &Options::default());
+    assert_eq!(d.commitments[0].old_obligors, ["NATO"]);
+}
+
+#[test]
+fn scope_conditions_exceptions_and_force() {
+    use Direction::*;
+    let base = commitment(Modality::Prohibition);
+    let mut two_areas = base.clone();
+    two_areas.scope.areas = vec!["Europe".into(), "Arctic".into()];
+    let mut europe = base.clone();
+    europe.scope.areas = vec!["Europe".into()];
+    assert_eq!(
+        directions(&changes(base.clone(), europe.clone())),
+        [("scope", Some(Narrowing))],
+        "a first area bounds an unbounded scope"
+    );
+    assert_eq!(
+        directions(&changes(europe.clone(), two_areas.clone())),
+        [("scope", Some(Widening))]
+    );
+    assert_eq!(
+        directions(&changes(two_areas, europe.clone())),
+        [("scope", Some(Narrowing))]
+    );
+    let mut later = base.clone();
+    later.scope.until = Some(date(2030, 1, 1));
+    let mut longer = base.clone();
+    longer.scope.until = Some(date(2040, 1, 1));
+    assert_eq!(
+        directions(&changes(later.clone(), longer)),
+        [("scope", Some(Widening))]
+    );
+    assert_eq!(
+        directions(&changes(base.clone(), later)),
+        [("scope", Some(Narrowing))]
+    );
+
+    let conditioned = base.clone().with_condition("subject to reciprocity");
+    assert_eq!(
+        directions(&changes(base.clone(), conditioned.clone())),
+        [("conditions", Some(Weakening))]
+    );
+    assert_eq!(
+        directions(&changes(conditioned, base.clone())),
+        [("conditions", Some(Strengthening))]
+    );
+    let excepted = base
+        .clone()
+        .with_exception("with the consent of all the Parties");
+    assert_eq!(
+        directions(&changes(base.clone(), excepted.clone())),
+        [("exceptions", Some(Weakening))]
+    );
+    assert_eq!(
+        directions(&changes(excepted, base.clone())),
+        [("exceptions", Some(Strengthening))]
+    );
+    let political = base.clone().with_force(LegalForce::Political);
+    assert_eq!(
+        directions(&changes(base.clone(), political.clone())),
+        [("force", Some(Weakening))]
+    );
+    assert_eq!(
+        directions(&changes(political, base)),
+        [("force", Some(Strengthening))]
+    );
+}
+
+#[test]
+fn reworded_actions_are_paired_and_shown() {
+    let old = commitment(Modality::Prohibition);
+    let mut new = old.clone();
+    new.id = "other-id".parse().unwrap();
+    new.action = "deploy nuclear missiles in Europe".into();
+    let d = compare(
+        &holding("v1", old),
+        &holding("v2", new),
+        &Options::default(),
+    );
+    assert_eq!(
+        d.commitments[0].matched_by,
+        Some(CommitmentMatch::Similarity)
+    );
+    let [K::Action { text }] = d.commitments[0].changes.as_slice() else {
+        panic!("{:?}", d.commitments)
+    };
+    assert_eq!(text.new_text(), "deploy nuclear missiles in Europe");
+}
+
+#[test]
+fn commitments_added_and_dropped() {
+    let old = holding("v1", commitment(Modality::Obligation));
+    let mut new = old.clone();
+    new.clauses[0].commitments.push(
+        Commitment::new(
+            "d".parse().unwrap(),
+            Modality::Obligation,
+            "exchange threat assessments",
+        )
+        .with_obligor(party("A")),
+    );
+    let d = compare(&old, &new, &Options::default());
+    assert_eq!(directions(&d.commitments[0].changes), [("added", None)]);
+    assert_eq!(d.commitments[0].new_obligors, ["A"]);
+    let d = compare(&new, &old, &Options::default());
+    assert_eq!(directions(&d.commitments[0].changes), [("dropped", None)]);
+    // A removed clause drops its commitments.
+    let empty = Proposal::new("v3".parse().unwrap(), "Draft", "A".parse().unwrap());
+    let d = compare(&old, &empty, &Options::default());
+    assert_eq!(directions(&d.commitments[0].changes), [("dropped", None)]);
+    assert_eq!(d.commitments[0].old_clause.as_ref().unwrap(), "art-1");
+}
+
+#[test]
+fn without_commitments_a_changed_marker_is_inferred_from_the_text() {
+    let text = |id: &str, t: &str| {
+        Proposal::new(id.parse().unwrap(), "Draft", "A".parse().unwrap())
+            .with_clause(Clause::new("art-1".parse().unwrap(), t).with_number("Article 1"))
+    };
+    let old = text(
+        "v1",
+        "The Parties shall not deploy missiles. They shall consult.",
+    );
+    let d = compare(
+        &old,
+        &text(
+            "v2",
+            "The Parties should not deploy missiles. They shall consult.",
+        ),
+        &Options::default(),
+    );
+    assert_eq!(d.commitments.len(), 1);
+    assert!(d.commitments[0].inferred());
+    assert_eq!(
+        d.commitments[0].changes,
+        [K::Modality {
+            old: Modality::Prohibition,
+            new: Modality::Discouragement,
+            direction: Direction::Weakening
+        }]
+    );
+    // "shall not" became "shall": a reversal.
+    let d = compare(
+        &old,
+        &text(
+            "v2",
+            "The Parties shall deploy missiles. They shall consult.",
+        ),
+        &Options::default(),
+    );
+    assert_eq!(
+        d.commitments[0].changes[0].direction(),
+        Some(Direction::Reversal)
+    );
+    // A marker dropped.
+    let d = compare(
+        &old,
+        &text("v2", "The Parties deploy missiles. They shall consult."),
+        &Options::default(),
+    );
+    assert_eq!(
+        directions(
+            &d.commitments
+                .iter()
+                .flat_map(|c| c.changes.clone())
+                .collect::<Vec<_>>()
+        ),
+        [("modality", Some(Direction::Reversal)), ("dropped", None)]
+    );
+    assert!(
+        compare(&old, &old, &Options::default())
+            .commitments
+            .is_empty()
+    );
+}
+
+#[test]
+fn a_diff_seen_from_one_party() {
+    let old = holding("v1", commitment(Modality::Obligation));
+    let mut new = old.clone();
+    new.clauses[0].commitments[0].modality = Modality::Recommendation;
+    new.clauses[0].text = "The Parties should deploy missiles in Europe.".into();
+    new.clauses.push(
+        Clause::new("art-2".parse().unwrap(), "C may inspect.").with_commitment(
+            Commitment::new("e".parse().unwrap(), Modality::Permission, "inspect")
+                .with_obligor(party("C")),
+        ),
+    );
+    let d = compare(&old, &new, &Options::default());
+    assert_eq!(
+        d.parties().iter().map(|p| p.as_str()).collect::<Vec<_>>(),
+        ["A", "B", "C"]
+    );
+    let c_only = d.for_party("C");
+    assert_eq!(c_only.commitments.len(), 1);
+    assert_eq!(c_only.clauses.len(), 1);
+    assert_eq!(c_only.clauses[0].id(), "art-2");
+    assert!(d.for_party("Z").commitments.is_empty());
+}
+
+#[cfg(feature = "serde")]
+mod scenario {
+    use super::*;
+    use pactum::diff::Diff;
+
+    fn scenario() -> Negotiation {
+        pactum::format::from_str(include_str!("../examples/data/security-guarantees.json")).unwrap()
+    }
+
+    fn find<'a>(d: &'a Diff, old: &str) -> &'a pactum::diff::CommitmentDiff {
+        d.commitments
+            .iter()
+            .find(|c| c.old.as_ref().is_some_and(|o| o.id == old))
+            .unwrap_or_else(|| panic!("no change of {old}"))
+    }
+
+    #[test]
+    fn what_russia_asked_and_what_the_us_answer_offers_instead() {
+        let n = scenario();
+        let d = compare_in(
+            &n,
+            n.proposal("ru-nato-2021-12-17").unwrap(),
+            n.proposal("us-answer-2022-01-26").unwrap(),
+            &Options::default(),
+        );
+        // Article 6's prohibition on enlargement, answered by support for the open door.
+        let art6 = find(&d, "no-enlargement");
+        assert_eq!(art6.new.as_ref().unwrap().id, "support-open-door");
+        assert_eq!(art6.matched_by, Some(CommitmentMatch::Answer));
+        assert!(art6.changes.contains(&K::Modality {
+            old: Modality::Prohibition,
+            new: Modality::Statement,
+            direction: Direction::Lifting
+        }));
+        assert!(art6.changes.iter().any(|k| matches!(
+            k,
+            K::Force {
+                direction: Direction::Weakening,
+                ..
+            }
+        )));
+        // The missiles article, answered by an offer of arms-control talks.
+        let missiles = find(&d, "no-intermediate-missiles");
+        assert_eq!(
+            missiles.new.as_ref().unwrap().id,
+            "missile-arms-control-talks"
+        );
+        assert!(missiles.changes.contains(&K::Modality {
+            old: Modality::Prohibition,
+            new: Modality::Offer,
+            direction: Direction::Lifting
+        }));
+        // Article 4, answered by a transparency mechanism offered on a condition of reciprocity.
+        let art4 = find(&d, "no-additional-deployment");
+        assert_eq!(
+            art4.new.as_ref().unwrap().id,
+            "tomahawk-transparency-mechanism"
+        );
+        assert!(art4.changes.iter().any(|k| matches!(
+            k,
+            K::Conditions {
+                direction: Direction::Weakening,
+                ..
+            }
+        )));
+        assert_eq!(
+            art4.old_obligors.len(),
+            17,
+            "Russia and the 16 members of 1997"
+        );
+        // The mutual restraint in Ukraine binds Russia and the United States anew.
+        let added = d
+            .commitments
+            .iter()
+            .find(|c| {
+                c.new
+                    .as_ref()
+                    .is_some_and(|n| n.id == "no-offensive-systems-in-ukraine")
+            })
+            .unwrap();
+        assert_eq!(added.changes, [K::Added]);
+        assert_eq!(added.new_obligors, ["RU", "US"]);
+        // What changed for the United States.
+        let us = d.for_party("US");
+        assert!(us.commitments.iter().all(|c| c.concerns("US")));
+        assert!(us.commitments.len() >= 5);
+    }
+
+    #[test]
+    fn what_the_nato_answer_offers_instead() {
+        let n = scenario();
+        let d = compare_in(
+            &n,
+            n.proposal("ru-nato-2021-12-17").unwrap(),
+            n.proposal("nato-answer-2022-01-26").unwrap(),
+            &Options::default(),
+        );
+        let art6 = find(&d, "no-enlargement");
+        assert_eq!(art6.new.as_ref().unwrap().id, "reaffirm-open-door");
+        assert!(art6.changes.contains(&K::Modality {
+            old: Modality::Prohibition,
+            new: Modality::Statement,
+            direction: Direction::Lifting
+        }));
+        let call = d
+            .commitments
+            .iter()
+            .find(|c| {
+                c.new
+                    .as_ref()
+                    .is_some_and(|n| n.id == "russia-to-de-escalate")
+            })
+            .unwrap();
+        assert_eq!(call.changes, [K::Added]);
+        assert_eq!(call.new_obligors, ["RU"]);
+    }
+}
+
+#[cfg(feature = "proptest")]
+mod swapping {
+    use super::*;
+    use pactum::diff::Diff;
+    use pactum::strategy::{self, Limits};
+    use proptest::prelude::*;
+
+    /// Applies `f` to every clause of a tree (children are reached by taking and giving them
+    /// back, as the nesting bound requires).
+    fn each_clause(c: &mut Clause, f: &mut impl FnMut(&mut Clause)) {
+        f(c);
+        let mut children = c.take_children();
+        for child in &mut children {
+            each_clause(child, f);
+        }
+        for child in children {
+            c.push_child(child).unwrap();
+        }
+    }
+
+    /// A copy of `p` with its commitments changed as `edits` say, ids kept, so that the pairing
+    /// does not depend on which draft is old.
+    fn edited(p: &Proposal, edits: &[(u8, Modality)]) -> Proposal {
+        let mut q = p.clone();
+        let mut k = 0;
+        for clause in &mut q.clauses {
+            each_clause(clause, &mut |c| {
+                for commitment in &mut c.commitments {
+                    let (what, modality) = edits[k % edits.len()];
+                    k += 1;
+                    match what % 6 {
+                        0 => commitment.modality = modality,
+                        1 => commitment.force = LegalForce::Political,
+                        2 => commitment.scope.areas.push("the Arctic".into()),
+                        3 => commitment.conditions.push("subject to reciprocity".into()),
+                        4 => commitment.exceptions.clear(),
+                        _ => {}
+                    }
+                }
+            });
+        }
+        q
+    }
+
+    fn signature(d: &Diff, invert: bool) -> Vec<(String, &'static str, Option<Direction>)> {
+        let mut out: Vec<_> = d
+            .commitments
+            .iter()
+            .flat_map(|c| {
+                let id = c
+                    .new
+                    .as_ref()
+                    .or(c.old.as_ref())
+                    .map_or_else(String::new, |k| k.id.to_string());
+                c.changes.iter().map(move |k| {
+                    let name = match (k.name(), invert) {
+                        ("added", true) => "dropped",
+                        ("dropped", true) => "added",
+                        (name, _) => name,
+                    };
+                    (
+                        id.clone(),
+                        name,
+                        k.direction().map(|d| if invert { d.inverse() } else { d }),
+                    )
+                })
+            })
+            .collect();
+        out.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
+        out
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 64, failure_persistence: None, ..ProptestConfig::default() })]
+
+        #[test]
+        fn swapping_old_and_new_reverses_every_direction(
+            n in strategy::negotiation(Limits::default()),
+            edits in proptest::collection::vec((any::<u8>(), any::<Modality>()), 1..8),
+        ) {
+            for p in n.proposals() {
+                let q = edited(p, &edits);
+                let forward = compare_in(&n, p, &q, &Options::default());
+                let backward = compare_in(&n, &q, p, &Options::default());
+                prop_assert_eq!(signature(&forward, false), signature(&backward, true));
+            }
+        }
+    }
+}
