@@ -326,14 +326,20 @@ impl Diff {
         out
     }
 
-    /// The diff seen from one party: the commitment changes that concern it, and the clauses
-    /// they stand in. Proposal, preamble, split and merge changes are left out.
+    /// The diff seen from one party: the commitment changes that concern it, with their
+    /// resolved obligors narrowed to that party, and the clauses they stand in. Proposal,
+    /// preamble, split and merge changes are left out.
     pub fn for_party(&self, party: &str) -> Diff {
         let commitments: Vec<CommitmentDiff> = self
             .commitments
             .iter()
             .filter(|c| c.concerns(party))
-            .cloned()
+            .map(|c| {
+                let mut c = c.clone();
+                c.old_obligors.retain(|p| p == party);
+                c.new_obligors.retain(|p| p == party);
+                c
+            })
             .collect();
         let touches = |c: &ClauseDiff| {
             commitments.iter().any(|k| {
