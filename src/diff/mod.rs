@@ -176,6 +176,7 @@
 mod align;
 mod commitment;
 mod normalize;
+mod patch;
 mod text;
 
 use std::time::{Duration, Instant};
@@ -186,6 +187,7 @@ pub use commitment::{
     CommitmentChange, CommitmentDiff, CommitmentMatch, Direction, modality_direction,
 };
 pub use normalize::normalize;
+pub use patch::PatchError;
 
 use crate::{
     Clause, ClauseId, Commitment, Negotiation, PartyId, PartyRef, Proposal, ProposalId, Provenance,

@@ -1,0 +1,642 @@
+//! The diff as a patch: apply it to the old proposal to rebuild the new one, or invert it.
+
+use std::collections::HashMap;
+
+use super::{
+    Change, ClauseChangeKind, ClauseDiff, CommitmentChange, CommitmentDiff, Diff, Merge, Placement,
+    ProposalChange, RecitalChange, Split, Summary, TextChange, TextOp,
+};
+use crate::{Clause, ClauseId, Proposal};
+
+/// A diff that does not fit the proposal it is applied to. Nothing was changed: a patch
+/// applies whole or not at all.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("the diff does not fit `{proposal}`: {change}: {problem}")]
+pub struct PatchError {
+    proposal: String,
+    change: String,
+    problem: String,
+}
+
+impl PatchError {
+    /// Which change did not fit: `clauses[3] (art-4)`, `proposal.title`, `preamble[1]`.
+    pub fn change(&self) -> &str {
+        &self.change
+    }
+
+    /// What was found instead of what the change expects.
+    pub fn problem(&self) -> &str {
+        &self.problem
+    }
+}
+
+struct Fail<'a> {
+    proposal: &'a Proposal,
+}
+
+impl Fail<'_> {
+    fn at(&self, change: impl Into<String>, problem: impl Into<String>) -> PatchError {
+        PatchError {
+            proposal: self.proposal.id().to_string(),
+            change: change.into(),
+            problem: problem.into(),
+        }
+    }
+}
+
+/// The clause without its children.
+fn head(c: &Clause) -> Clause {
+    let mut h = Clause::new(c.id.clone(), c.text.clone());
+    h.number = c.number.clone();
+    h.heading = c.heading.clone();
+    h.text_basis = c.text_basis;
+    h.sources = c.sources.clone();
+    h.commitments = c.commitments.clone();
+    h.answers = c.answers.clone();
+    h
+}
+
+/// Checks that `current` is a change's `old` value.
+fn expect<T: PartialEq + std::fmt::Debug>(
+    fail: &Fail<'_>,
+    change: &str,
+    current: &T,
+    old: &T,
+) -> Result<(), PatchError> {
+    if current == old {
+        Ok(())
+    } else {
+        Err(fail.at(change, format!("expected {old:?}, found {current:?}")))
+    }
+}
+
+impl Diff {
+    /// Applies the diff to `old`, which must be the proposal it was made from, and returns the
+    /// new proposal, equal in every field to the one the diff was made to.
+    ///
+    /// Every change checks what it expects before anything is built (as JSON Patch's `test`
+    /// operation does): the proposal's id and fields, each clause's place, number and content,
+    /// each recital. The first change that does not fit is named in the error, and `old` is
+    /// never half-changed.
+    ///
+    /// ```
+    /// use pactum::diff::{compare, Options};
+    /// use pactum::{Clause, Proposal};
+    ///
+    /// let a = Proposal::new("v1".parse()?, "Draft", "A".parse()?)
+    ///     .with_clause(Clause::new("x".parse()?, "The Parties shall consult."));
+    /// let mut b = a.clone();
+    /// b.clauses[0].text = "The Parties should consult.".into();
+    /// let diff = compare(&a, &b, &Options::default());
+    /// assert_eq!(diff.apply(&a).unwrap(), b);
+    /// assert_eq!(diff.invert().apply(&b).unwrap(), a);
+    /// // Applied to what it was not made from, it fails whole.
+    /// let err = diff.apply(&b).unwrap_err();
+    /// assert_eq!(err.change(), "clauses[0] (x).text");
+    /// # Ok::<(), pactum::IdError>(())
+    /// ```
+    pub fn apply(&self, old: &Proposal) -> Result<Proposal, PatchError> {
+        let fail = Fail { proposal: old };
+        if old.id() != &self.old {
+            return Err(fail.at(
+                "proposal.id",
+                format!("the diff was made from `{}`", self.old),
+            ));
+        }
+        // The proposal's own fields.
+        let mut new = Proposal::new(self.new.clone(), old.title.clone(), old.proposer.clone());
+        new.parties = old.parties.clone();
+        new.date = old.date;
+        new.status = old.status;
+        new.answers = old.answers.clone();
+        new.supersedes = old.supersedes.clone();
+        new.preamble = old.preamble.clone();
+        new.language = old.language.clone();
+        new.translated_from = old.translated_from.clone();
+        new.provenance = old.provenance.clone();
+        for change in &self.proposal {
+            let name = format!("proposal.{}", change.field());
+            match change {
+                ProposalChange::Title { old: o, new: n } => {
+                    expect(&fail, &name, &new.title, o)?;
+                    new.title = n.clone();
+                }
+                ProposalChange::Proposer { old: o, new: n } => {
+                    expect(&fail, &name, &new.proposer, o)?;
+                    new.proposer = n.clone();
+                }
+                ProposalChange::Parties { old: o, new: n } => {
+                    expect(&fail, &name, &new.parties, o)?;
+                    new.parties = n.clone();
+                }
+                ProposalChange::Date { old: o, new: n } => {
+                    expect(&fail, &name, &new.date, o)?;
+                    new.date = *n;
+                }
+                ProposalChange::Status { old: o, new: n } => {
+                    expect(&fail, &name, &new.status, o)?;
+                    new.status = *n;
+                }
+                ProposalChange::Answers { old: o, new: n } => {
+                    expect(&fail, &name, &new.answers, o)?;
+                    new.answers = n.clone();
+                }
+                ProposalChange::Supersedes { old: o, new: n } => {
+                    expect(&fail, &name, &new.supersedes, o)?;
+                    new.supersedes = n.clone();
+                }
+                ProposalChange::Language { old: o, new: n } => {
+                    expect(&fail, &name, &new.language, o)?;
+                    new.language = n.clone();
+                }
+                ProposalChange::TranslatedFrom { old: o, new: n } => {
+                    expect(&fail, &name, &new.translated_from, o)?;
+                    new.translated_from = n.clone();
+                }
+                ProposalChange::Provenance { old: o, new: n } => {
+                    expect(&fail, &name, &new.provenance, o)?;
+                    new.provenance = n.clone();
+                }
+            }
+        }
+
+        // The preamble, recital by recital.
+        if !self.preamble.is_empty() {
+            let mut rebuilt = Vec::new();
+            let mut at = 0;
+            for (i, r) in self.preamble.iter().enumerate() {
+                let name = format!("preamble[{i}]");
+                let mut take = |expected: &crate::Recital| -> Result<(), PatchError> {
+                    match old.preamble.get(at) {
+                        Some(found) if found == expected => {
+                            at += 1;
+                            Ok(())
+                        }
+                        found => Err(fail.at(
+                            name.clone(),
+                            format!(
+                                "expected recital {:?}, found {:?}",
+                                expected.text,
+                                found.map(|f| &f.text)
+                            ),
+                        )),
+                    }
+                };
+                match r {
+                    RecitalChange::Unchanged { recital } => {
+                        take(recital)?;
+                        rebuilt.push(recital.clone());
+                    }
+                    RecitalChange::Removed { recital } => take(recital)?,
+                    RecitalChange::Modified { old: o, new: n, .. } => {
+                        take(o)?;
+                        rebuilt.push(n.clone());
+                    }
+                    RecitalChange::Added { recital } => rebuilt.push(recital.clone()),
+                }
+            }
+            if at != old.preamble.len() {
+                return Err(fail.at(
+                    "preamble",
+                    format!(
+                        "the proposal has {} recitals, the diff accounts for {at}",
+                        old.preamble.len()
+                    ),
+                ));
+            }
+            new.preamble = rebuilt;
+        }
+
+        // The clauses: every old clause must be accounted for, where the diff says it is.
+        let mut by_id: HashMap<&ClauseId, (&Clause, Option<&ClauseId>, usize)> = HashMap::new();
+        let mut count = 0;
+        let mut stack: Vec<(&Clause, Option<&ClauseId>, usize)> = old
+            .clauses
+            .iter()
+            .enumerate()
+            .rev()
+            .map(|(i, c)| (c, None, i))
+            .collect();
+        while let Some((c, parent, index)) = stack.pop() {
+            count += 1;
+            if by_id.insert(&c.id, (c, parent, index)).is_some() {
+                return Err(fail.at(
+                    format!("clause {}", c.id),
+                    "the clause id is used twice; a patch needs unique ids",
+                ));
+            }
+            stack.extend(
+                c.children()
+                    .iter()
+                    .enumerate()
+                    .rev()
+                    .map(|(i, k)| (k, Some(&c.id), i)),
+            );
+        }
+        let mut accounted = 0;
+        let mut heads: Vec<(&Placement, Clause)> = Vec::new();
+        for (i, c) in self.clauses.iter().enumerate() {
+            let name = format!("clauses[{i}] ({})", c.id());
+            let found = match &c.old {
+                Some(p) => {
+                    let Some(&(clause, parent, index)) = by_id.get(&p.id) else {
+                        return Err(fail.at(name, format!("the proposal has no clause `{}`", p.id)));
+                    };
+                    accounted += 1;
+                    if parent != p.parent.as_ref() || index != p.index || clause.number != p.number
+                    {
+                        return Err(fail.at(
+                            name,
+                            format!(
+                                "expected it as {:?} at {} under {:?}, found {:?} at {} under {:?}",
+                                p.number, p.index, p.parent, clause.number, index, parent
+                            ),
+                        ));
+                    }
+                    Some(clause)
+                }
+                None => None,
+            };
+            match (found, &c.new) {
+                (Some(clause), None) => {
+                    // Removed: its content must be what the diff removes.
+                    let expected = c.clause.as_ref().ok_or_else(|| {
+                        fail.at(name.clone(), "a removed clause carries no content")
+                    })?;
+                    expect(&fail, &name, &head(clause), expected)?;
+                }
+                (None, Some(place)) => {
+                    let content = c.clause.as_ref().ok_or_else(|| {
+                        fail.at(name.clone(), "an added clause carries no content")
+                    })?;
+                    heads.push((place, head(content)));
+                }
+                (Some(clause), Some(place)) => {
+                    heads.push((place, changed(&fail, &name, clause, c)?))
+                }
+                (None, None) => return Err(fail.at(name, "a clause change with neither side")),
+            }
+        }
+        if accounted != count {
+            return Err(fail.at(
+                "clauses",
+                format!("the proposal has {count} clauses, the diff accounts for {accounted}"),
+            ));
+        }
+        new.clauses = build(&fail, heads)?;
+        Ok(new)
+    }
+
+    /// The diff from the new proposal to the old one: every change the other way round, every
+    /// direction inverted. `d.invert().invert() == d`.
+    #[must_use]
+    pub fn invert(&self) -> Diff {
+        let summary = &self.summary;
+        Diff {
+            old: self.new.clone(),
+            new: self.old.clone(),
+            commitments: self.commitments.iter().map(invert_commitment).collect(),
+            proposal: self.proposal.iter().map(invert_proposal).collect(),
+            preamble: self
+                .preamble
+                .iter()
+                .map(|r| match r {
+                    RecitalChange::Unchanged { recital } => RecitalChange::Unchanged {
+                        recital: recital.clone(),
+                    },
+                    RecitalChange::Added { recital } => RecitalChange::Removed {
+                        recital: recital.clone(),
+                    },
+                    RecitalChange::Removed { recital } => RecitalChange::Added {
+                        recital: recital.clone(),
+                    },
+                    RecitalChange::Modified { old, new, text } => RecitalChange::Modified {
+                        old: new.clone(),
+                        new: old.clone(),
+                        text: invert_text(text),
+                    },
+                })
+                .collect(),
+            clauses: self.clauses.iter().map(invert_clause).collect(),
+            splits: self
+                .merges
+                .iter()
+                .map(|m| Split {
+                    old: m.new.clone(),
+                    new: m.old.clone(),
+                    coverage: m.coverage,
+                })
+                .collect(),
+            merges: self
+                .splits
+                .iter()
+                .map(|s| Merge {
+                    old: s.new.clone(),
+                    new: s.old.clone(),
+                    coverage: s.coverage,
+                })
+                .collect(),
+            summary: Summary {
+                old_clauses: summary.new_clauses,
+                new_clauses: summary.old_clauses,
+                added: summary.removed,
+                removed: summary.added,
+                splits: summary.merges,
+                merges: summary.splits,
+                ..summary.clone()
+            },
+            approximate: self.approximate,
+        }
+    }
+}
+
+/// A paired clause's new head: the old head with the diff's changes, each checked first.
+fn changed(
+    fail: &Fail<'_>,
+    name: &str,
+    clause: &Clause,
+    c: &ClauseDiff,
+) -> Result<Clause, PatchError> {
+    let mut h = head(clause);
+    h.id = c
+        .new
+        .as_ref()
+        .map_or_else(|| h.id.clone(), |p| p.id.clone());
+    if let Some(t) = &c.text {
+        expect(fail, &format!("{name}.text"), &h.text, &t.old_text())?;
+        h.text = t.new_text();
+    }
+    macro_rules! field {
+        ($field:ident) => {
+            if let Some(change) = &c.$field {
+                expect(
+                    fail,
+                    &format!("{name}.{}", stringify!($field)),
+                    &h.$field,
+                    &change.old,
+                )?;
+                h.$field = change.new.clone();
+            }
+        };
+    }
+    field!(heading);
+    field!(number);
+    field!(text_basis);
+    field!(sources);
+    field!(answers);
+    field!(commitments);
+    Ok(h)
+}
+
+/// Builds the clause tree from each clause's head and place.
+fn build(fail: &Fail<'_>, heads: Vec<(&Placement, Clause)>) -> Result<Vec<Clause>, PatchError> {
+    let mut children: HashMap<Option<ClauseId>, Vec<(usize, Clause)>> = HashMap::new();
+    let mut ids = std::collections::HashSet::new();
+    for (place, clause) in heads {
+        if !ids.insert(&place.id) {
+            return Err(fail.at(
+                format!("clause {}", place.id),
+                "the new clause id is used twice; a patch needs unique ids",
+            ));
+        }
+        children
+            .entry(place.parent.clone())
+            .or_default()
+            .push((place.index, clause));
+    }
+    for list in children.values_mut() {
+        list.sort_by_key(|(i, _)| *i);
+        if list.iter().enumerate().any(|(k, (i, _))| k != *i) {
+            return Err(fail.at(
+                "clauses",
+                "the new places of sibling clauses leave a gap or repeat",
+            ));
+        }
+    }
+    // Depth first from the top, children attached bottom-up so that every push checks the
+    // nesting bound against a finished subtree.
+    fn attach(
+        fail: &Fail<'_>,
+        children: &mut HashMap<Option<ClauseId>, Vec<(usize, Clause)>>,
+        mut clause: Clause,
+        depth: usize,
+    ) -> Result<Clause, PatchError> {
+        if depth > crate::MAX_CLAUSE_DEPTH {
+            return Err(fail.at(
+                format!("clause {}", clause.id),
+                "the new clauses nest too deep",
+            ));
+        }
+        let id = clause.id.clone();
+        let kids = children.remove(&Some(id.clone())).unwrap_or_default();
+        for (_, kid) in kids {
+            let kid = attach(fail, children, kid, depth + 1)?;
+            clause
+                .push_child(kid)
+                .map_err(|e| fail.at(format!("clause {id}"), e.to_string()))?;
+        }
+        Ok(clause)
+    }
+    let top = children.remove(&None).unwrap_or_default();
+    let mut out = Vec::with_capacity(top.len());
+    for (_, clause) in top {
+        out.push(attach(fail, &mut children, clause, 1)?);
+    }
+    if let Some(parent) = children.into_keys().flatten().min() {
+        return Err(fail.at(
+            "clauses",
+            format!("clauses are placed under `{parent}`, which the new proposal does not have"),
+        ));
+    }
+    Ok(out)
+}
+
+fn swap<T: Clone>(c: &Change<T>) -> Change<T> {
+    Change {
+        old: c.new.clone(),
+        new: c.old.clone(),
+    }
+}
+
+fn invert_text(t: &TextChange) -> TextChange {
+    TextChange {
+        ops: t
+            .ops
+            .iter()
+            .map(|op| match op {
+                TextOp::Equal(s) => TextOp::Equal(s.clone()),
+                TextOp::Delete(s) => TextOp::Insert(s.clone()),
+                TextOp::Insert(s) => TextOp::Delete(s.clone()),
+            })
+            .collect(),
+        granularity: t.granularity,
+        typographic_only: t.typographic_only,
+    }
+}
+
+fn invert_clause(c: &ClauseDiff) -> ClauseDiff {
+    ClauseDiff {
+        kinds: c
+            .kinds
+            .iter()
+            .map(|k| match k {
+                ClauseChangeKind::Added => ClauseChangeKind::Removed,
+                ClauseChangeKind::Removed => ClauseChangeKind::Added,
+                k => *k,
+            })
+            .collect(),
+        old: c.new.clone(),
+        new: c.old.clone(),
+        matched_by: c.matched_by,
+        similarity: c.similarity,
+        text: c.text.as_ref().map(invert_text),
+        heading: c.heading.as_ref().map(swap),
+        number: c.number.as_ref().map(swap),
+        text_basis: c.text_basis.as_ref().map(swap),
+        sources: c.sources.as_ref().map(swap),
+        answers: c.answers.as_ref().map(swap),
+        commitments: c.commitments.as_ref().map(swap),
+        clause: c.clause.clone(),
+    }
+}
+
+fn invert_proposal(c: &ProposalChange) -> ProposalChange {
+    use ProposalChange as P;
+    match c {
+        P::Title { old, new } => P::Title {
+            old: new.clone(),
+            new: old.clone(),
+        },
+        P::Proposer { old, new } => P::Proposer {
+            old: new.clone(),
+            new: old.clone(),
+        },
+        P::Parties { old, new } => P::Parties {
+            old: new.clone(),
+            new: old.clone(),
+        },
+        P::Date { old, new } => P::Date {
+            old: *new,
+            new: *old,
+        },
+        P::Status { old, new } => P::Status {
+            old: *new,
+            new: *old,
+        },
+        P::Answers { old, new } => P::Answers {
+            old: new.clone(),
+            new: old.clone(),
+        },
+        P::Supersedes { old, new } => P::Supersedes {
+            old: new.clone(),
+            new: old.clone(),
+        },
+        P::Language { old, new } => P::Language {
+            old: new.clone(),
+            new: old.clone(),
+        },
+        P::TranslatedFrom { old, new } => P::TranslatedFrom {
+            old: new.clone(),
+            new: old.clone(),
+        },
+        P::Provenance { old, new } => P::Provenance {
+            old: new.clone(),
+            new: old.clone(),
+        },
+    }
+}
+
+fn invert_commitment(c: &CommitmentDiff) -> CommitmentDiff {
+    use CommitmentChange as K;
+    CommitmentDiff {
+        old_clause: c.new_clause.clone(),
+        new_clause: c.old_clause.clone(),
+        old: c.new.clone(),
+        new: c.old.clone(),
+        old_obligors: c.new_obligors.clone(),
+        new_obligors: c.old_obligors.clone(),
+        matched_by: c.matched_by,
+        changes: c
+            .changes
+            .iter()
+            .map(|k| match k {
+                K::Added => K::Dropped,
+                K::Dropped => K::Added,
+                K::Modality {
+                    old,
+                    new,
+                    direction,
+                } => K::Modality {
+                    old: *new,
+                    new: *old,
+                    direction: direction.inverse(),
+                },
+                K::Obligors {
+                    added,
+                    removed,
+                    parties_added,
+                    parties_removed,
+                    direction,
+                } => K::Obligors {
+                    added: removed.clone(),
+                    removed: added.clone(),
+                    parties_added: parties_removed.clone(),
+                    parties_removed: parties_added.clone(),
+                    direction: direction.inverse(),
+                },
+                K::Beneficiaries {
+                    added,
+                    removed,
+                    direction,
+                } => K::Beneficiaries {
+                    added: removed.clone(),
+                    removed: added.clone(),
+                    direction: direction.inverse(),
+                },
+                K::Action { text } => K::Action {
+                    text: invert_text(text),
+                },
+                K::Scope {
+                    areas_added,
+                    areas_removed,
+                    from,
+                    until,
+                    direction,
+                } => K::Scope {
+                    areas_added: areas_removed.clone(),
+                    areas_removed: areas_added.clone(),
+                    from: from.as_ref().map(swap),
+                    until: until.as_ref().map(swap),
+                    direction: direction.inverse(),
+                },
+                K::Conditions {
+                    added,
+                    removed,
+                    direction,
+                } => K::Conditions {
+                    added: removed.clone(),
+                    removed: added.clone(),
+                    direction: direction.inverse(),
+                },
+                K::Exceptions {
+                    added,
+                    removed,
+                    direction,
+                } => K::Exceptions {
+                    added: removed.clone(),
+                    removed: added.clone(),
+                    direction: direction.inverse(),
+                },
+                K::Force {
+                    old,
+                    new,
+                    direction,
+                } => K::Force {
+                    old: *new,
+                    new: *old,
+                    direction: direction.inverse(),
+                },
+            })
+            .collect(),
+    }
+}
