@@ -1,6 +1,7 @@
 //! The diff on generated drafts of 1,000, 10,000 and 100,000 clauses (5% reworded, 2% moved,
 //! 2% added, 2% removed, renumbered after the first removal), ids off and on, beside the
-//! baseline: serde_json parsing the same two documents into `serde_json::Value`.
+//! baseline: serde_json parsing the same two documents into `serde_json::Value`; and applying
+//! the diff to the old draft to rebuild the new one.
 //!
 //! ```text
 //! cargo bench --bench diff
@@ -48,6 +49,17 @@ fn bench(c: &mut Criterion) {
                 b.iter(|| std::hint::black_box(compare(old, new, &options)))
             });
         }
+        let diff = compare(&old, &new, &Options::default().without_ids());
+        assert_eq!(
+            diff.apply(&old).as_ref(),
+            Ok(&new),
+            "the bench's diff must rebuild its target"
+        );
+        group.bench_with_input(
+            BenchmarkId::new("apply", n),
+            &(&diff, &old),
+            |b, (diff, old)| b.iter(|| std::hint::black_box(diff.apply(old).unwrap())),
+        );
     }
     group.finish();
 }

@@ -1,11 +1,11 @@
 //! The diff as a patch: apply it to the old proposal to rebuild the new one, or invert it.
 
-use std::collections::HashMap;
 
 use super::{
     Change, ClauseChangeKind, ClauseDiff, CommitmentChange, CommitmentDiff, Diff, Merge, Placement,
     ProposalChange, RecitalChange, Split, Summary, TextChange, TextOp,
 };
+use super::align::FxMap;
 use crate::{Clause, ClauseId, Proposal};
 
 /// A diff that does not fit the proposal it is applied to. Nothing was changed: a patch
@@ -208,7 +208,7 @@ impl Diff {
         }
 
         // The clauses: every old clause must be accounted for, where the diff says it is.
-        let mut by_id: HashMap<&ClauseId, (&Clause, Option<&ClauseId>, usize)> = HashMap::new();
+        let mut by_id: FxMap<&ClauseId, (&Clause, Option<&ClauseId>, usize)> = FxMap::default();
         let mut count = 0;
         let mut stack: Vec<(&Clause, Option<&ClauseId>, usize)> = old
             .clauses
@@ -390,8 +390,8 @@ fn changed(
 
 /// Builds the clause tree from each clause's head and place.
 fn build(fail: &Fail<'_>, heads: Vec<(&Placement, Clause)>) -> Result<Vec<Clause>, PatchError> {
-    let mut children: HashMap<Option<ClauseId>, Vec<(usize, Clause)>> = HashMap::new();
-    let mut ids = std::collections::HashSet::new();
+    let mut children: FxMap<Option<ClauseId>, Vec<(usize, Clause)>> = FxMap::default();
+    let mut ids = std::collections::HashSet::with_hasher(std::hash::BuildHasherDefault::<super::align::Fx>::default());
     for (place, clause) in heads {
         if !ids.insert(&place.id) {
             return Err(fail.at(
@@ -417,7 +417,7 @@ fn build(fail: &Fail<'_>, heads: Vec<(&Placement, Clause)>) -> Result<Vec<Clause
     // nesting bound against a finished subtree.
     fn attach(
         fail: &Fail<'_>,
-        children: &mut HashMap<Option<ClauseId>, Vec<(usize, Clause)>>,
+        children: &mut FxMap<Option<ClauseId>, Vec<(usize, Clause)>>,
         mut clause: Clause,
         depth: usize,
     ) -> Result<Clause, PatchError> {

@@ -37,6 +37,9 @@
 //! Self-contained types implement [`Arbitrary`]: the ids, [`Modality`], [`LegalForce`],
 //! [`TextBasis`], [`Status`], [`Completeness`], [`PartyKind`], [`Origin`] and [`Scope`].
 //!
+//! [`edited_pair`] makes a draft, an edited copy and the list of edits made: ground truth for
+//! testing a comparison.
+//!
 //! With the `serde` feature too, [`invalid_negotiation`] and [`unreadable_document`] make
 //! documents with one known problem each, together with the kind and location that
 //! validation or the reader must report.
@@ -50,8 +53,10 @@ use proptest::collection::vec;
 use proptest::prelude::*;
 use proptest::sample::Index;
 
+mod edits;
 mod invalid;
 
+pub use edits::{Edit, EditedPair, edited_pair};
 pub use invalid::{InvalidNegotiation, invalid_negotiation, invalid_negotiation_of};
 #[cfg(feature = "serde")]
 pub use invalid::{REFUSALS, UnreadableDocument, unreadable_document, unreadable_document_of};

@@ -1,0 +1,139 @@
+//! The comparison against ground truth: generated drafts with the exact edits made to them.
+#![cfg(feature = "proptest")]
+
+use std::collections::HashSet;
+
+use pactum::ClauseId;
+use pactum::diff::{ClauseChangeKind as K, CommitmentChange, Diff, MatchedBy, Options, compare};
+use pactum::strategy::{Edit, EditedPair, edited_pair};
+use proptest::prelude::*;
+
+fn config() -> ProptestConfig {
+    ProptestConfig {
+        cases: 128,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    }
+}
+
+fn entry<'a>(d: &'a Diff, id: &ClauseId, new_side: bool) -> Option<&'a pactum::diff::ClauseDiff> {
+    d.clauses.iter().find(|c| {
+        if new_side {
+            c.new.as_ref()
+        } else {
+            c.old.as_ref()
+        }
+        .is_some_and(|p| &p.id == id)
+    })
+}
+
+/// Checks every edit is found as made, and nothing else is reported changed.
+fn check(pair: &EditedPair, d: &Diff, ids: bool) -> Result<(), TestCaseError> {
+    let touched: HashSet<&ClauseId> = pair.edits.iter().flat_map(Edit::clauses).collect();
+    for c in &d.clauses {
+        if c.kinds != [K::Unchanged] {
+            let side_ids: Vec<&ClauseId> = c.old.iter().chain(&c.new).map(|p| &p.id).collect();
+            prop_assert!(
+                side_ids.iter().any(|id| touched.contains(id)),
+                "{:?} reported {:?}, but no edit touched it",
+                side_ids,
+                c.kinds
+            );
+        }
+    }
+    for edit in &pair.edits {
+        match edit {
+            Edit::Inserted(id) => {
+                prop_assert_eq!(&entry(d, id, true).unwrap().kinds, &vec![K::Added])
+            }
+            Edit::Deleted(id) => {
+                prop_assert_eq!(&entry(d, id, false).unwrap().kinds, &vec![K::Removed])
+            }
+            Edit::Moved(id) => prop_assert!(
+                entry(d, id, true).unwrap().is(K::Moved),
+                "{:?} not moved",
+                id
+            ),
+            Edit::Reparented(id) => prop_assert!(
+                entry(d, id, true).unwrap().is(K::Reparented),
+                "{:?} not reparented",
+                id
+            ),
+            Edit::Renumbered(id) => prop_assert!(
+                entry(d, id, true).unwrap().is(K::Renumbered),
+                "{:?} not renumbered",
+                id
+            ),
+            Edit::Reworded(id) => {
+                let c = entry(d, id, true).unwrap();
+                prop_assert!(c.is(K::Modified));
+                // Paired right, with ids or without.
+                prop_assert_eq!(&c.old.as_ref().unwrap().id, id);
+                if !ids {
+                    prop_assert_eq!(c.matched_by, Some(MatchedBy::Similarity));
+                }
+            }
+            Edit::Split { clause, second } => {
+                prop_assert!(
+                    d.splits
+                        .iter()
+                        .any(|s| &s.old == clause && s.new == [clause.clone(), second.clone()]),
+                    "split of {:?} not found: {:?}",
+                    clause,
+                    d.splits
+                );
+            }
+            Edit::Merged { clause, second } => {
+                prop_assert!(
+                    d.merges
+                        .iter()
+                        .any(|m| &m.new == clause && m.old == [clause.clone(), second.clone()]),
+                    "merge into {:?} not found: {:?}",
+                    clause,
+                    d.merges
+                );
+            }
+            Edit::ModalityChanged {
+                clause, old, new, ..
+            } => {
+                prop_assert!(
+                    d.commitments.iter().any(|c| c.new_clause.as_ref() == Some(clause)
+                        && c.changes.iter().any(|k| matches!(k, CommitmentChange::Modality { old: o, new: n, .. } if o == old && n == new))),
+                    "modality change of {:?} not found", clause
+                );
+            }
+            _ => {}
+        }
+    }
+    // No pair by similarity below the threshold.
+    for c in &d.clauses {
+        if c.matched_by == Some(MatchedBy::Similarity) {
+            prop_assert!(c.similarity >= Options::default().similarity_threshold);
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn every_edit_is_found_as_made_with_ids(pair in edited_pair(6)) {
+        let d = compare(&pair.old, &pair.new, &Options::default());
+        check(&pair, &d, true)?;
+        prop_assert_eq!(&d.apply(&pair.old).unwrap(), &pair.new);
+    }
+
+    #[test]
+    fn every_edit_is_found_as_made_without_ids(pair in edited_pair(6)) {
+        let d = compare(&pair.old, &pair.new, &Options::default().without_ids());
+        check(&pair, &d, false)?;
+        prop_assert_eq!(&d.invert().apply(&pair.new).unwrap(), &pair.old);
+    }
+
+    #[test]
+    fn the_edited_drafts_are_valid(pair in edited_pair(6)) {
+        prop_assert!(!pair.old.validate().has_errors(), "{}", pair.old.validate());
+        prop_assert!(!pair.new.validate().has_errors(), "{}", pair.new.validate());
+    }
+}
