@@ -1,11 +1,10 @@
 //! The diff as a patch: apply it to the old proposal to rebuild the new one, or invert it.
 
-
+use super::align::FxMap;
 use super::{
     Change, ClauseChangeKind, ClauseDiff, CommitmentChange, CommitmentDiff, Diff, Merge, Placement,
     ProposalChange, RecitalChange, Split, Summary, TextChange, TextOp,
 };
-use super::align::FxMap;
 use crate::{Clause, ClauseId, Proposal};
 
 /// A diff that does not fit the proposal it is applied to. Nothing was changed: a patch
@@ -391,7 +390,9 @@ fn changed(
 /// Builds the clause tree from each clause's head and place.
 fn build(fail: &Fail<'_>, heads: Vec<(&Placement, Clause)>) -> Result<Vec<Clause>, PatchError> {
     let mut children: FxMap<Option<ClauseId>, Vec<(usize, Clause)>> = FxMap::default();
-    let mut ids = std::collections::HashSet::with_hasher(std::hash::BuildHasherDefault::<super::align::Fx>::default());
+    let mut ids = std::collections::HashSet::with_hasher(std::hash::BuildHasherDefault::<
+        super::align::Fx,
+    >::default());
     for (place, clause) in heads {
         if !ids.insert(&place.id) {
             return Err(fail.at(
