@@ -4,8 +4,11 @@
 //! cargo run --example compare -- OLD NEW [--format text|markdown|json] [--no-ids] [--party ID]
 //! ```
 //!
-//! OLD and NEW are pactum JSON files. A file that holds several proposals takes the one meant
-//! after a `#`: `negotiation.json#ru-nato-2021-12-17`; a file with one proposal needs none.
+//! OLD and NEW are pactum JSON files or treaty texts (`.txt`, `.md`, or anything that does not
+//! start with `{`), in any mix; a text is imported (see `pactum::import`), and then clauses
+//! pair by content, as with `--no-ids`, since an imported text's ids come from its numbering.
+//! A JSON file that holds several proposals takes the one meant after a `#`:
+//! `negotiation.json#ru-nato-2021-12-17`; a file with one proposal needs none.
 //! With no arguments, the bundled Russian draft agreement of 17 December 2021 is compared with
 //! the written answer of the United States of 26 January 2022.
 //!
@@ -19,6 +22,7 @@
 use std::process::ExitCode;
 
 use pactum::diff::{Options, compare_in};
+use pactum::import::ImportOptions;
 use pactum::{Negotiation, Proposal};
 
 const USAGE: &str =
@@ -92,8 +96,12 @@ fn run(args: Vec<String>) -> Result<ExitCode, String> {
         [old, new] => (old.clone(), new.clone()),
         _ => return Err(format!("expected two files, got {}\n{USAGE}", files.len())),
     };
-    let (_, old) = load(&old_spec)?;
-    let (negotiation, new) = load(&new_spec)?;
+    let (_, old, old_text) = load(&old_spec)?;
+    let (negotiation, new, new_text) = load(&new_spec)?;
+    if old_text || new_text {
+        // Ids of an imported text come from its numbering and say nothing of identity.
+        options = options.without_ids();
+    }
     let mut diff = compare_in(&negotiation, &old, &new, &options);
     if let Some(party) = &party {
         if negotiation.party(party).is_none() {
@@ -116,13 +124,37 @@ fn run(args: Vec<String>) -> Result<ExitCode, String> {
     })
 }
 
-/// Reads `FILE` or `FILE#ID` and picks the proposal.
-fn load(spec: &str) -> Result<(Negotiation, Proposal), String> {
+/// Reads `FILE` or `FILE#ID` and picks the proposal; says whether the file was a text that
+/// was imported (whose ids come from its numbering).
+fn load(spec: &str) -> Result<(Negotiation, Proposal, bool), String> {
     let (path, id) = match spec.rsplit_once('#') {
         Some((path, id)) => (path, Some(id)),
         None => (spec, None),
     };
-    let negotiation = pactum::format::read_file(path).map_err(|e| format!("{path}: {e}"))?;
+    let stem: String = std::path::Path::new(path)
+        .file_stem()
+        .map(|s| {
+            s.to_string_lossy()
+                .chars()
+                .map(|c| {
+                    if c.is_ascii_alphanumeric() {
+                        c.to_ascii_lowercase()
+                    } else {
+                        '-'
+                    }
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let proposal_id = stem
+        .trim_matches('-')
+        .parse()
+        .or_else(|_| "text".parse())
+        .map_err(|e| format!("{e}"))?;
+    let options = ImportOptions::new(proposal_id, "unknown".parse().map_err(|e| format!("{e}"))?);
+    let loaded = pactum::import::load(path, &options).map_err(|e| format!("{path}: {e}"))?;
+    let imported = loaded.report.is_some();
+    let negotiation = loaded.negotiation;
     let ids = || {
         negotiation
             .proposals()
@@ -148,5 +180,5 @@ fn load(spec: &str) -> Result<(Negotiation, Proposal), String> {
             ));
         }
     };
-    Ok((negotiation, proposal))
+    Ok((negotiation, proposal, imported))
 }

@@ -35,31 +35,66 @@ pub struct Marker {
     pub range: Range<usize>,
 }
 
-/// Words as (lower-cased word, byte range); letters and apostrophes only, so "Party's" is one
-/// word and "1997" is not a word but is remembered as a number for the month check.
-fn words(text: &str) -> Vec<(String, Range<usize>, bool)> {
-    let mut out = Vec::new();
-    let mut start = None;
+/// A word lower-cased into a small buffer: markers are short ASCII words, so a longer or
+/// non-ASCII word keeps an empty key (it is never a marker) and nothing is allocated.
+#[derive(Clone, Copy)]
+struct Key {
+    bytes: [u8; 12],
+    len: u8,
+}
+
+impl Key {
+    fn new(word: &str) -> Self {
+        let mut bytes = [0u8; 12];
+        if word.len() > bytes.len() || !word.is_ascii() {
+            return Key { bytes, len: 0 };
+        }
+        for (b, c) in bytes.iter_mut().zip(word.bytes()) {
+            *b = c.to_ascii_lowercase();
+        }
+        Key {
+            bytes,
+            len: word.len() as u8,
+        }
+    }
+
+    fn as_bytes(&self) -> &[u8] {
+        &self.bytes[..usize::from(self.len)]
+    }
+}
+
+/// Words as (lower-cased key, byte range, whether it starts with a digit); letters, digits and
+/// apostrophes only, so "Party's" is one word and "1997" is remembered as a number for the
+/// month check.
+fn words(text: &str) -> Vec<(Key, Range<usize>, bool)> {
+    let mut out = Vec::with_capacity(text.len() / 6);
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    let mut start: Option<usize> = None;
     let mut numeric = false;
-    let push = |out: &mut Vec<_>, s: usize, e: usize, numeric: bool| {
-        out.push((text[s..e].to_lowercase(), s..e, numeric));
-    };
-    for (i, c) in text.char_indices() {
-        let in_word = c.is_alphanumeric() || c == '\'' || c == '\u{2019}';
+    while i < bytes.len() {
+        // ASCII is the common case; other characters are decoded.
+        let (in_word, width) = if bytes[i] < 0x80 {
+            (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'\'', 1)
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (c.is_alphanumeric() || c == '\u{2019}', c.len_utf8())
+        };
         match (start, in_word) {
             (None, true) => {
                 start = Some(i);
-                numeric = c.is_ascii_digit();
+                numeric = bytes[i].is_ascii_digit();
             }
             (Some(s), false) => {
-                push(&mut out, s, i, numeric);
+                out.push((Key::new(&text[s..i]), s..i, numeric));
                 start = None;
             }
             _ => {}
         }
+        i += width;
     }
     if let Some(s) = start {
-        push(&mut out, s, text.len(), numeric);
+        out.push((Key::new(&text[s..]), s..text.len(), numeric));
     }
     out
 }
@@ -80,39 +115,39 @@ fn words(text: &str) -> Vec<(String, Range<usize>, bool)> {
 /// "May" with a capital M next to a number ("27 May 1997") is the month, not a marker.
 pub fn markers(text: &str) -> Vec<Marker> {
     let words = words(text);
-    let word = |i: usize| words.get(i).map(|w| w.0.as_str());
+    let word = |i: usize| words.get(i).map(|w| w.0.as_bytes());
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
         let (w, range, _) = &words[i];
-        let not_next = word(i + 1) == Some("not");
+        let not_next = word(i + 1) == Some(&b"not"[..]);
         let span = |n: usize| range.start..words[i + n - 1].1.end;
-        let found = match w.as_str() {
-            "shall" | "must" if not_next => Some((Modality::Prohibition, 2)),
-            "shall" | "must" => Some((Modality::Obligation, 1)),
-            "may" if is_month(&words, i, text) => None,
-            "may" if not_next => Some((Modality::Prohibition, 2)),
-            "may" => Some((Modality::Permission, 1)),
-            "should" if not_next => Some((Modality::Discouragement, 2)),
-            "should" => Some((Modality::Recommendation, 1)),
-            "undertake" | "undertakes" if not_next && word(i + 2) == Some("to") => {
+        let found = match w.as_bytes() {
+            b"shall" | b"must" if not_next => Some((Modality::Prohibition, 2)),
+            b"shall" | b"must" => Some((Modality::Obligation, 1)),
+            b"may" if is_month(&words, i, text) => None,
+            b"may" if not_next => Some((Modality::Prohibition, 2)),
+            b"may" => Some((Modality::Permission, 1)),
+            b"should" if not_next => Some((Modality::Discouragement, 2)),
+            b"should" => Some((Modality::Recommendation, 1)),
+            b"undertake" | b"undertakes" if not_next && word(i + 2) == Some(&b"to"[..]) => {
                 Some((Modality::Prohibition, 3))
             }
-            "undertake" | "undertakes" if word(i + 1) == Some("to") => {
+            b"undertake" | b"undertakes" if word(i + 1) == Some(&b"to"[..]) => {
                 Some((Modality::Obligation, 2))
             }
-            "refrain" | "refrains" if word(i + 1) == Some("from") => {
+            b"refrain" | b"refrains" if word(i + 1) == Some(&b"from"[..]) => {
                 Some((Modality::Prohibition, 2))
             }
-            "commit" | "commits"
-                if matches!(word(i + 1), Some("themselves" | "itself"))
-                    && word(i + 2) == Some("to") =>
+            b"commit" | b"commits"
+                if matches!(word(i + 1), Some(b"themselves" | b"itself"))
+                    && word(i + 2) == Some(&b"to"[..]) =>
             {
                 Some((Modality::Obligation, 3))
             }
-            "is" | "are"
-                if matches!(word(i + 1), Some("prepared" | "ready"))
-                    && word(i + 2) == Some("to") =>
+            b"is" | b"are"
+                if matches!(word(i + 1), Some(b"prepared" | b"ready"))
+                    && word(i + 2) == Some(&b"to"[..]) =>
             {
                 Some((Modality::Offer, 3))
             }
@@ -132,7 +167,7 @@ pub fn markers(text: &str) -> Vec<Marker> {
     out
 }
 
-fn is_month(words: &[(String, Range<usize>, bool)], i: usize, text: &str) -> bool {
+fn is_month(words: &[(Key, Range<usize>, bool)], i: usize, text: &str) -> bool {
     let capital = text[words[i].1.clone()].starts_with('M');
     let number_at = |j: Option<usize>| j.and_then(|j| words.get(j)).is_some_and(|w| w.2);
     capital && (number_at(i.checked_sub(1)) || number_at(Some(i + 1)))

@@ -123,6 +123,7 @@ pub mod diff;
 #[cfg(feature = "serde")]
 pub mod format;
 pub mod id;
+pub mod import;
 mod model;
 pub mod render;
 #[cfg(feature = "proptest")]

@@ -173,7 +173,7 @@
 //! Proposal changes are `{"field": "title", "old": ..., "new": ...}`; recitals are
 //! `{"change": "modified", "old": ..., "new": ..., "text": ...}` and the like.
 
-mod align;
+pub(crate) mod align;
 mod commitment;
 mod normalize;
 mod patch;

@@ -1,0 +1,169 @@
+//! Reading drafts from plain text and Markdown, and loading a file as JSON or text.
+//!
+//! People hold drafts as text: a ministry's web page, a PDF turned into text, a Markdown file.
+//! [`text`] turns such a text into a [`Proposal`], with an [`ImportReport`] that says what was
+//! recognised, what was guessed and what was set aside, so that nothing is dropped unseen.
+//!
+//! ```
+//! use pactum::import::{self, ImportOptions};
+//! use pactum::{Modality, Party, PartyKind};
+//!
+//! let draft = "\
+//! Agreement on Restraint
+//!
+//! The Parties, determined to prevent incidents, have agreed as follows:
+//!
+//! Article 1 - Missiles
+//! The Parties shall not deploy missiles in Europe.
+//!
+//! Article 2
+//! 1. Each Party may request consultations.
+//! 2. The Parties shall meet within thirty days:
+//! (a) at the request of one Party;
+//! (b) at least once a year.
+//! ";
+//! let mut options = ImportOptions::new("draft".parse()?, "A".parse()?);
+//! options.parties = vec![
+//!     Party::new("A".parse()?, "State A", PartyKind::State),
+//!     Party::new("B".parse()?, "State B", PartyKind::State),
+//! ];
+//! let (p, report) = import::text(draft, &options)?;
+//! assert_eq!(p.title, "Agreement on Restraint");
+//! assert_eq!(p.preamble.len(), 3);
+//! assert_eq!(p.clauses[0].heading.as_deref(), Some("Missiles"));
+//! assert_eq!(p.clauses[0].commitments[0].modality, Modality::Prohibition);
+//! let ids: Vec<&str> = p.walk().map(|c| c.id.as_str()).collect();
+//! assert_eq!(ids, ["art-1", "art-2", "art-2.p-1", "art-2.p-2", "art-2.p-2.pt-a", "art-2.p-2.pt-b"]);
+//! assert!(report.set_aside.is_empty());
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # What is recognised
+//!
+//! - **Headings**: "Article 1", "ARTICLE 4.2", "Art. 5", "Section 3", "Chapter II", "Part One",
+//!   "Annex 2", and Markdown headings (`#`, `##`), with an optional title after a dash, colon or
+//!   full stop on the same line, or alone on the next short line (a guess, reported). Parts
+//!   hold chapters hold sections hold articles; an annex stands at the top.
+//! - **Numbered paragraphs and points** nested under their article: "1.", "2)", "4.1", "(a)",
+//!   "(i)", and bullets ("-", "–", "—", "•", "*"); paragraphs without a number become unnumbered
+//!   clauses (one paragraph alone under a heading is the heading's own text).
+//! - **A preamble**: the text before the first heading or number. A first short line is the
+//!   title; the rest is split into recitals at the commas before a recital's opening word
+//!   ("reaffirming", "noting", "determined", "have agreed", ...).
+//! - **Broken lines** joined back (a hyphen at a line's end before a lower-case letter is
+//!   undone), Windows line endings, tabs, non-breaking spaces and a byte-order mark.
+//! - **Page furniture** set aside: page numbers ("12", "Page 3 of 9", "- 4 -") and lines of
+//!   12 to 80 characters and two words or more repeated three times or more (running headers
+//!   and footers).
+//! - **Commitments** from deontic markers ("shall", "shall not", "may", "should", "undertake
+//!   to", "refrain from", "commit themselves to", "is prepared to"), with the obligors named
+//!   before the marker in the sentence — "The Parties", "Each Party", "They" (the bound
+//!   parties), a party's name or alias, "the member States of X" (with "as of 27 May 1997"
+//!   where it follows) — resolved against [`ImportOptions::parties`] and marked
+//!   [`Origin::Inferred`](crate::Origin::Inferred). A marker whose obligors cannot be resolved
+//!   yields no commitment, and the report says so.
+//!
+//! Clause ids come from the numbering path (`art-4`, `art-4.p-2`, `art-4.p-2.pt-a`, `sec-3`,
+//! `ch-ii`, `part-one`, `annex-2`; `p-N` for the N-th child without a number), are stable from
+//! run to run, and are made unique with a suffix where the numbering repeats. Such ids carry no
+//! identity across drafts, so compare two imported texts with ids off.
+
+mod text;
+
+pub use text::{ImportError, ImportOptions, ImportReport, Note, SetAside, text};
+
+use std::path::Path;
+
+use crate::{Negotiation, Proposal};
+
+/// A file read by [`load`]: a pactum JSON document as it is, or a text imported into a
+/// negotiation of one proposal.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct Loaded {
+    /// The negotiation: the document's, or the import options' parties with the imported
+    /// proposal.
+    pub negotiation: Negotiation,
+    /// For an imported text, the import report; none for JSON.
+    pub report: Option<ImportReport>,
+}
+
+/// Why [`load`] could not read a file.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum LoadError {
+    /// The file could not be read.
+    #[error("cannot read {path}: {source}")]
+    Io {
+        /// The file.
+        path: String,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// A JSON document that does not read.
+    #[cfg(feature = "serde")]
+    #[error("{0}")]
+    Json(#[from] crate::format::ReadError),
+    /// A text that does not import.
+    #[error("{0}")]
+    Text(#[from] ImportError),
+}
+
+/// Whether bytes with this file name are a JSON document: by the extension (`.json`), else by
+/// the content (the first non-blank character is `{`).
+pub fn is_json(path: &Path, bytes: &[u8]) -> bool {
+    match path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
+        Some("json") => true,
+        Some("txt" | "md" | "markdown" | "text") => false,
+        _ => {
+            let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+            bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
+        }
+    }
+}
+
+/// Loads a file as a pactum JSON document or as a text to import, by its extension and content
+/// (see [`is_json`]); `options` serve a text (its id, proposer, parties, language).
+///
+/// Without the `serde` feature only texts load.
+pub fn load(path: impl AsRef<Path>, options: &ImportOptions) -> Result<Loaded, LoadError> {
+    let path = path.as_ref();
+    let bytes = std::fs::read(path).map_err(|source| LoadError::Io {
+        path: path.display().to_string(),
+        source,
+    })?;
+    load_bytes(path, &bytes, options)
+}
+
+/// [`load`] for bytes already read; `path` only tells the extension.
+pub fn load_bytes(path: &Path, bytes: &[u8], options: &ImportOptions) -> Result<Loaded, LoadError> {
+    #[cfg(feature = "serde")]
+    if is_json(path, bytes) {
+        return Ok(Loaded {
+            negotiation: crate::format::from_slice(bytes)?,
+            report: None,
+        });
+    }
+    let _ = path;
+    let text = text::decode(bytes)?;
+    let (proposal, report) = text::text(&text, options)?;
+    Ok(Loaded {
+        negotiation: wrap(proposal, options),
+        report: Some(report),
+    })
+}
+
+fn wrap(proposal: Proposal, options: &ImportOptions) -> Negotiation {
+    let mut n = Negotiation::new(proposal.title.clone());
+    for party in &options.parties {
+        // Two parties with one id in the options: the first stands.
+        let _ = n.add_party(party.clone());
+    }
+    let _ = n.add_proposal(proposal);
+    n
+}
