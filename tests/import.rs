@@ -508,3 +508,22 @@ mod never_panics {
         }
     }
 }
+
+#[test]
+fn non_ascii_subjects_do_not_break_offsets() {
+    let mut o = options();
+    o.parties.push(
+        Party::new("AL".parse().unwrap(), "Alliance", PartyKind::Alliance)
+            .with_member("A".parse().unwrap(), jiff::civil::date(1990, 1, 1)),
+    );
+    // "İ" lower-cases to two characters, so offsets into the lower-cased subject differ.
+    let (p, _) = import::text(
+        "Article 1\nİİİ the member States of the Alliance as of 27 May 1997 shall act.\n",
+        &o,
+    )
+    .unwrap();
+    assert_eq!(
+        p.clauses[0].commitments[0].obligors[0].to_string(),
+        "members of AL as of 1997-05-27"
+    );
+}

@@ -552,16 +552,6 @@ pub fn text(input: &str, options: &ImportOptions) -> Result<(Proposal, ImportRep
                     i += 1;
                     continue;
                 }
-                let what = format!(
-                    "heading {}",
-                    number
-                        .clone()
-                        .unwrap_or_else(|| title.clone().unwrap_or_default())
-                );
-                report.recognised.push(Note {
-                    line: line_no,
-                    what,
-                });
                 pending_title = (title.is_none()).then_some(line_no);
                 stack.push(Node {
                     line: line_no,
@@ -601,13 +591,7 @@ pub fn text(input: &str, options: &ImportOptions) -> Result<(Proposal, ImportRep
                     i += 1;
                     continue;
                 }
-                report.recognised.push(Note {
-                    line: line_no,
-                    what: format!(
-                        "point {}",
-                        number.clone().unwrap_or_else(|| "(bullet)".to_owned())
-                    ),
-                });
+
                 stack.push(Node {
                     line: line_no,
                     rank: 0,
@@ -756,6 +740,8 @@ pub fn text(input: &str, options: &ImportOptions) -> Result<(Proposal, ImportRep
         );
         p.clauses.push(clause);
     }
+    report.recognised.sort_by_key(|n| n.line);
+    report.guessed.sort_by_key(|n| n.line);
     Ok((p, report))
 }
 
@@ -911,6 +897,39 @@ fn build(
             join(&mut clause.text, &child.text);
         }
     }
+    // One note per heading (and per clause at the top): what it holds, and the commitments
+    // inferred in it, rather than one per line, which would weigh as much as the text.
+    if node.rank > 0 || parent.is_none() {
+        let below = clause.walk().count() - 1;
+        let what = match (&clause.number, &clause.heading) {
+            (Some(n), _) => format!("heading {n}"),
+            (None, Some(h)) if !node.paragraph => format!("heading {h}"),
+            _ => "paragraph".to_owned(),
+        };
+        let what = if below > 0 {
+            format!(
+                "{what}, holding {below} clause{}",
+                if below == 1 { "" } else { "s" }
+            )
+        } else {
+            what
+        };
+        report.recognised.push(Note {
+            line: node.line,
+            what,
+        });
+        let commitments: usize = clause.walk().map(|c| c.commitments.len()).sum();
+        if commitments > 0 {
+            let what = format!(
+                "{commitments} commitment{} inferred from deontic markers",
+                if commitments == 1 { "" } else { "s" }
+            );
+            report.guessed.push(Note {
+                line: node.line,
+                what,
+            });
+        }
+    }
     clause
 }
 
@@ -956,9 +975,10 @@ impl<'a> Names<'a> {
                 .iter()
                 .find(|(n, _)| after.starts_with(n.as_str()))
             {
+                // Offsets are into `lower`, whose bytes may differ from the subject's.
                 let as_of = lower
                     .find("as of ")
-                    .and_then(|d| date_words(&subject[d + 6..]));
+                    .and_then(|d| date_words(&lower[d + 6..]));
                 out.push(PartyRef::members_of(party.id().clone(), as_of));
                 let start = lower.len() - after.len();
                 taken[at..(start + name.len()).min(lower.len())]
@@ -990,20 +1010,21 @@ impl<'a> Names<'a> {
             }
         }
         if out.is_empty() {
-            let words: Vec<&str> = lower
+            let mut previous = "";
+            let mut plural = false;
+            let mut last = "";
+            for word in lower
                 .split(|c: char| !c.is_alphanumeric())
                 .filter(|w| !w.is_empty())
-                .collect();
-            let plural = words.windows(2).any(|w| {
-                matches!(
-                    w,
-                    ["the", "parties"]
-                        | ["each", "party"]
-                        | ["both", "parties"]
-                        | ["all", "parties"]
-                )
-            }) || words.last() == Some(&"they")
-                || words == ["they"];
+            {
+                plural |= matches!(
+                    (previous, word),
+                    ("the" | "all" | "both", "parties") | ("each", "party")
+                );
+                previous = word;
+                last = word;
+            }
+            plural |= last == "they";
             if plural {
                 out = self.bound.clone();
             }
@@ -1084,16 +1105,6 @@ impl<'a> Names<'a> {
             c.obligors = obligors;
             c.origin = Origin::Inferred;
             out.push(c);
-        }
-        if !out.is_empty() {
-            report.guessed.push(Note {
-                line,
-                what: format!(
-                    "{} commitment{} from deontic markers",
-                    out.len(),
-                    if out.len() == 1 { "" } else { "s" }
-                ),
-            });
         }
         out
     }
