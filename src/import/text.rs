@@ -726,7 +726,8 @@ pub fn text(input: &str, options: &ImportOptions) -> Result<(Proposal, ImportRep
     p.provenance = Provenance::new(Completeness::Full)
         .with_source(Source::new("imported from text by pactum"));
     let resolver = Names::new(options);
-    let mut ids: IdSet = HashSet::default();
+    let mut ids: IdSet =
+        HashSet::with_capacity_and_hasher(lines.len(), BuildHasherDefault::default());
     let mut counters = Counters::default();
     for (index, node) in root.children.into_iter().enumerate() {
         let clause = build(
@@ -966,7 +967,12 @@ impl<'a> Names<'a> {
     fn obligors(&self, subject: &str) -> Vec<PartyRef> {
         let lower = subject.to_lowercase();
         let mut out: Vec<PartyRef> = Vec::new();
-        let mut taken = vec![false; lower.len()];
+        // Byte ranges of `lower` already read as a party, so that "member States of NATO" is
+        // not read again as NATO.
+        let mut taken: Vec<std::ops::Range<usize>> = Vec::new();
+        let is_taken = |taken: &[std::ops::Range<usize>], at: usize, end: usize| {
+            taken.iter().any(|r| r.start < end && at < r.end)
+        };
         if let Some(at) = lower.find("member states of") {
             let after = &lower[at + "member states of".len()..];
             let after = after.trim_start().trim_start_matches("the ").trim_start();
@@ -981,9 +987,7 @@ impl<'a> Names<'a> {
                     .and_then(|d| date_words(&lower[d + 6..]));
                 out.push(PartyRef::members_of(party.id().clone(), as_of));
                 let start = lower.len() - after.len();
-                taken[at..(start + name.len()).min(lower.len())]
-                    .iter_mut()
-                    .for_each(|t| *t = true);
+                taken.push(at..(start + name.len()).min(lower.len()));
             }
         }
         for (name, party) in &self.names {
@@ -999,8 +1003,8 @@ impl<'a> Names<'a> {
                         .chars()
                         .next()
                         .is_none_or(|c| !c.is_alphanumeric());
-                if bounded && !taken[at..end].iter().any(|t| *t) {
-                    taken[at..end].iter_mut().for_each(|t| *t = true);
+                if bounded && !is_taken(&taken, at, end) {
+                    taken.push(at..end);
                     let r = PartyRef::party(party.id().clone());
                     if !out.contains(&r) {
                         out.push(r);
@@ -1038,7 +1042,8 @@ impl<'a> Names<'a> {
         let mut out: Vec<Commitment> = Vec::new();
         // The sentence the last commitment stood in, its obligors, and where its action
         // started, so that a later subject in the same sentence can end that action.
-        let mut last: Option<(usize, Vec<PartyRef>, usize)> = None;
+        // (sentence start, index of the commitment in `out`, where its action started)
+        let mut last: Option<(usize, usize, usize)> = None;
         for (k, m) in markers.iter().enumerate() {
             let sentence_start = text[..m.range.start]
                 .rfind(['.', ';', ':'])
@@ -1063,7 +1068,7 @@ impl<'a> Names<'a> {
                 // A later marker of the sentence: "... and State B shall not ..." names its own
                 // subject after the last conjunction; "... and refrain from ..." names none and
                 // shares the sentence's.
-                Some((_, previous, action_start)) => {
+                Some(&(_, previous, ref action_start)) => {
                     let between = &text[*action_start..m.range.start];
                     let cut = [" and ", " or ", ", "]
                         .iter()
@@ -1084,7 +1089,7 @@ impl<'a> Names<'a> {
                             }
                             o
                         }
-                        _ => previous.clone(),
+                        _ => out[previous].obligors.clone(),
                     }
                 }
                 None => self.obligors(text[sentence_start..m.range.start].trim()),
@@ -1099,8 +1104,8 @@ impl<'a> Names<'a> {
                 });
                 continue;
             }
-            last = Some((sentence_start, obligors.clone(), m.range.end));
-            let id = CommitmentId::new(format!("k{}", out.len() + 1)).expect("a valid id");
+            last = Some((sentence_start, out.len(), m.range.end));
+            let id = commitment_id(out.len() + 1);
             let mut c = Commitment::new(id, m.modality, action);
             c.obligors = obligors;
             c.origin = Origin::Inferred;
@@ -1108,6 +1113,21 @@ impl<'a> Names<'a> {
         }
         out
     }
+}
+
+/// The id of a clause's n-th inferred commitment, `k1`, `k2`, ...: shared for the first few,
+/// which almost every clause uses, so that making one costs no allocation.
+fn commitment_id(n: usize) -> CommitmentId {
+    static FIRST: std::sync::OnceLock<Vec<CommitmentId>> = std::sync::OnceLock::new();
+    let first = FIRST.get_or_init(|| {
+        (1..=16)
+            .map(|k| CommitmentId::new(format!("k{k}")).expect("a valid id"))
+            .collect()
+    });
+    first
+        .get(n - 1)
+        .cloned()
+        .unwrap_or_else(|| CommitmentId::new(format!("k{n}")).expect("a valid id"))
 }
 
 /// "27 May 1997" at the start of a text, as a date.
