@@ -1085,13 +1085,7 @@ fn unpaired(
     new: Option<Placement>,
     clause: &Clause,
 ) -> ClauseDiff {
-    let mut head = Clause::new(clause.id.clone(), clause.text.clone());
-    head.number = clause.number.clone();
-    head.heading = clause.heading.clone();
-    head.text_basis = clause.text_basis;
-    head.sources = clause.sources.clone();
-    head.commitments = clause.commitments.clone();
-    head.answers = clause.answers.clone();
+    let head = clause.head();
     ClauseDiff {
         kinds: vec![kind],
         old,

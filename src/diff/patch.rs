@@ -43,18 +43,6 @@ impl Fail<'_> {
     }
 }
 
-/// The clause without its children.
-fn head(c: &Clause) -> Clause {
-    let mut h = Clause::new(c.id.clone(), c.text.clone());
-    h.number = c.number.clone();
-    h.heading = c.heading.clone();
-    h.text_basis = c.text_basis;
-    h.sources = c.sources.clone();
-    h.commitments = c.commitments.clone();
-    h.answers = c.answers.clone();
-    h
-}
-
 /// Checks that `current` is a change's `old` value.
 fn expect<T: PartialEq + std::fmt::Debug>(
     fail: &Fail<'_>,
@@ -262,13 +250,13 @@ impl Diff {
                     let expected = c.clause.as_ref().ok_or_else(|| {
                         fail.at(name.clone(), "a removed clause carries no content")
                     })?;
-                    expect(&fail, &name, &head(clause), expected)?;
+                    expect(&fail, &name, &clause.head(), expected)?;
                 }
                 (None, Some(place)) => {
                     let content = c.clause.as_ref().ok_or_else(|| {
                         fail.at(name.clone(), "an added clause carries no content")
                     })?;
-                    heads.push((place, head(content)));
+                    heads.push((place, content.head()));
                 }
                 (Some(clause), Some(place)) => {
                     heads.push((place, changed(&fail, &name, clause, c)?))
@@ -356,7 +344,7 @@ fn changed(
     clause: &Clause,
     c: &ClauseDiff,
 ) -> Result<Clause, PatchError> {
-    let mut h = head(clause);
+    let mut h = clause.head();
     h.id = c
         .new
         .as_ref()

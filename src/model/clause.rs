@@ -239,6 +239,19 @@ impl Clause {
         std::mem::take(&mut self.children)
     }
 
+    /// The clause without its children: what a diff records of an added or removed clause,
+    /// whose children have entries of their own.
+    pub(crate) fn head(&self) -> Clause {
+        let mut h = Clause::new(self.id.clone(), self.text.clone());
+        h.number = self.number.clone();
+        h.heading = self.heading.clone();
+        h.text_basis = self.text_basis;
+        h.sources = self.sources.clone();
+        h.commitments = self.commitments.clone();
+        h.answers = self.answers.clone();
+        h
+    }
+
     /// This clause and all its descendants, depth first, parents before children.
     pub fn walk(&self) -> impl Iterator<Item = &Clause> + '_ {
         let mut stack = vec![self];
