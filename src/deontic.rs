@@ -67,34 +67,55 @@ impl Key {
 /// apostrophes only, so "Party's" is one word and "1997" is remembered as a number for the
 /// month check.
 fn words(text: &str) -> Vec<(Key, Range<usize>, bool)> {
-    let mut out = Vec::with_capacity(text.len() / 6);
     let bytes = text.as_bytes();
-    let mut i = 0;
-    let mut start: Option<usize> = None;
-    let mut numeric = false;
-    while i < bytes.len() {
-        // ASCII is the common case; other characters are decoded.
-        let (in_word, width) = if bytes[i] < 0x80 {
-            (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'\'', 1)
+    // Whether the character starting at `i` belongs to a word, and its width.
+    let class = |i: usize| -> (bool, usize) {
+        let b = bytes[i];
+        if b < 0x80 {
+            (b.is_ascii_alphanumeric() || b == b'\'', 1)
         } else {
             let c = text[i..].chars().next().unwrap_or(' ');
             (c.is_alphanumeric() || c == '\u{2019}', c.len_utf8())
-        };
-        match (start, in_word) {
-            (None, true) => {
-                start = Some(i);
-                numeric = bytes[i].is_ascii_digit();
-            }
-            (Some(s), false) => {
-                out.push((Key::new(&text[s..i]), s..i, numeric));
-                start = None;
-            }
-            _ => {}
         }
+    };
+    let mut out = Vec::with_capacity(text.len() / 6);
+    let mut i = 0;
+    while i < bytes.len() {
+        // Skip to a word: a tight loop over ASCII separators first.
+        while i < bytes.len()
+            && bytes[i] < 0x80
+            && !(bytes[i].is_ascii_alphanumeric() || bytes[i] == b'\'')
+        {
+            i += 1;
+        }
+        if i >= bytes.len() {
+            break;
+        }
+        let (in_word, width) = class(i);
+        if !in_word {
+            i += width;
+            continue;
+        }
+        let start = i;
         i += width;
-    }
-    if let Some(s) = start {
-        out.push((Key::new(&text[s..]), s..text.len(), numeric));
+        loop {
+            while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'\'') {
+                i += 1;
+            }
+            if i < bytes.len() && bytes[i] >= 0x80 {
+                let (in_word, width) = class(i);
+                if in_word {
+                    i += width;
+                    continue;
+                }
+            }
+            break;
+        }
+        out.push((
+            Key::new(&text[start..i]),
+            start..i,
+            bytes[start].is_ascii_digit(),
+        ));
     }
     out
 }

@@ -380,6 +380,10 @@ fn classify(line: &str, previous_letter: Option<char>) -> Kind {
 }
 
 fn page_number(t: &str) -> bool {
+    // "Page 123 of 456" is the longest form.
+    if t.len() > 20 {
+        return false;
+    }
     let lower = t.to_lowercase();
     let core = lower.trim_matches(|c: char| c == '-' || c == '\u{2013}' || c.is_whitespace());
     let is_num = |s: &str| !s.is_empty() && s.len() <= 5 && s.chars().all(|c| c.is_ascii_digit());
@@ -453,7 +457,10 @@ pub fn text(input: &str, options: &ImportOptions) -> Result<(Proposal, ImportRep
         .split('\n')
         .map(|l| {
             let l = l.trim_end_matches('\r');
-            if l.contains(['\t', '\u{a0}', '\u{202f}', '\u{2007}']) {
+            // Tabs and the non-breaking spaces (U+00A0, U+202F, U+2007) start with these bytes.
+            if l.bytes().any(|b| b == b'\t' || b == 0xC2 || b == 0xE2)
+                && l.contains(['\t', '\u{a0}', '\u{202f}', '\u{2007}'])
+            {
                 std::borrow::Cow::Owned(l.replace(['\t', '\u{a0}', '\u{202f}', '\u{2007}'], " "))
             } else {
                 std::borrow::Cow::Borrowed(l)
@@ -463,12 +470,21 @@ pub fn text(input: &str, options: &ImportOptions) -> Result<(Proposal, ImportRep
 
     // Running headers and footers: lines of two words and twelve characters or more, but short,
     // seen three times or more. (A lone "The" that starts three paragraphs is text.)
-    let mut seen: FxMap<&str, usize> = FxMap::default();
+    // Lines are counted by a 64-bit hash of their text: a wrapped page has a hundred thousand
+    // lines, and keys of eight bytes keep the count cheap (a collision could only set aside a
+    // line also repeated three times, and it would be reported).
+    let hash = |t: &str| {
+        let mut h = Fx::default();
+        std::hash::Hasher::write(&mut h, t.as_bytes());
+        std::hash::Hasher::finish(&h)
+    };
+    let could_repeat =
+        |t: &str| (12..=320).contains(&t.len()) && t.contains(' ') && t.chars().count() <= 80;
+    let mut seen: FxMap<u64, u32> = FxMap::default();
     for l in &lines {
         let t = l.trim();
-        // Only lines that could be furniture are counted.
-        if (12..=320).contains(&t.len()) && t.contains(' ') && t.chars().count() <= 80 {
-            *seen.entry(t).or_default() += 1;
+        if could_repeat(t) {
+            *seen.entry(hash(t)).or_default() += 1;
         }
     }
     let mut furniture = vec![false; lines.len()];
@@ -479,7 +495,8 @@ pub fn text(input: &str, options: &ImportOptions) -> Result<(Proposal, ImportRep
         }
         let reason = if page_number(t) {
             Some("a page number")
-        } else if seen.get(t).is_some_and(|&n| n >= 3)
+        } else if could_repeat(t)
+            && seen.get(&hash(t)).is_some_and(|&n| n >= 3)
             && t.chars().count() >= 12
             && t.split_whitespace().count() >= 2
             && matches!(classify(t, None), Kind::Text)
