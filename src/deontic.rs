@@ -63,10 +63,9 @@ impl Key {
     }
 }
 
-/// Words as (lower-cased key, byte range, whether it starts with a digit); letters, digits and
-/// apostrophes only, so "Party's" is one word and "1997" is remembered as a number for the
-/// month check.
-fn words(text: &str) -> Vec<(Key, Range<usize>, bool)> {
+/// Words as (byte range, whether it starts with a digit); letters, digits and apostrophes
+/// only, so "Party's" is one word and "1997" is remembered as a number for the month check.
+fn words(text: &str) -> Vec<(Range<usize>, bool)> {
     let bytes = text.as_bytes();
     // Whether the character starting at `i` belongs to a word, and its width.
     let class = |i: usize| -> (bool, usize) {
@@ -111,11 +110,7 @@ fn words(text: &str) -> Vec<(Key, Range<usize>, bool)> {
             }
             break;
         }
-        out.push((
-            Key::new(&text[start..i]),
-            start..i,
-            bytes[start].is_ascii_digit(),
-        ));
+        out.push((start..i, bytes[start].is_ascii_digit()));
     }
     out
 }
@@ -136,13 +131,25 @@ fn words(text: &str) -> Vec<(Key, Range<usize>, bool)> {
 /// "May" with a capital M next to a number ("27 May 1997") is the month, not a marker.
 pub fn markers(text: &str) -> Vec<Marker> {
     let words = words(text);
-    let word = |i: usize| words.get(i).map(|w| w.0.as_bytes());
+    let key = |i: usize| words.get(i).map(|w| Key::new(&text[w.0.clone()]));
+    let is = |i: usize, word: &[u8]| key(i).is_some_and(|k| k.as_bytes() == word);
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        let (w, range, _) = &words[i];
-        let not_next = word(i + 1) == Some(&b"not"[..]);
-        let span = |n: usize| range.start..words[i + n - 1].1.end;
+        let (range, _) = &words[i];
+        // Every marker starts with one of these letters, and is 2 to 10 letters long: most
+        // words are passed over without being lower-cased.
+        let first = text.as_bytes()[range.start].to_ascii_lowercase();
+        if !matches!(first, b's' | b'm' | b'u' | b'r' | b'c' | b'i' | b'a')
+            || !(2..=10).contains(&range.len())
+        {
+            i += 1;
+            continue;
+        }
+        let w = key(i).expect("a word");
+
+        let not_next = is(i + 1, b"not");
+        let span = |n: usize| range.start..words[i + n - 1].0.end;
         let found = match w.as_bytes() {
             b"shall" | b"must" if not_next => Some((Modality::Prohibition, 2)),
             b"shall" | b"must" => Some((Modality::Obligation, 1)),
@@ -151,24 +158,18 @@ pub fn markers(text: &str) -> Vec<Marker> {
             b"may" => Some((Modality::Permission, 1)),
             b"should" if not_next => Some((Modality::Discouragement, 2)),
             b"should" => Some((Modality::Recommendation, 1)),
-            b"undertake" | b"undertakes" if not_next && word(i + 2) == Some(&b"to"[..]) => {
+            b"undertake" | b"undertakes" if not_next && is(i + 2, b"to") => {
                 Some((Modality::Prohibition, 3))
             }
-            b"undertake" | b"undertakes" if word(i + 1) == Some(&b"to"[..]) => {
-                Some((Modality::Obligation, 2))
-            }
-            b"refrain" | b"refrains" if word(i + 1) == Some(&b"from"[..]) => {
-                Some((Modality::Prohibition, 2))
-            }
+            b"undertake" | b"undertakes" if is(i + 1, b"to") => Some((Modality::Obligation, 2)),
+            b"refrain" | b"refrains" if is(i + 1, b"from") => Some((Modality::Prohibition, 2)),
             b"commit" | b"commits"
-                if matches!(word(i + 1), Some(b"themselves" | b"itself"))
-                    && word(i + 2) == Some(&b"to"[..]) =>
+                if (is(i + 1, b"themselves") || is(i + 1, b"itself")) && is(i + 2, b"to") =>
             {
                 Some((Modality::Obligation, 3))
             }
             b"is" | b"are"
-                if matches!(word(i + 1), Some(b"prepared" | b"ready"))
-                    && word(i + 2) == Some(&b"to"[..]) =>
+                if (is(i + 1, b"prepared") || is(i + 1, b"ready")) && is(i + 2, b"to") =>
             {
                 Some((Modality::Offer, 3))
             }
@@ -188,9 +189,9 @@ pub fn markers(text: &str) -> Vec<Marker> {
     out
 }
 
-fn is_month(words: &[(Key, Range<usize>, bool)], i: usize, text: &str) -> bool {
-    let capital = text[words[i].1.clone()].starts_with('M');
-    let number_at = |j: Option<usize>| j.and_then(|j| words.get(j)).is_some_and(|w| w.2);
+fn is_month(words: &[(Range<usize>, bool)], i: usize, text: &str) -> bool {
+    let capital = text[words[i].0.clone()].starts_with('M');
+    let number_at = |j: Option<usize>| j.and_then(|j| words.get(j)).is_some_and(|w| w.1);
     capital && (number_at(i.checked_sub(1)) || number_at(Some(i + 1)))
 }
 
