@@ -832,7 +832,7 @@ fn split_recitals(paragraph: &str) -> Vec<String> {
 }
 
 /// The clause ids given so far.
-type IdSet = HashSet<String, BuildHasherDefault<Fx>>;
+type IdSet = HashSet<ClauseId, BuildHasherDefault<Fx>>;
 
 /// Counters for bullets and unnumbered paragraphs, per parent.
 #[derive(Default)]
@@ -848,21 +848,23 @@ fn unique(ids: &mut IdSet, base: String, counters: &mut Counters) -> ClauseId {
             && c.len() <= crate::id::MAX_ID_LEN
             && c.starts_with(|ch: char| ch.is_ascii_alphanumeric())
     };
-    let mut candidate = base.clone();
+    let mut candidate = base;
+    let base_len = candidate.len();
     let mut n = 1;
-    while ids.contains(&candidate) || !valid(&candidate) {
+    while ids.contains(candidate.as_str()) || !valid(&candidate) {
         n += 1;
-        candidate = format!("{base}-{n}");
+        candidate.truncate(base_len);
+        candidate.push_str(&format!("-{n}"));
         if candidate.len() > crate::id::MAX_ID_LEN || n > 1000 {
             counters.serial += 1;
             candidate = format!("c{}", counters.serial);
         }
     }
-    let id = ClauseId::new(candidate.as_str()).unwrap_or_else(|_| {
+    let id = ClauseId::new(candidate).unwrap_or_else(|_| {
         counters.serial += 1;
         ClauseId::new(format!("c{}", counters.serial)).expect("a valid id")
     });
-    ids.insert(candidate);
+    ids.insert(id.clone());
     id
 }
 
@@ -899,6 +901,7 @@ fn build(
     clause.number = node.number;
     clause.heading = node.heading;
     clause.commitments = names.commitments(&clause.text, node.line, report);
+    clause.reserve_children(children.len());
     for (k, child) in children.into_iter().enumerate() {
         let c = build(child, Some(&id), k, ids, counters, names, report);
         if let Err(e) = clause.push_child(c) {

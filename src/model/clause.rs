@@ -239,6 +239,11 @@ impl Clause {
         std::mem::take(&mut self.children)
     }
 
+    /// Makes room for `n` more children.
+    pub(crate) fn reserve_children(&mut self, n: usize) {
+        self.children.reserve_exact(n);
+    }
+
     /// The clause without its children: what a diff records of an added or removed clause,
     /// whose children have entries of their own.
     pub(crate) fn head(&self) -> Clause {
