@@ -60,6 +60,46 @@
 //!
 //! The shape of the format, field by field, with a complete example, is in [`mod@format`].
 //!
+//! # Compare two drafts, commitments first
+//!
+//! ```
+//! use pactum::diff::{compare, CommitmentChange, Direction, Options};
+//! use pactum::{Clause, Commitment, Modality, PartyRef, Proposal};
+//!
+//! let draft = |id: &str, modality: Modality, text: &str| {
+//!     let c = Commitment::new("no-missiles".parse().unwrap(), modality, "deploy missiles in Europe")
+//!         .with_obligor(PartyRef::party("US".parse().unwrap()));
+//!     Proposal::new(id.parse().unwrap(), "Draft", "RU".parse().unwrap())
+//!         .with_clause(Clause::new("art-5".parse().unwrap(), text).with_number("Article 5").with_commitment(c))
+//! };
+//! let old = draft("v1", Modality::Prohibition, "The United States shall not deploy missiles in Europe.");
+//! let new = draft("v2", Modality::Discouragement, "The United States should not deploy missiles in Europe.");
+//! let diff = compare(&old, &new, &Options::default());
+//! // Who is bound to what, and which way it moved.
+//! assert_eq!(
+//!     diff.commitments[0].changes,
+//!     [CommitmentChange::Modality { old: Modality::Prohibition, new: Modality::Discouragement, direction: Direction::Weakening }]
+//! );
+//! // The diff is a patch, and a redline.
+//! assert_eq!(diff.apply(&old).unwrap(), new);
+//! assert!(diff.to_string().contains("[-shall-]{+should+}"));
+//! ```
+//!
+//! [`diff`] explains how clauses are paired and what is reported; [`render`] draws redlines.
+//!
+//! # Read a draft from text
+//!
+//! ```
+//! use pactum::import::{self, ImportOptions};
+//!
+//! let text = "Article 1\nThe Parties shall consult one another.\n\nArticle 2\n1. Each Party may withdraw.\n";
+//! let (draft, report) = import::text(text, &ImportOptions::new("draft".parse()?, "RU".parse()?))?;
+//! assert_eq!(draft.clauses.len(), 2);
+//! assert_eq!(draft.clauses[1].children()[0].number.as_deref(), Some("1."));
+//! assert!(report.set_aside.is_empty());
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
 //! # Property-test your own code over pactum's types
 //!
 //! With the `proptest` feature, [`strategy`] generates negotiations that validate clean, with

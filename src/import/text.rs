@@ -25,8 +25,8 @@ pub struct ImportOptions {
     /// The parties the text may name, with their names and aliases (and an alliance's
     /// members), to resolve obligors.
     pub parties: Vec<Party>,
-    /// The parties the agreement binds; empty means every party in [`parties`](Self::parties)
-    /// that is not an alliance's member only... that is, all of them.
+    /// The parties the agreement binds, which "The Parties" of the text stand for; empty means
+    /// every party in [`parties`](Self::parties).
     pub bound: Vec<PartyRef>,
     /// The title; when none, a short first line of the text is taken.
     pub title: Option<String>,
