@@ -478,7 +478,7 @@ mod never_panics {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig { cases: 256, failure_persistence: None, ..ProptestConfig::default() })]
+        #![proptest_config(ProptestConfig { cases: std::env::var("PACTUM_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(256), failure_persistence: None, ..ProptestConfig::default() })]
 
         #[test]
         fn any_string(s in any::<String>()) {

@@ -117,6 +117,27 @@ proptest! {
         let first = n.validate();
         prop_assert_eq!(n.validate(), first);
     }
+
+    /// Comparison, rendering and patching take whatever they are given: duplicate ids,
+    /// dangling links, any text. A patch may refuse; nothing may panic.
+    #[test]
+    fn comparing_rendering_and_patching_never_panic(n in chaos()) {
+        let ps: Vec<_> = n.proposals().collect();
+        for a in &ps {
+            for b in &ps {
+                for options in [pactum::diff::Options::default(), pactum::diff::Options::default().without_ids()] {
+                    let d = pactum::diff::compare_in(&n, a, b, &options);
+                    let _ = pactum::render::text(&d);
+                    let _ = pactum::render::markdown(&d);
+                    let _ = d.for_party("A0");
+                    if let Ok(rebuilt) = d.apply(a) {
+                        prop_assert_eq!(&rebuilt, *b);
+                    }
+                    let _ = d.invert().apply(b);
+                }
+            }
+        }
+    }
 }
 
 #[cfg(feature = "serde")]
