@@ -63,56 +63,48 @@ impl Key {
     }
 }
 
-/// Words as (byte range, whether it starts with a digit); letters, digits and apostrophes
-/// only, so "Party's" is one word and "1997" is remembered as a number for the month check.
-fn words(text: &str) -> Vec<(Range<usize>, bool)> {
+/// The next word at or after byte `from`: letters, digits and apostrophes only, so "Party's"
+/// is one word; its byte range. ASCII is scanned in tight loops, other characters decoded.
+fn next_word(text: &str, from: usize) -> Option<Range<usize>> {
     let bytes = text.as_bytes();
+    let ascii_word = |b: u8| b.is_ascii_alphanumeric() || b == b'\'';
     // Whether the character starting at `i` belongs to a word, and its width.
     let class = |i: usize| -> (bool, usize) {
-        let b = bytes[i];
-        if b < 0x80 {
-            (b.is_ascii_alphanumeric() || b == b'\'', 1)
-        } else {
-            let c = text[i..].chars().next().unwrap_or(' ');
-            (c.is_alphanumeric() || c == '\u{2019}', c.len_utf8())
-        }
+        let c = text[i..].chars().next().unwrap_or(' ');
+        (c.is_alphanumeric() || c == '\u{2019}', c.len_utf8())
     };
-    let mut out = Vec::with_capacity(text.len() / 6);
-    let mut i = 0;
-    while i < bytes.len() {
-        // Skip to a word: a tight loop over ASCII separators first.
-        while i < bytes.len()
-            && bytes[i] < 0x80
-            && !(bytes[i].is_ascii_alphanumeric() || bytes[i] == b'\'')
-        {
+    let mut i = from;
+    loop {
+        while i < bytes.len() && bytes[i] < 0x80 && !ascii_word(bytes[i]) {
             i += 1;
         }
         if i >= bytes.len() {
+            return None;
+        }
+        if bytes[i] < 0x80 {
             break;
         }
         let (in_word, width) = class(i);
-        if !in_word {
-            i += width;
-            continue;
-        }
-        let start = i;
-        i += width;
-        loop {
-            while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'\'') {
-                i += 1;
-            }
-            if i < bytes.len() && bytes[i] >= 0x80 {
-                let (in_word, width) = class(i);
-                if in_word {
-                    i += width;
-                    continue;
-                }
-            }
+        if in_word {
             break;
         }
-        out.push((start..i, bytes[start].is_ascii_digit()));
+        i += width;
     }
-    out
+    let start = i;
+    loop {
+        while i < bytes.len() && ascii_word(bytes[i]) {
+            i += 1;
+        }
+        if i < bytes.len() && bytes[i] >= 0x80 {
+            let (in_word, width) = class(i);
+            if in_word {
+                i += width;
+                continue;
+            }
+        }
+        break;
+    }
+    Some(start..i)
 }
 
 /// The markers of `text`, in order of appearance.
@@ -130,46 +122,62 @@ fn words(text: &str) -> Vec<(Range<usize>, bool)> {
 ///
 /// "May" with a capital M next to a number ("27 May 1997") is the month, not a marker.
 pub fn markers(text: &str) -> Vec<Marker> {
-    let words = words(text);
-    let key = |i: usize| words.get(i).map(|w| Key::new(&text[w.0.clone()]));
-    let is = |i: usize, word: &[u8]| key(i).is_some_and(|k| k.as_bytes() == word);
+    let bytes = text.as_bytes();
+    let numeric = |r: &Range<usize>| bytes[r.start].is_ascii_digit();
+    let is = |r: Option<&Range<usize>>, word: &[u8]| {
+        r.is_some_and(|r| r.len() == word.len() && bytes[r.clone()].eq_ignore_ascii_case(word))
+    };
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < words.len() {
-        let (range, _) = &words[i];
-        // Every marker starts with one of these letters, and is 2 to 10 letters long: most
-        // words are passed over without being lower-cased.
-        let first = text.as_bytes()[range.start].to_ascii_lowercase();
+    let mut previous: Option<Range<usize>> = None;
+    let mut at = 0;
+    while let Some(range) = next_word(text, at) {
+        at = range.end;
+        // Every marker starts with one of these letters and is 2 to 10 letters long: most
+        // words are passed over by their first byte.
+        let first = bytes[range.start].to_ascii_lowercase();
         if !matches!(first, b's' | b'm' | b'u' | b'r' | b'c' | b'i' | b'a')
             || !(2..=10).contains(&range.len())
         {
-            i += 1;
+            previous = Some(range);
             continue;
         }
-        let w = key(i).expect("a word");
-
-        let not_next = is(i + 1, b"not");
-        let span = |n: usize| range.start..words[i + n - 1].0.end;
+        let w = Key::new(&text[range.clone()]);
+        let next = next_word(text, range.end);
+        let after = next.as_ref().and_then(|n| next_word(text, n.end));
+        let not_next = is(next.as_ref(), b"not");
         let found = match w.as_bytes() {
             b"shall" | b"must" if not_next => Some((Modality::Prohibition, 2)),
             b"shall" | b"must" => Some((Modality::Obligation, 1)),
-            b"may" if is_month(&words, i, text) => None,
+            // "27 May 1997": May with a capital next to a number is the month.
+            b"may"
+                if text[range.clone()].starts_with('M')
+                    && (previous.as_ref().is_some_and(numeric)
+                        || next.as_ref().is_some_and(numeric)) =>
+            {
+                None
+            }
             b"may" if not_next => Some((Modality::Prohibition, 2)),
             b"may" => Some((Modality::Permission, 1)),
             b"should" if not_next => Some((Modality::Discouragement, 2)),
             b"should" => Some((Modality::Recommendation, 1)),
-            b"undertake" | b"undertakes" if not_next && is(i + 2, b"to") => {
+            b"undertake" | b"undertakes" if not_next && is(after.as_ref(), b"to") => {
                 Some((Modality::Prohibition, 3))
             }
-            b"undertake" | b"undertakes" if is(i + 1, b"to") => Some((Modality::Obligation, 2)),
-            b"refrain" | b"refrains" if is(i + 1, b"from") => Some((Modality::Prohibition, 2)),
+            b"undertake" | b"undertakes" if is(next.as_ref(), b"to") => {
+                Some((Modality::Obligation, 2))
+            }
+            b"refrain" | b"refrains" if is(next.as_ref(), b"from") => {
+                Some((Modality::Prohibition, 2))
+            }
             b"commit" | b"commits"
-                if (is(i + 1, b"themselves") || is(i + 1, b"itself")) && is(i + 2, b"to") =>
+                if (is(next.as_ref(), b"themselves") || is(next.as_ref(), b"itself"))
+                    && is(after.as_ref(), b"to") =>
             {
                 Some((Modality::Obligation, 3))
             }
             b"is" | b"are"
-                if (is(i + 1, b"prepared") || is(i + 1, b"ready")) && is(i + 2, b"to") =>
+                if (is(next.as_ref(), b"prepared") || is(next.as_ref(), b"ready"))
+                    && is(after.as_ref(), b"to") =>
             {
                 Some((Modality::Offer, 3))
             }
@@ -177,22 +185,22 @@ pub fn markers(text: &str) -> Vec<Marker> {
         };
         match found {
             Some((modality, n)) => {
+                let last = match n {
+                    1 => range.clone(),
+                    2 => next.clone().expect("a second word"),
+                    _ => after.clone().expect("a third word"),
+                };
                 out.push(Marker {
                     modality,
-                    range: span(n),
+                    range: range.start..last.end,
                 });
-                i += n;
+                at = last.end;
+                previous = Some(last);
             }
-            None => i += 1,
+            None => previous = Some(range),
         }
     }
     out
-}
-
-fn is_month(words: &[(Range<usize>, bool)], i: usize, text: &str) -> bool {
-    let capital = text[words[i].0.clone()].starts_with('M');
-    let number_at = |j: Option<usize>| j.and_then(|j| words.get(j)).is_some_and(|w| w.1);
-    capital && (number_at(i.checked_sub(1)) || number_at(Some(i + 1)))
 }
 
 /// The distinct modalities of `text`'s markers, in order of first appearance.

@@ -478,14 +478,21 @@ pub fn text(input: &str, options: &ImportOptions) -> Result<(Proposal, ImportRep
         std::hash::Hasher::write(&mut h, t.as_bytes());
         std::hash::Hasher::finish(&h)
     };
-    let could_repeat =
-        |t: &str| (12..=320).contains(&t.len()) && t.contains(' ') && t.chars().count() <= 80;
-    let mut seen: FxMap<u64, u32> = FxMap::default();
-    for l in &lines {
-        let t = l.trim();
-        if could_repeat(t) {
-            *seen.entry(hash(t)).or_default() += 1;
-        }
+    let could_repeat = |t: &str| {
+        (12..=320).contains(&t.len())
+            && (t.len() <= 80 || t.chars().count() <= 80)
+            && t.as_bytes().contains(&b' ')
+    };
+    // Each line's hash, once; 0 for lines that cannot be furniture.
+    let hashes: Vec<u64> = lines
+        .iter()
+        .map(|l| l.trim())
+        .map(|t| if could_repeat(t) { hash(t) | 1 } else { 0 })
+        .collect();
+    let mut seen: FxMap<u64, u32> =
+        FxMap::with_capacity_and_hasher(lines.len(), Default::default());
+    for &h in hashes.iter().filter(|h| **h != 0) {
+        *seen.entry(h).or_default() += 1;
     }
     let mut furniture = vec![false; lines.len()];
     for (i, l) in lines.iter().enumerate() {
@@ -495,8 +502,8 @@ pub fn text(input: &str, options: &ImportOptions) -> Result<(Proposal, ImportRep
         }
         let reason = if page_number(t) {
             Some("a page number")
-        } else if could_repeat(t)
-            && seen.get(&hash(t)).is_some_and(|&n| n >= 3)
+        } else if hashes[i] != 0
+            && seen.get(&hashes[i]).is_some_and(|&n| n >= 3)
             && t.chars().count() >= 12
             && t.split_whitespace().count() >= 2
             && matches!(classify(t, None), Kind::Text)
@@ -1065,12 +1072,15 @@ impl<'a> Names<'a> {
         // (sentence start, index of the commitment in `out`, where its action started)
         let mut last: Option<(usize, usize, usize)> = None;
         for (k, m) in markers.iter().enumerate() {
-            let sentence_start = text[..m.range.start]
-                .rfind(['.', ';', ':'])
+            let bytes = text.as_bytes();
+            let sentence_start = bytes[..m.range.start]
+                .iter()
+                .rposition(|&b| matches!(b, b'.' | b';' | b':'))
                 .map_or(0, |p| p + 1);
             let next = markers.get(k + 1).map(|n| n.range.start);
-            let sentence_end = text[m.range.end..]
-                .find(['.', ';'])
+            let sentence_end = bytes[m.range.end..]
+                .iter()
+                .position(|&b| matches!(b, b'.' | b';'))
                 .map_or(text.len(), |p| m.range.end + p);
             let end = next.filter(|&n| n < sentence_end).unwrap_or(sentence_end);
             let action = text[m.range.end..end]
