@@ -63,11 +63,23 @@ impl Key {
     }
 }
 
+/// Which ASCII bytes belong to a word: letters, digits and the apostrophe. Bytes from 0x80
+/// start or continue other characters, which are decoded.
+static WORD: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = (b as u8).is_ascii_alphanumeric() || b as u8 == b'\'';
+        b += 1;
+    }
+    table
+};
+
 /// The next word at or after byte `from`: letters, digits and apostrophes only, so "Party's"
 /// is one word; its byte range. ASCII is scanned in tight loops, other characters decoded.
 fn next_word(text: &str, from: usize) -> Option<Range<usize>> {
     let bytes = text.as_bytes();
-    let ascii_word = |b: u8| b.is_ascii_alphanumeric() || b == b'\'';
+    let ascii_word = |b: u8| WORD[usize::from(b)];
     // Whether the character starting at `i` belongs to a word, and its width.
     let class = |i: usize| -> (bool, usize) {
         let c = text[i..].chars().next().unwrap_or(' ');

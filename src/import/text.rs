@@ -884,15 +884,18 @@ fn build(
     names: &Names<'_>,
     report: &mut ImportReport,
 ) -> Clause {
-    let own = if node.paragraph || node.key.is_empty() || node.key == "b" {
-        format!("{}-{}", if node.key == "b" { "b" } else { "p" }, index + 1)
+    // The id's base: the parent's id and this clause's key, built in one buffer.
+    let mut base = String::with_capacity(32);
+    if let (Some(p), 0) = (parent, node.rank) {
+        base.push_str(p.as_str());
+        base.push('.');
+    }
+    if node.paragraph || node.key.is_empty() || node.key == "b" {
+        base.push_str(if node.key == "b" { "b-" } else { "p-" });
+        base.push_str(&(index + 1).to_string());
     } else {
-        node.key.clone()
-    };
-    let base = match parent {
-        Some(p) if node.rank == 0 => format!("{p}.{own}"),
-        _ => own,
-    };
+        base.push_str(&node.key);
+    }
     let id = unique(ids, base, counters);
     let mut children = node.children;
     let mut text = node.text;
@@ -992,7 +995,11 @@ impl<'a> Names<'a> {
     /// date), parties by name or alias, or the bound parties ("The Parties", "Each Party",
     /// "They").
     fn obligors(&self, subject: &str) -> Vec<PartyRef> {
-        let lower = subject.to_lowercase();
+        let lower = if subject.is_ascii() {
+            subject.to_ascii_lowercase()
+        } else {
+            subject.to_lowercase()
+        };
         let mut out: Vec<PartyRef> = Vec::new();
         // Byte ranges of `lower` already read as a party, so that "member States of NATO" is
         // not read again as NATO.
