@@ -364,6 +364,11 @@ fn classify(line: &str, previous_letter: Option<char>) -> Kind {
             };
         }
     }
+    // Every bullet starts with one of these bytes ("\u{2013}", "\u{2014}" and "\u{2022}" with
+    // 0xE2): other lines skip the loop.
+    if !matches!(t.as_bytes()[0], b'-' | b'*' | 0xE2) {
+        return Kind::Text;
+    }
     for bullet in ['-', '\u{2013}', '\u{2014}', '\u{2022}', '*'] {
         if let Some(rest) = t.strip_prefix(bullet) {
             if rest.starts_with(char::is_whitespace) {
@@ -399,6 +404,15 @@ fn page_number(t: &str) -> bool {
         };
     }
     false
+}
+
+/// `text` without any number of `suffix`es at its end, as `trim_end_matches` but without
+/// building a substring searcher for every call.
+fn strip_all<'t>(mut text: &'t str, suffix: &str) -> &'t str {
+    while let Some(rest) = text.strip_suffix(suffix) {
+        text = rest;
+    }
+    text
 }
 
 /// Joins a wrapped line to the text before it, undoing a hyphenation.
@@ -1090,12 +1104,8 @@ impl<'a> Names<'a> {
                 .position(|&b| matches!(b, b'.' | b';'))
                 .map_or(text.len(), |p| m.range.end + p);
             let end = next.filter(|&n| n < sentence_end).unwrap_or(sentence_end);
-            let action = text[m.range.end..end]
-                .trim()
-                .trim_end_matches([',', ' '])
-                .trim_end_matches(" and")
-                .trim_end_matches(" or")
-                .trim();
+            let action = text[m.range.end..end].trim().trim_end_matches([',', ' ']);
+            let action = strip_all(strip_all(action, " and"), " or").trim();
             // "commit themselves to refrain from ...": the first marker only leads to the next.
             if action.is_empty() {
                 continue;
