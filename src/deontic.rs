@@ -154,8 +154,28 @@ pub fn markers(text: &str) -> Vec<Marker> {
             continue;
         }
         let w = Key::new(&text[range.clone()]);
+        // Only a marker's first word is worth the look ahead.
+        if !matches!(
+            w.as_bytes(),
+            b"shall"
+                | b"must"
+                | b"may"
+                | b"should"
+                | b"undertake"
+                | b"undertakes"
+                | b"refrain"
+                | b"refrains"
+                | b"commit"
+                | b"commits"
+                | b"is"
+                | b"are"
+        ) {
+            previous = Some(range);
+            continue;
+        }
         let next = next_word(text, range.end);
-        let after = next.as_ref().and_then(|n| next_word(text, n.end));
+        // The third word, read only by the three-word markers.
+        let after = || next.as_ref().and_then(|n| next_word(text, n.end));
         let not_next = is(next.as_ref(), b"not");
         let found = match w.as_bytes() {
             b"shall" | b"must" if not_next => Some((Modality::Prohibition, 2)),
@@ -172,7 +192,7 @@ pub fn markers(text: &str) -> Vec<Marker> {
             b"may" => Some((Modality::Permission, 1)),
             b"should" if not_next => Some((Modality::Discouragement, 2)),
             b"should" => Some((Modality::Recommendation, 1)),
-            b"undertake" | b"undertakes" if not_next && is(after.as_ref(), b"to") => {
+            b"undertake" | b"undertakes" if not_next && is(after().as_ref(), b"to") => {
                 Some((Modality::Prohibition, 3))
             }
             b"undertake" | b"undertakes" if is(next.as_ref(), b"to") => {
@@ -183,13 +203,13 @@ pub fn markers(text: &str) -> Vec<Marker> {
             }
             b"commit" | b"commits"
                 if (is(next.as_ref(), b"themselves") || is(next.as_ref(), b"itself"))
-                    && is(after.as_ref(), b"to") =>
+                    && is(after().as_ref(), b"to") =>
             {
                 Some((Modality::Obligation, 3))
             }
             b"is" | b"are"
                 if (is(next.as_ref(), b"prepared") || is(next.as_ref(), b"ready"))
-                    && is(after.as_ref(), b"to") =>
+                    && is(after().as_ref(), b"to") =>
             {
                 Some((Modality::Offer, 3))
             }
@@ -200,7 +220,7 @@ pub fn markers(text: &str) -> Vec<Marker> {
                 let last = match n {
                     1 => range.clone(),
                     2 => next.clone().expect("a second word"),
-                    _ => after.clone().expect("a third word"),
+                    _ => after().expect("a third word"),
                 };
                 out.push(Marker {
                     modality,

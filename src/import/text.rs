@@ -406,6 +406,15 @@ fn page_number(t: &str) -> bool {
     false
 }
 
+/// Where `needle` first stands in `hay`. Subjects are a few words long, where comparing at
+/// each offset beats building `str::find`'s two-way searcher for every party name.
+fn find_short(hay: &str, needle: &str) -> Option<usize> {
+    let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
+    let first = *needle.first()?;
+    (0..(hay.len() + 1).saturating_sub(needle.len()))
+        .find(|&i| hay[i] == first && hay[i..].starts_with(needle))
+}
+
 /// `text` without any number of `suffix`es at its end, as `trim_end_matches` but without
 /// building a substring searcher for every call.
 fn strip_all<'t>(mut text: &'t str, suffix: &str) -> &'t str {
@@ -1040,7 +1049,7 @@ impl<'a> Names<'a> {
         }
         for (name, party) in &self.names {
             let mut from = 0;
-            while let Some(pos) = lower[from..].find(name.as_str()) {
+            while let Some(pos) = find_short(&lower[from..], name) {
                 let at = from + pos;
                 let end = at + name.len();
                 let bounded = lower[..at]
@@ -1216,6 +1225,30 @@ fn date_words(s: &str) -> Option<Date> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_searches_agree_with_find() {
+        for (hay, needle) in [
+            ("the united states and nato", "nato"),
+            ("the united states", "united states"),
+            ("nato", "nato"),
+            ("na", "nato"),
+            ("", "nato"),
+            ("état français et l'otan", "otan"),
+            ("état français", "français"),
+            ("nat nato", "nato"),
+        ] {
+            assert_eq!(
+                find_short(hay, needle),
+                hay.find(needle),
+                "{needle} in {hay}"
+            );
+        }
+        // An empty name never matches, so a caller's search loop always advances.
+        assert_eq!(find_short("nato", ""), None);
+        assert_eq!(strip_all("act and and", " and"), "act");
+        assert_eq!(strip_all("act or", " and"), "act or");
+    }
 
     #[test]
     fn headings() {
