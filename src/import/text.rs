@@ -1,6 +1,7 @@
 //! The line scanner behind [`text`].
 
 use std::collections::HashSet;
+use std::fmt::Write as _;
 use std::hash::BuildHasherDefault;
 
 use crate::diff::align::{Fx, FxMap};
@@ -172,15 +173,27 @@ const WORD_NUMBERS: [&str; 20] = [
 ];
 
 fn slug(s: &str) -> String {
-    let mut out = String::new();
+    keyed("", s)
+}
+
+/// `prefix` followed by the slug of `s`, in one allocation: keys are made for every clause.
+fn keyed(prefix: &str, s: &str) -> String {
+    let mut out = String::with_capacity(prefix.len() + s.len());
+    out.push_str(prefix);
+    let start = out.len();
     for c in s.chars().flat_map(char::to_lowercase) {
         if c.is_ascii_alphanumeric() {
             out.push(c);
-        } else if !out.ends_with('-') && !out.is_empty() {
+        } else if !out.ends_with('-') && out.len() > start {
             out.push('-');
         }
     }
-    out.trim_end_matches('-').to_owned()
+    if out.len() > start {
+        while out.ends_with('-') {
+            out.pop();
+        }
+    }
+    out
 }
 
 fn is_roman(s: &str) -> bool {
@@ -252,7 +265,7 @@ fn keyword_heading(line: &str) -> Option<(u8, String, String, Option<String>)> {
     } else {
         number
     };
-    let key = format!("{prefix}-{}", slug(token));
+    let key = keyed(&format!("{prefix}-"), token);
     Some((
         rank,
         number,
@@ -319,7 +332,7 @@ fn classify(line: &str, previous_letter: Option<char>) -> Kind {
             return Kind::Point {
                 level: 1,
                 number: Some(t[..digits + usize::from(closing)].to_owned()),
-                key: format!("p-{}", slug(n)),
+                key: keyed("p-", n),
                 rest: rest.trim().to_owned(),
             };
         }
@@ -915,7 +928,8 @@ fn build(
     }
     if node.paragraph || node.key.is_empty() || node.key == "b" {
         base.push_str(if node.key == "b" { "b-" } else { "p-" });
-        base.push_str(&(index + 1).to_string());
+        // Writing to a String cannot fail.
+        let _ = write!(base, "{}", index + 1);
     } else {
         base.push_str(&node.key);
     }
