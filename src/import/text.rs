@@ -471,6 +471,8 @@ struct Node {
     children: Vec<Node>,
     /// Whether this node is a plain paragraph (no number, no heading).
     paragraph: bool,
+    /// The commitments inferred from `text`, once it is complete.
+    commitments: Option<Vec<Commitment>>,
 }
 
 /// Where text lines go: the node being written.
@@ -571,15 +573,31 @@ pub fn text(input: &str, options: &ImportOptions) -> Result<(Proposal, ImportRep
     let mut pending_title: Option<usize> = None;
 
     // Closes open nodes down to (but not including) those that `keep` accepts.
-    fn close(stack: &mut Vec<Node>, root: &mut Node, keep: impl Fn(&Node) -> bool) {
+    // A closed node's text and its paragraphs' texts are complete: their commitments are
+    // inferred now, while the texts are still in cache, rather than in a second pass over a
+    // large import.
+    let names = Names::new(options);
+    let close = |stack: &mut Vec<Node>,
+                 root: &mut Node,
+                 report: &mut ImportReport,
+                 keep: &dyn Fn(&Node) -> bool| {
         while let Some(top) = stack.last() {
             if keep(top) {
                 break;
             }
-            let node = stack.pop().expect("a top");
+            let mut node = stack.pop().expect("a top");
+            lead(&mut node);
+            if node.commitments.is_none() {
+                node.commitments = Some(names.commitments(&node.text, node.line, report));
+            }
+            for child in node.children.iter_mut().filter(|c| c.paragraph) {
+                if child.commitments.is_none() {
+                    child.commitments = Some(names.commitments(&child.text, child.line, report));
+                }
+            }
             stack.last_mut().unwrap_or(&mut *root).children.push(node);
         }
-    }
+    };
 
     let mut i = 0;
     while i < lines.len() {
@@ -601,7 +619,7 @@ pub fn text(input: &str, options: &ImportOptions) -> Result<(Proposal, ImportRep
             } => {
                 structured = true;
                 previous_letter = None;
-                close(&mut stack, &mut root, |n| {
+                close(&mut stack, &mut root, &mut report, &|n| {
                     n.level == 0 && n.rank < rank && n.rank > 0
                 });
                 if stack.len() >= MAX_CLAUSE_DEPTH - 1 {
@@ -639,7 +657,9 @@ pub fn text(input: &str, options: &ImportOptions) -> Result<(Proposal, ImportRep
                         .and_then(|n| n.trim_matches(['(', ')']).chars().next())
                         .map(|c| c.to_ascii_lowercase());
                 }
-                close(&mut stack, &mut root, |n| n.level == 0 || n.level < level);
+                close(&mut stack, &mut root, &mut report, &|n| {
+                    n.level == 0 || n.level < level
+                });
                 if stack.len() >= MAX_CLAUSE_DEPTH - 1 {
                     report.guessed.push(Note {
                         line: line_no,
@@ -702,7 +722,7 @@ pub fn text(input: &str, options: &ImportOptions) -> Result<(Proposal, ImportRep
                         continue;
                     }
                     pending_title = None;
-                    close(&mut stack, &mut root, |n| n.level == 0);
+                    close(&mut stack, &mut root, &mut report, &|n| n.level == 0);
                     let top = stack.last_mut().unwrap_or(&mut root);
                     top.children.push(Node {
                         line: line_no,
@@ -716,7 +736,7 @@ pub fn text(input: &str, options: &ImportOptions) -> Result<(Proposal, ImportRep
         }
         i += 1;
     }
-    close(&mut stack, &mut root, |_| false);
+    close(&mut stack, &mut root, &mut report, &|_| false);
 
     // The preamble: a short first paragraph is the title; the rest are recitals.
     let mut title = options.title.clone();
@@ -785,7 +805,6 @@ pub fn text(input: &str, options: &ImportOptions) -> Result<(Proposal, ImportRep
     p.language = options.language.clone();
     p.provenance = Provenance::new(Completeness::Full)
         .with_source(Source::new("imported from text by pactum"));
-    let resolver = Names::new(options);
     let mut ids: IdSet =
         HashSet::with_capacity_and_hasher(lines.len(), BuildHasherDefault::default());
     let mut counters = Counters::default();
@@ -796,7 +815,7 @@ pub fn text(input: &str, options: &ImportOptions) -> Result<(Proposal, ImportRep
             index,
             &mut ids,
             &mut counters,
-            &resolver,
+            &names,
             &mut report,
         );
         p.clauses.push(clause);
@@ -911,8 +930,22 @@ fn unique(ids: &mut IdSet, base: String, counters: &mut Counters) -> ClauseId {
     id
 }
 
+/// One paragraph alone under a heading is its text; so is a paragraph before the points.
+fn lead(node: &mut Node) {
+    let children = &node.children;
+    let leads = children
+        .first()
+        .is_some_and(|c| c.paragraph && c.children.is_empty())
+        && (children.len() == 1 || children.get(1).is_some_and(|c| !c.paragraph));
+    if !node.paragraph && node.text.is_empty() && leads && node.commitments.is_none() {
+        let first = node.children.remove(0);
+        node.text = first.text;
+        node.commitments = first.commitments;
+    }
+}
+
 fn build(
-    node: Node,
+    mut node: Node,
     parent: Option<&ClauseId>,
     index: usize,
     ids: &mut IdSet,
@@ -934,20 +967,15 @@ fn build(
         base.push_str(&node.key);
     }
     let id = unique(ids, base, counters);
-    let mut children = node.children;
-    let mut text = node.text;
-    // One paragraph alone under a heading is its text; so is a paragraph before the points.
-    let leads = children
-        .first()
-        .is_some_and(|c| c.paragraph && c.children.is_empty())
-        && (children.len() == 1 || children.get(1).is_some_and(|c| !c.paragraph));
-    if !node.paragraph && text.is_empty() && leads {
-        text = children.remove(0).text;
-    }
-    let mut clause = Clause::new(id.clone(), text);
+    lead(&mut node);
+    let mut clause = Clause::new(id.clone(), node.text);
     clause.number = node.number;
     clause.heading = node.heading;
-    clause.commitments = names.commitments(&clause.text, node.line, report);
+    clause.commitments = match node.commitments {
+        Some(commitments) => commitments,
+        None => names.commitments(&clause.text, node.line, report),
+    };
+    let children = node.children;
     clause.reserve_children(children.len());
     for (k, child) in children.into_iter().enumerate() {
         let c = build(child, Some(&id), k, ids, counters, names, report);
