@@ -997,19 +997,15 @@ fn build(
     // inferred in it, rather than one per line, which would weigh as much as the text.
     if node.rank > 0 || parent.is_none() {
         let below = clause.walk().count() - 1;
-        let what = match (&clause.number, &clause.heading) {
+        let mut what = match (&clause.number, &clause.heading) {
             (Some(n), _) => format!("heading {n}"),
             (None, Some(h)) if !node.paragraph => format!("heading {h}"),
             _ => "paragraph".to_owned(),
         };
-        let what = if below > 0 {
-            format!(
-                "{what}, holding {below} clause{}",
-                if below == 1 { "" } else { "s" }
-            )
-        } else {
-            what
-        };
+        if below > 0 {
+            let plural = if below == 1 { "" } else { "s" };
+            let _ = write!(what, ", holding {below} clause{plural}");
+        }
         report.recognised.push(Note {
             line: node.line,
             what,
@@ -1060,10 +1056,19 @@ impl<'a> Names<'a> {
     /// date), parties by name or alias, or the bound parties ("The Parties", "Each Party",
     /// "They").
     fn obligors(&self, subject: &str) -> Vec<PartyRef> {
-        let lower = if subject.is_ascii() {
-            subject.to_ascii_lowercase()
-        } else {
-            subject.to_lowercase()
+        // Subjects are a few ASCII words: lower-cased on the stack, else in a new String.
+        let mut buf = [0u8; 128];
+        let owned;
+        let lower: &str = match buf.get_mut(..subject.len()) {
+            Some(b) if subject.is_ascii() => {
+                b.copy_from_slice(subject.as_bytes());
+                b.make_ascii_lowercase();
+                std::str::from_utf8(b).unwrap_or_default()
+            }
+            _ => {
+                owned = subject.to_lowercase();
+                &owned
+            }
         };
         let mut out: Vec<PartyRef> = Vec::new();
         // Byte ranges of `lower` already read as a party, so that "member States of NATO" is
