@@ -121,10 +121,11 @@ macro_rules! id_type {
         pub struct $name(Arc<str>);
 
         impl $name {
-            /// Makes an id, checking its syntax.
-            pub fn new(s: impl Into<String>) -> Result<Self, IdError> {
-                let s = s.into();
-                check($what, &s)?;
+            /// Makes an id, checking its syntax. The text is copied once, into the shared
+            /// buffer that clones of the id point to.
+            pub fn new(s: impl AsRef<str>) -> Result<Self, IdError> {
+                let s = s.as_ref();
+                check($what, s)?;
                 Ok(Self(Arc::from(s)))
             }
 

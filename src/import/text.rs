@@ -896,13 +896,16 @@ fn split_recitals(paragraph: &str) -> Vec<String> {
 /// The clause ids given so far.
 type IdSet = HashSet<ClauseId, BuildHasherDefault<Fx>>;
 
-/// Counters for bullets and unnumbered paragraphs, per parent.
+/// State shared by the clauses being built: the serial of fallback ids, and a buffer for
+/// candidate ids, reused so that making an id allocates only the id.
 #[derive(Default)]
 struct Counters {
     serial: usize,
+    scratch: String,
 }
 
-fn unique(ids: &mut IdSet, base: String, counters: &mut Counters) -> ClauseId {
+/// A unique id from the candidate in `candidate` (which it may change).
+fn unique(ids: &mut IdSet, candidate: &mut String, counters: &mut Counters) -> ClauseId {
     // Keys are slugs, so a candidate can only fail the id syntax by being empty, too long, or
     // starting with a separator.
     let valid = |c: &str| {
@@ -910,19 +913,19 @@ fn unique(ids: &mut IdSet, base: String, counters: &mut Counters) -> ClauseId {
             && c.len() <= crate::id::MAX_ID_LEN
             && c.starts_with(|ch: char| ch.is_ascii_alphanumeric())
     };
-    let mut candidate = base;
     let base_len = candidate.len();
     let mut n = 1;
-    while ids.contains(candidate.as_str()) || !valid(&candidate) {
+    while ids.contains(candidate.as_str()) || !valid(candidate) {
         n += 1;
         candidate.truncate(base_len);
-        candidate.push_str(&format!("-{n}"));
+        let _ = write!(candidate, "-{n}");
         if candidate.len() > crate::id::MAX_ID_LEN || n > 1000 {
             counters.serial += 1;
-            candidate = format!("c{}", counters.serial);
+            candidate.clear();
+            let _ = write!(candidate, "c{}", counters.serial);
         }
     }
-    let id = ClauseId::new(candidate).unwrap_or_else(|_| {
+    let id = ClauseId::new(&*candidate).unwrap_or_else(|_| {
         counters.serial += 1;
         ClauseId::new(format!("c{}", counters.serial)).expect("a valid id")
     });
@@ -954,7 +957,8 @@ fn build(
     report: &mut ImportReport,
 ) -> Clause {
     // The id's base: the parent's id and this clause's key, built in one buffer.
-    let mut base = String::with_capacity(32);
+    let mut base = std::mem::take(&mut counters.scratch);
+    base.clear();
     if let (Some(p), 0) = (parent, node.rank) {
         base.push_str(p.as_str());
         base.push('.');
@@ -966,7 +970,8 @@ fn build(
     } else {
         base.push_str(&node.key);
     }
-    let id = unique(ids, base, counters);
+    let id = unique(ids, &mut base, counters);
+    counters.scratch = base;
     lead(&mut node);
     let mut clause = Clause::new(id.clone(), node.text);
     clause.number = node.number;
