@@ -527,3 +527,37 @@ fn non_ascii_subjects_do_not_break_offsets() {
         "members of AL as of 1997-05-27"
     );
 }
+
+#[test]
+fn a_lone_paragraph_brings_its_commitments_to_its_heading() {
+    // Article 1's paragraph becomes the article's text, commitments and all; Article 2's
+    // paragraph stands before its points and is the article's text too. A marker whose subject
+    // is not among the parties is reported at the line of the clause that holds it.
+    let (p, report) = import(
+        "Article 1\n\nState A shall notify State B.\nThe Moon shall stay.\n\nArticle 2\n\nState B may inspect.\n\n(a) State A shall host;\n(b) State B shall pay.\n",
+    );
+    assert_eq!(ids(&p), ["art-1", "art-2", "art-2.pt-a", "art-2.pt-b"]);
+    let art1 = &p.clauses[0];
+    assert_eq!(
+        art1.text,
+        "State A shall notify State B. The Moon shall stay."
+    );
+    let k: Vec<_> = art1
+        .commitments
+        .iter()
+        .map(|c| (c.modality, c.action.as_str()))
+        .collect();
+    assert_eq!(k, [(Modality::Obligation, "notify State B")]);
+    let art2 = &p.clauses[1];
+    assert_eq!(art2.text, "State B may inspect.");
+    assert_eq!(art2.commitments[0].modality, Modality::Permission);
+    assert_eq!(art2.children()[0].commitments[0].action, "host");
+    assert_eq!(art2.children()[1].commitments[0].action, "pay");
+    let unresolved: Vec<usize> = report
+        .guessed
+        .iter()
+        .filter(|n| n.what.contains("not among the parties"))
+        .map(|n| n.line)
+        .collect();
+    assert_eq!(unresolved, [1], "reported at Article 1's line");
+}
