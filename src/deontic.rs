@@ -134,12 +134,18 @@ fn next_word(text: &str, from: usize) -> Option<Range<usize>> {
 ///
 /// "May" with a capital M next to a number ("27 May 1997") is the month, not a marker.
 pub fn markers(text: &str) -> Vec<Marker> {
+    let mut out = Vec::new();
+    markers_into(text, &mut out);
+    out
+}
+
+/// [`markers`] appended to `out`, so that a caller scanning many texts reuses one buffer.
+pub(crate) fn markers_into(text: &str, out: &mut Vec<Marker>) {
     let bytes = text.as_bytes();
     let numeric = |r: &Range<usize>| bytes[r.start].is_ascii_digit();
     let is = |r: Option<&Range<usize>>, word: &[u8]| {
         r.is_some_and(|r| r.len() == word.len() && bytes[r.clone()].eq_ignore_ascii_case(word))
     };
-    let mut out = Vec::new();
     let mut previous: Option<Range<usize>> = None;
     let mut at = 0;
     while let Some(range) = next_word(text, at) {
@@ -232,7 +238,6 @@ pub fn markers(text: &str) -> Vec<Marker> {
             None => previous = Some(range),
         }
     }
-    out
 }
 
 /// The distinct modalities of `text`'s markers, in order of first appearance.

@@ -1001,7 +1001,11 @@ fn build(
     // One note per heading (and per clause at the top): what it holds, and the commitments
     // inferred in it, rather than one per line, which would weigh as much as the text.
     if node.rank > 0 || parent.is_none() {
-        let below = clause.walk().count() - 1;
+        // The clauses below and the commitments in all, in one walk.
+        let (all, commitments) = clause.walk().fold((0usize, 0usize), |(n, k), c| {
+            (n + 1, k + c.commitments.len())
+        });
+        let below = all - 1;
         let mut what = match (&clause.number, &clause.heading) {
             (Some(n), _) => format!("heading {n}"),
             (None, Some(h)) if !node.paragraph => format!("heading {h}"),
@@ -1015,7 +1019,6 @@ fn build(
             line: node.line,
             what,
         });
-        let commitments: usize = clause.walk().map(|c| c.commitments.len()).sum();
         if commitments > 0 {
             let what = format!(
                 "{commitments} commitment{} inferred from deontic markers",
@@ -1036,6 +1039,8 @@ struct Names<'a> {
     bound: Vec<PartyRef>,
     /// (lower-case name, party), longest first.
     names: Vec<(String, &'a Party)>,
+    /// The markers of the text being read, kept between texts to reuse the buffer.
+    markers: std::cell::Cell<Vec<deontic::Marker>>,
 }
 
 impl<'a> Names<'a> {
@@ -1054,6 +1059,7 @@ impl<'a> Names<'a> {
         Names {
             bound: options.bound(),
             names,
+            markers: std::cell::Cell::default(),
         }
     }
 
@@ -1147,7 +1153,9 @@ impl<'a> Names<'a> {
 
     /// Commitments from the deontic markers of a text, with the obligors named before each.
     fn commitments(&self, text: &str, line: usize, report: &mut ImportReport) -> Vec<Commitment> {
-        let markers = deontic::markers(text);
+        let mut markers = self.markers.take();
+        markers.clear();
+        deontic::markers_into(text, &mut markers);
         let mut out: Vec<Commitment> = Vec::new();
         // The sentence the last commitment stood in, its obligors, and where its action
         // started, so that a later subject in the same sentence can end that action.
@@ -1219,6 +1227,7 @@ impl<'a> Names<'a> {
             c.origin = Origin::Inferred;
             out.push(c);
         }
+        self.markers.set(markers);
         out
     }
 }
