@@ -808,6 +808,7 @@ pub fn text(input: &str, options: &ImportOptions) -> Result<(Proposal, ImportRep
     let mut ids: IdSet =
         HashSet::with_capacity_and_hasher(lines.len(), BuildHasherDefault::default());
     let mut counters = Counters::default();
+    p.clauses.reserve_exact(root.children.len());
     for (index, node) in root.children.into_iter().enumerate() {
         let clause = build(
             node,
