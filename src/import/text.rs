@@ -599,8 +599,27 @@ pub fn text(input: &str, options: &ImportOptions) -> Result<(Proposal, ImportRep
         }
     };
 
+    // Top-level clauses are built as soon as a later sibling shows that they are complete,
+    // so that building reads nodes still in cache.
+    let mut ids: IdSet =
+        HashSet::with_capacity_and_hasher(lines.len(), BuildHasherDefault::default());
+    let mut counters = Counters::default();
+    let mut clauses: Vec<Clause> = Vec::new();
     let mut i = 0;
     while i < lines.len() {
+        if root.children.len() > 1 {
+            let complete = root.children.len() - 1;
+            for node in root.children.drain(..complete) {
+                build_top(
+                    node,
+                    &mut clauses,
+                    &mut ids,
+                    &mut counters,
+                    &names,
+                    &mut report,
+                );
+            }
+        }
         let line_no = i + 1;
         if furniture[i] {
             i += 1;
@@ -805,22 +824,17 @@ pub fn text(input: &str, options: &ImportOptions) -> Result<(Proposal, ImportRep
     p.language = options.language.clone();
     p.provenance = Provenance::new(Completeness::Full)
         .with_source(Source::new("imported from text by pactum"));
-    let mut ids: IdSet =
-        HashSet::with_capacity_and_hasher(lines.len(), BuildHasherDefault::default());
-    let mut counters = Counters::default();
-    p.clauses.reserve_exact(root.children.len());
-    for (index, node) in root.children.into_iter().enumerate() {
-        let clause = build(
+    for node in root.children {
+        build_top(
             node,
-            None,
-            index,
+            &mut clauses,
             &mut ids,
             &mut counters,
             &names,
             &mut report,
         );
-        p.clauses.push(clause);
     }
+    p.clauses = clauses;
     report.recognised.sort_by_key(|n| n.line);
     report.guessed.sort_by_key(|n| n.line);
     Ok((p, report))
@@ -932,6 +946,19 @@ fn unique(ids: &mut IdSet, candidate: &mut String, counters: &mut Counters) -> C
     });
     ids.insert(id.clone());
     id
+}
+
+/// Builds `node` as the next top-level clause of `clauses`.
+fn build_top(
+    node: Node,
+    clauses: &mut Vec<Clause>,
+    ids: &mut IdSet,
+    counters: &mut Counters,
+    names: &Names<'_>,
+    report: &mut ImportReport,
+) {
+    let index = clauses.len();
+    clauses.push(build(node, None, index, ids, counters, names, report));
 }
 
 /// One paragraph alone under a heading is its text; so is a paragraph before the points.
