@@ -930,22 +930,25 @@ fn unique(ids: &mut IdSet, candidate: &mut String, counters: &mut Counters) -> C
     };
     let base_len = candidate.len();
     let mut n = 1;
-    while ids.contains(candidate.as_str()) || !valid(candidate) {
+    loop {
+        // One probe of the set per clause: the id is made, then inserted if new.
+        if valid(candidate) {
+            if let Ok(id) = ClauseId::new(&*candidate) {
+                if ids.insert(id.clone()) {
+                    return id;
+                }
+            }
+        }
         n += 1;
         candidate.truncate(base_len);
         let _ = write!(candidate, "-{n}");
+        // Fresh serials end the loop: "c1", "c2" ... are valid and never made otherwise.
         if candidate.len() > crate::id::MAX_ID_LEN || n > 1000 {
             counters.serial += 1;
             candidate.clear();
             let _ = write!(candidate, "c{}", counters.serial);
         }
     }
-    let id = ClauseId::new(&*candidate).unwrap_or_else(|_| {
-        counters.serial += 1;
-        ClauseId::new(format!("c{}", counters.serial)).expect("a valid id")
-    });
-    ids.insert(id.clone());
-    id
 }
 
 /// Builds `node` as the next top-level clause of `clauses`.
