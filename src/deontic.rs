@@ -150,12 +150,19 @@ pub(crate) fn markers_into(text: &str, out: &mut Vec<Marker>) {
     let mut at = 0;
     while let Some(range) = next_word(text, at) {
         at = range.end;
-        // Every marker starts with one of these letters and is 2 to 10 letters long: most
-        // words are passed over by their first byte.
+        // A marker's first word has one of these first letters and lengths ("shall",
+        // "should", "must", "may", ...): most words are passed over by both.
         let first = bytes[range.start].to_ascii_lowercase();
-        if !matches!(first, b's' | b'm' | b'u' | b'r' | b'c' | b'i' | b'a')
-            || !(2..=10).contains(&range.len())
-        {
+        if !matches!(
+            (first, range.len()),
+            (b's', 5 | 6)
+                | (b'm', 3 | 4)
+                | (b'u', 9 | 10)
+                | (b'r', 7 | 8)
+                | (b'c', 6 | 7)
+                | (b'i', 2)
+                | (b'a', 3)
+        ) {
             previous = Some(range);
             continue;
         }

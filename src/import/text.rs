@@ -420,7 +420,7 @@ fn page_number(t: &str) -> bool {
 }
 
 /// Where `needle` first stands in `hay`. Subjects are a few words long, where comparing at
-/// each offset beats building `str::find`'s two-way searcher for every party name.
+/// each offset beats building `str::find`'s two-way searcher for every name and phrase sought.
 fn find_short(hay: &str, needle: &str) -> Option<usize> {
     let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
     let first = *needle.first()?;
@@ -1119,7 +1119,7 @@ impl<'a> Names<'a> {
         let is_taken = |taken: &[std::ops::Range<usize>], at: usize, end: usize| {
             taken.iter().any(|r| r.start < end && at < r.end)
         };
-        if let Some(at) = lower.find("member states of") {
+        if let Some(at) = find_short(lower, "member states of") {
             let after = &lower[at + "member states of".len()..];
             let after = after.trim_start().trim_start_matches("the ").trim_start();
             if let Some((name, party)) = self
@@ -1128,9 +1128,7 @@ impl<'a> Names<'a> {
                 .find(|(n, _)| after.starts_with(n.as_str()))
             {
                 // Offsets are into `lower`, whose bytes may differ from the subject's.
-                let as_of = lower
-                    .find("as of ")
-                    .and_then(|d| date_words(&lower[d + 6..]));
+                let as_of = find_short(lower, "as of ").and_then(|d| date_words(&lower[d + 6..]));
                 out.push(PartyRef::members_of(party.id().clone(), as_of));
                 let start = lower.len() - after.len();
                 taken.push(at..(start + name.len()).min(lower.len()));
