@@ -175,6 +175,22 @@ fn proposal(id: &str, articles: &[Draft]) -> Proposal {
 }
 
 /// Numbers by id: "Article 3" or "2." under its article.
+/// The clause at a place: an article, or one of its paragraphs.
+fn draft(articles: &[Draft], (i, k): (usize, Option<usize>)) -> &Draft {
+    match k {
+        None => &articles[i],
+        Some(k) => &articles[i].children[k],
+    }
+}
+
+/// The clause at a place, to change.
+fn draft_mut(articles: &mut [Draft], (i, k): (usize, Option<usize>)) -> &mut Draft {
+    match k {
+        None => &mut articles[i],
+        Some(k) => &mut articles[i].children[k],
+    }
+}
+
 fn numbers(articles: &[Draft]) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for (i, a) in articles.iter().enumerate() {
@@ -252,12 +268,6 @@ fn make(shape: &[(Index, usize, usize)], choices: &[(u8, Index, Index)]) -> Edit
                 std::iter::once((i, None)).chain((0..a.children.len()).map(move |k| (i, Some(k))))
             })
             .collect();
-        let get = |articles: &[Draft], (i, k): (usize, Option<usize>)| -> Draft {
-            match k {
-                None => articles[i].clone(),
-                Some(k) => articles[i].children[k].clone(),
-            }
-        };
         let free = |id: &str, touched: &std::collections::HashSet<String>| !touched.contains(id);
         match kind {
             0 => {
@@ -283,8 +293,8 @@ fn make(shape: &[(Index, usize, usize)], choices: &[(u8, Index, Index)]) -> Edit
                     .iter()
                     .copied()
                     .filter(|&p| {
-                        get(&articles, p).children.is_empty()
-                            && free(&get(&articles, p).id, &touched)
+                        let d = draft(&articles, p);
+                        d.children.is_empty() && free(&d.id, &touched)
                     })
                     .collect();
                 if let Some(&(i, k)) = (!candidates.is_empty()).then(|| which.get(&candidates)) {
@@ -320,14 +330,10 @@ fn make(shape: &[(Index, usize, usize)], choices: &[(u8, Index, Index)]) -> Edit
                 let candidates: Vec<_> = places
                     .iter()
                     .copied()
-                    .filter(|&p| free(&get(&articles, p).id, &touched))
+                    .filter(|&p| free(&draft(&articles, p).id, &touched))
                     .collect();
                 if !candidates.is_empty() {
-                    let (i, k) = *which.get(&candidates);
-                    let d = match k {
-                        None => &mut articles[i],
-                        Some(k) => &mut articles[i].children[k],
-                    };
+                    let d = draft_mut(&mut articles, *which.get(&candidates));
                     let n = (d.words.len() / 6).max(1);
                     let replacement = words.take(n);
                     for (j, w) in replacement.into_iter().enumerate() {
@@ -345,7 +351,7 @@ fn make(shape: &[(Index, usize, usize)], choices: &[(u8, Index, Index)]) -> Edit
                     .iter()
                     .copied()
                     .filter(|&p| {
-                        let d = get(&articles, p);
+                        let d = draft(&articles, p);
                         d.children.is_empty() && d.words.len() >= 12 && free(&d.id, &touched)
                     })
                     .collect();
@@ -415,14 +421,10 @@ fn make(shape: &[(Index, usize, usize)], choices: &[(u8, Index, Index)]) -> Edit
                 let candidates: Vec<_> = places
                     .iter()
                     .copied()
-                    .filter(|&p| free(&get(&articles, p).id, &touched))
+                    .filter(|&p| free(&draft(&articles, p).id, &touched))
                     .collect();
                 if !candidates.is_empty() {
-                    let (i, k) = *which.get(&candidates);
-                    let d = match k {
-                        None => &mut articles[i],
-                        Some(k) => &mut articles[i].children[k],
-                    };
+                    let d = draft_mut(&mut articles, *which.get(&candidates));
                     let choices: Vec<Modality> = MODALITIES
                         .iter()
                         .copied()
