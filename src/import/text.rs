@@ -1003,6 +1003,7 @@ fn build(
     }
     let id = unique(ids, &mut base, counters);
     counters.scratch = base;
+    // Closed nodes had this done on closing; top-level paragraphs never close.
     lead(&mut node);
     let mut clause = Clause::new(id.clone(), node.text);
     clause.number = node.number;
