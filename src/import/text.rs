@@ -344,9 +344,10 @@ fn classify(line: &str, previous_letter: Option<char>) -> Kind {
             None => ("", "", ""),
         }
     } else {
-        match t.find(')') {
-            Some(close) if close <= 4 => (&t[..close], &t[close + 1..], &t[..close + 1]),
-            _ => ("", "", ""),
+        // Only the first five bytes can hold the ")" of "iv)": the rest of the line is not read.
+        match t.bytes().take(5).position(|b| b == b')') {
+            Some(close) => (&t[..close], &t[close + 1..], &t[..close + 1]),
+            None => ("", "", ""),
         }
     };
     if !inner.is_empty()
@@ -491,14 +492,15 @@ pub fn text(input: &str, options: &ImportOptions) -> Result<(Proposal, ImportRep
         return Err(ImportError::Empty);
     }
     let mut report = ImportReport::default();
+    // Most texts are ASCII without tabs: two fast passes over the whole text say so, and
+    // spare every line the search for the tab and the non-breaking spaces (U+00A0, U+202F,
+    // U+2007), which looks at each character.
+    let plain = input.is_ascii() && !input.as_bytes().contains(&b'\t');
     let lines: Vec<std::borrow::Cow<'_, str>> = input
         .split('\n')
         .map(|l| {
             let l = l.trim_end_matches('\r');
-            // Tabs and the non-breaking spaces (U+00A0, U+202F, U+2007) start with these bytes.
-            if l.bytes().any(|b| b == b'\t' || b == 0xC2 || b == 0xE2)
-                && l.contains(['\t', '\u{a0}', '\u{202f}', '\u{2007}'])
-            {
+            if !plain && l.contains(['\t', '\u{a0}', '\u{202f}', '\u{2007}']) {
                 std::borrow::Cow::Owned(l.replace(['\t', '\u{a0}', '\u{202f}', '\u{2007}'], " "))
             } else {
                 std::borrow::Cow::Borrowed(l)
@@ -1191,17 +1193,27 @@ impl<'a> Names<'a> {
         // started, so that a later subject in the same sentence can end that action.
         // (sentence start, index of the commitment in `out`, where its action started)
         let mut last: Option<(usize, usize, usize)> = None;
+        // Sentence bounds, found as the markers go, so that each byte is read once looking
+        // back and once looking ahead however many markers a long paragraph holds.
+        let bytes = text.as_bytes();
+        let (mut sentence_start, mut read_back_to) = (0, 0);
+        let mut sentence_end = 0;
         for (k, m) in markers.iter().enumerate() {
-            let bytes = text.as_bytes();
-            let sentence_start = bytes[..m.range.start]
+            if let Some(p) = bytes[read_back_to..m.range.start]
                 .iter()
                 .rposition(|&b| matches!(b, b'.' | b';' | b':'))
-                .map_or(0, |p| p + 1);
+            {
+                sentence_start = read_back_to + p + 1;
+            }
+            read_back_to = m.range.start;
+            // The last end found still stands if it lies beyond this marker.
+            if sentence_end < m.range.end {
+                sentence_end = bytes[m.range.end..]
+                    .iter()
+                    .position(|&b| matches!(b, b'.' | b';'))
+                    .map_or(text.len(), |p| m.range.end + p);
+            }
             let next = markers.get(k + 1).map(|n| n.range.start);
-            let sentence_end = bytes[m.range.end..]
-                .iter()
-                .position(|&b| matches!(b, b'.' | b';'))
-                .map_or(text.len(), |p| m.range.end + p);
             let end = next.filter(|&n| n < sentence_end).unwrap_or(sentence_end);
             let action = text[m.range.end..end].trim().trim_end_matches([',', ' ']);
             let action = strip_all(strip_all(action, " and"), " or").trim();
