@@ -257,3 +257,85 @@ pub(crate) fn document(p: &Proposal) -> Negotiation {
     n.add_proposal(p.clone()).unwrap();
     n
 }
+
+/// A proposal with `clauses` as its flat list of clauses.
+fn flat(id: &str, clauses: impl IntoIterator<Item = Clause>) -> Proposal {
+    let mut p = Proposal::new(
+        id.parse().unwrap(),
+        "An adversarial draft",
+        "RU".parse().unwrap(),
+    )
+    .with_party(PartyRef::party("RU".parse().unwrap()))
+    .with_party(PartyRef::party("US".parse().unwrap()));
+    p.clauses = clauses.into_iter().collect();
+    p
+}
+
+/// `n` clauses of one same text: every clause is as good a partner as every other.
+pub(crate) fn identical(n: usize, id: &str) -> Proposal {
+    flat(
+        id,
+        (0..n).map(|k| {
+            Clause::new(
+                format!("c{k}").parse().unwrap(),
+                "The Parties shall consult.",
+            )
+            .with_number(format!("{}.", k + 1))
+        }),
+    )
+}
+
+/// One clause of about `bytes` bytes of sentences, and a copy with a tenth of its words
+/// reworded.
+pub(crate) fn big_clause(bytes: usize) -> (Proposal, Proposal) {
+    let mut rng = Rng::new(11);
+    let mut text = String::new();
+    let mut serial = 0;
+    while text.len() < bytes {
+        serial += 1;
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        text.push_str(&sentence(&mut rng, serial));
+    }
+    let reworded = reword(&mut rng, &text);
+    let old = flat("old", [Clause::new("c".parse().unwrap(), text)]);
+    let new = flat("new", [Clause::new("c".parse().unwrap(), reworded)]);
+    (old, new)
+}
+
+/// `n` clauses of a word or two each, and a copy with every 50th removed, every 70th reworded
+/// and every 90th followed by a new one.
+pub(crate) fn tiny(n: usize) -> (Proposal, Proposal) {
+    let text = |k: usize| format!("item {k}");
+    let old = flat(
+        "old",
+        (0..n).map(|k| Clause::new(format!("c{k}").parse().unwrap(), text(k))),
+    );
+    let mut clauses = Vec::new();
+    for k in 0..n {
+        if k % 50 == 49 {
+            continue;
+        }
+        let t = if k % 70 == 69 {
+            format!("item {k} changed")
+        } else {
+            text(k)
+        };
+        clauses.push(Clause::new(format!("c{k}").parse().unwrap(), t));
+        if k % 90 == 89 {
+            clauses.push(Clause::new(
+                format!("n{k}").parse().unwrap(),
+                format!("new {k}"),
+            ));
+        }
+    }
+    (old, flat("new", clauses))
+}
+
+/// `p` with its top-level clauses in reverse order.
+pub(crate) fn reversed(p: &Proposal) -> Proposal {
+    let mut r = flat("reversed", p.clauses.iter().rev().cloned());
+    r.title = p.title.clone();
+    r
+}

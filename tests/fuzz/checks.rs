@@ -1,0 +1,64 @@
+#![allow(dead_code)] // each target uses one check
+//! What each fuzz target checks, shared by the targets (`fuzz_targets/`) and by the replay of
+//! the committed corpus in `cargo test` (`tests/fuzz_replay.rs`). Each check either returns or
+//! panics, and a panic is a bug: bad input must come back as a typed error.
+
+use std::path::Path;
+
+use pactum::diff::{self, Options};
+use pactum::import::{self, ImportOptions};
+use pactum::{Party, PartyKind, Proposal, format, render, validate};
+
+/// Bytes read as a pactum JSON document: refused with a located error, or read, validated,
+/// and written back to a document that reads as the same negotiation.
+pub(crate) fn read_validate(bytes: &[u8]) {
+    let Ok(negotiation) = format::from_slice(bytes) else {
+        return;
+    };
+    let report = validate::validate(&negotiation);
+    for problem in report.problems() {
+        // Every location names a place in the document.
+        assert!(problem.location.to_string().starts_with('$'));
+    }
+    let written = format::to_string(&negotiation);
+    let back = format::from_str(&written).expect("a written document reads back");
+    assert_eq!(back, negotiation, "a written document reads back the same");
+}
+
+fn options() -> ImportOptions {
+    let mut options =
+        ImportOptions::new("fuzz".parse().expect("an id"), "A".parse().expect("an id"));
+    options.parties = vec![
+        Party::new("A".parse().expect("an id"), "State A", PartyKind::State),
+        Party::new("B".parse().expect("an id"), "State B", PartyKind::State),
+    ];
+    options
+}
+
+/// Imports bytes as a text (refused only when empty or not UTF-8), then validates the result.
+pub(crate) fn import_text(bytes: &[u8]) -> Option<Proposal> {
+    let loaded = import::load_bytes(Path::new("fuzz.txt"), bytes, &options()).ok()?;
+    let _ = validate::validate(&loaded.negotiation);
+    let proposal = loaded.negotiation.proposals().next()?.clone();
+    assert!(!proposal.clauses.is_empty(), "an import holds a clause");
+    Some(proposal)
+}
+
+/// Two texts (the bytes split at the first 0xFF, which UTF-8 never holds) imported and
+/// compared, ids on and off: the diff applied to the old draft gives the new one, its
+/// inverse goes back, and the views render.
+pub(crate) fn compare_apply(bytes: &[u8]) {
+    let split = bytes.iter().position(|&b| b == 0xFF).unwrap_or(bytes.len());
+    let (old, new) = (&bytes[..split], bytes.get(split + 1..).unwrap_or_default());
+    let (Some(old), Some(new)) = (import_text(old), import_text(new)) else {
+        return;
+    };
+    for options in [Options::default(), Options::default().without_ids()] {
+        let d = diff::compare(&old, &new, &options);
+        assert_eq!(d.apply(&old).expect("the diff applies"), new);
+        let back = d.invert();
+        assert_eq!(back.apply(&new).expect("the inverse applies"), old);
+        let _ = render::text(&d);
+        let _ = render::markdown(&d);
+    }
+}
