@@ -323,6 +323,17 @@ impl ReadError {
         // only where the parser happened to be.
         let path = match kind {
             ReadErrorKind::Syntax | ReadErrorKind::UnexpectedEof => String::new(),
+            // Keyed collections find a repeated id once the element is read, when the path is
+            // the collection's again: the element comes from the message (written by
+            // `KeyedSeq` below).
+            ReadErrorKind::DuplicateId => match message
+                .split_once(": element ")
+                .and_then(|(_, rest)| rest.split_once(' '))
+                .and_then(|(index, _)| index.parse::<usize>().ok())
+            {
+                Some(index) => format!("{path}[{index}].id"),
+                None => path,
+            },
             _ => path,
         };
         ReadError {

@@ -311,7 +311,7 @@ fn duplicate_ids_in_keyed_collections() {
             "\"id\": \"A\", \"name\": \"State C\"",
         ),
         ReadErrorKind::DuplicateId,
-        "$.parties",
+        "$.parties[2].id",
     );
     assert_eq!(
         e.message(),
@@ -320,7 +320,7 @@ fn duplicate_ids_in_keyed_collections() {
     assert_err(
         &small_with("\"id\": \"answer\"", "\"id\": \"draft\""),
         ReadErrorKind::DuplicateId,
-        "$.proposals",
+        "$.proposals[1].id",
     );
     let meetings = SMALL.rfind("  ]\n}").unwrap();
     let council = &SMALL[SMALL.find("    {\n      \"id\": \"council\"").unwrap()..meetings];
@@ -330,7 +330,7 @@ fn duplicate_ids_in_keyed_collections() {
         council.trim_end(),
         &SMALL[meetings..]
     );
-    assert_err(&twice, ReadErrorKind::DuplicateId, "$.meetings");
+    assert_err(&twice, ReadErrorKind::DuplicateId, "$.meetings[1].id");
 }
 
 fn nested_clause_json(depth: usize) -> String {

@@ -397,7 +397,7 @@ mod unreadable {
             ReadErrorKind::DuplicateId => set(
                 "/parties/1/id".to_owned(),
                 first_party,
-                "$.parties".to_owned(),
+                "$.parties[1].id".to_owned(),
             ),
             ReadErrorKind::TooDeep => {
                 let mut chain = json!({"id": "zz-leaf", "text": "t"});

@@ -74,7 +74,7 @@ pub fn validate_proposal(proposal: &Proposal) -> Report {
         context: None,
         report: Report::default(),
     };
-    checker.proposal(proposal, Location::root());
+    checker.proposal(proposal, &rules::Path::Root);
     checker.report
 }
 

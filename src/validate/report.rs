@@ -75,6 +75,10 @@ impl Location {
         &self.steps
     }
 
+    pub(crate) fn from_steps(steps: Vec<Step>) -> Self {
+        Location { steps }
+    }
+
     fn with(&self, step: Step) -> Self {
         let mut steps = Vec::with_capacity(self.steps.len() + 1);
         steps.extend_from_slice(&self.steps);

@@ -5,8 +5,67 @@ use std::collections::{HashMap, HashSet};
 use crate::deontic;
 use crate::id::{ClauseId, PartyId, ProposalId};
 use crate::model::commitment::{Commitment, PartyRef};
-use crate::validate::report::{Location, Problem, ProblemKind, Report};
+use crate::validate::report::{Key, Location, Problem, ProblemKind, Report, Step};
+
 use crate::{Clause, Modality, Negotiation, Party, Proposal};
+
+/// Where the checker is in the document: a chain of steps on the stack, made into a
+/// [`Location`] only when a problem is found there, so that checking a sound document builds
+/// no locations at all.
+#[derive(Clone, Copy)]
+pub(crate) enum Path<'a> {
+    Root,
+    Step {
+        parent: &'a Path<'a>,
+        field: &'static str,
+        key: PathKey<'a>,
+    },
+}
+
+#[derive(Clone, Copy)]
+pub(crate) enum PathKey<'a> {
+    None,
+    Id(&'a str),
+    Index(usize),
+}
+
+impl Path<'_> {
+    fn step<'b>(&'b self, field: &'static str, key: PathKey<'b>) -> Path<'b> {
+        Path::Step {
+            parent: self,
+            field,
+            key,
+        }
+    }
+
+    fn field(&self, field: &'static str) -> Path<'_> {
+        self.step(field, PathKey::None)
+    }
+
+    fn id<'b>(&'b self, field: &'static str, id: &'b str) -> Path<'b> {
+        self.step(field, PathKey::Id(id))
+    }
+
+    fn index(&self, field: &'static str, index: usize) -> Path<'_> {
+        self.step(field, PathKey::Index(index))
+    }
+
+    fn location(&self) -> Location {
+        let mut steps = Vec::new();
+        let mut at = self;
+        while let Path::Step { parent, field, key } = at {
+            let key = match *key {
+                PathKey::None => None,
+                PathKey::Id(id) => Some(Key::Id(id.to_owned())),
+                PathKey::Index(i) => Some(Key::Index(i)),
+            };
+            steps.push(Step { field, key });
+            at = parent;
+        }
+        steps.reverse();
+        Location::from_steps(steps)
+    }
+}
 
 pub(crate) struct Checker<'a> {
     pub(crate) context: Option<&'a Negotiation>,
@@ -14,11 +73,11 @@ pub(crate) struct Checker<'a> {
 }
 
 impl<'a> Checker<'a> {
-    fn problem(&mut self, kind: ProblemKind, at: Location, message: impl Into<String>) {
-        self.report.push(Problem::new(kind, at, message));
+    fn problem(&mut self, kind: ProblemKind, at: &Path<'_>, message: impl Into<String>) {
+        self.report.push(Problem::new(kind, at.location(), message));
     }
 
-    fn known_party(&mut self, id: &PartyId, at: Location) {
+    fn known_party(&mut self, id: &PartyId, at: &Path<'_>) {
         if let Some(n) = self.context {
             if n.party(id.as_str()).is_none() {
                 self.problem(
@@ -31,40 +90,40 @@ impl<'a> Checker<'a> {
     }
 
     pub(crate) fn negotiation(&mut self, n: &'a Negotiation) {
-        let root = Location::root();
+        let root = Path::Root;
         for party in n.parties() {
-            self.party(party, root.id("parties", party.id()));
+            self.party(party, &root.id("parties", party.id().as_str()));
         }
         self.membership_cycles(n);
         for proposal in n.proposals() {
-            self.proposal(proposal, root.id("proposals", proposal.id()));
+            self.proposal(proposal, &root.id("proposals", proposal.id().as_str()));
         }
         self.link_cycles(n);
         for meeting in n.meetings() {
-            let at = root.id("meetings", meeting.id());
+            let at = root.id("meetings", meeting.id().as_str());
             for (i, d) in meeting.delegations.iter().enumerate() {
-                self.known_party(&d.party, at.index("delegations", i).field("party"));
+                self.known_party(&d.party, &at.index("delegations", i).field("party"));
             }
             for (i, p) in meeting.agenda.iter().enumerate() {
                 if n.proposal(p.as_str()).is_none() {
                     let msg = format!("unknown proposal `{p}`");
-                    self.problem(ProblemKind::UnknownProposal, at.index("agenda", i), msg);
+                    self.problem(ProblemKind::UnknownProposal, &at.index("agenda", i), msg);
                 }
             }
         }
     }
 
-    fn party(&mut self, party: &Party, at: Location) {
+    fn party(&mut self, party: &Party, at: &Path<'_>) {
         for (i, m) in party.members.iter().enumerate() {
             let here = at.index("members", i);
-            self.known_party(&m.party, here.field("party"));
+            self.known_party(&m.party, &here.field("party"));
             if let Some(until) = m.until {
                 if until <= m.since {
                     let msg = format!(
                         "membership of `{}` ends on {until}, not after it starts on {}",
                         m.party, m.since
                     );
-                    self.problem(ProblemKind::InvalidDateRange, here.field("until"), msg);
+                    self.problem(ProblemKind::InvalidDateRange, &here.field("until"), msg);
                 }
             }
         }
@@ -92,7 +151,8 @@ impl<'a> Checker<'a> {
             let at = Location::root()
                 .id("parties", first.id())
                 .index("members", index);
-            self.problem(ProblemKind::MembershipCycle, at, msg);
+            self.report
+                .push(Problem::new(ProblemKind::MembershipCycle, at, msg));
         }
     }
 
@@ -128,18 +188,16 @@ impl<'a> Checker<'a> {
                 names.join(" -> "),
                 names[0]
             );
-            self.problem(
-                ProblemKind::LinkCycle,
-                Location::root().id("proposals", first.id()).field(field),
-                msg,
-            );
+            let at = Location::root().id("proposals", first.id()).field(field);
+            self.report
+                .push(Problem::new(ProblemKind::LinkCycle, at, msg));
         }
     }
 
-    pub(crate) fn proposal(&mut self, p: &Proposal, at: Location) {
-        self.known_party(&p.proposer, at.field("proposer"));
+    pub(crate) fn proposal(&mut self, p: &Proposal, at: &Path<'_>) {
+        self.known_party(&p.proposer, &at.field("proposer"));
         for (i, party) in p.parties.iter().enumerate() {
-            self.known_party(party.named_party(), at.index("parties", i));
+            self.known_party(party.named_party(), &at.index("parties", i));
         }
         let bound = self.bound_count(p);
         if bound < 2 {
@@ -147,7 +205,7 @@ impl<'a> Checker<'a> {
                 "the proposal binds {bound} part{}, an agreement needs at least two",
                 if bound == 1 { "y" } else { "ies" }
             );
-            self.problem(ProblemKind::TooFewParties, at.field("parties"), msg);
+            self.problem(ProblemKind::TooFewParties, &at.field("parties"), msg);
         }
         if let Some(n) = self.context {
             for (field, link) in [("answers", &p.answers), ("supersedes", &p.supersedes)] {
@@ -155,7 +213,7 @@ impl<'a> Checker<'a> {
                 match n.proposal(link.as_str()) {
                     None => {
                         let msg = format!("unknown proposal `{link}`");
-                        self.problem(ProblemKind::UnknownProposal, at.field(field), msg);
+                        self.problem(ProblemKind::UnknownProposal, &at.field(field), msg);
                     }
                     Some(target) if field == "answers" => {
                         if let (Some(mine), Some(theirs)) = (p.date, target.date) {
@@ -165,7 +223,7 @@ impl<'a> Checker<'a> {
                                 );
                                 self.problem(
                                     ProblemKind::AnswersLaterProposal,
-                                    at.field("answers"),
+                                    &at.field("answers"),
                                     msg,
                                 );
                             }
@@ -186,7 +244,7 @@ impl<'a> Checker<'a> {
             answered,
             seen: HashSet::new(),
         };
-        self.siblings(&mut scope, &p.clauses, &at, "clauses");
+        self.siblings(&mut scope, &p.clauses, at, "clauses");
     }
 
     /// How many distinct parties the proposal binds: resolved where the negotiation is known
@@ -214,7 +272,7 @@ impl<'a> Checker<'a> {
         &mut self,
         scope: &mut ProposalScope<'p>,
         clauses: &'p [Clause],
-        parent: &Location,
+        parent: &Path<'_>,
         field: &'static str,
     ) {
         let mut numbers = Numbering::default();
@@ -222,7 +280,7 @@ impl<'a> Checker<'a> {
             // A repeated id is addressed by index, so that every path stays unambiguous.
             let fresh = scope.seen.insert(&clause.id);
             let at = if fresh {
-                parent.id(field, &clause.id)
+                parent.id(field, clause.id.as_str())
             } else {
                 parent.index(field, i)
             };
@@ -231,22 +289,22 @@ impl<'a> Checker<'a> {
                     "clause id `{}` is used more than once in the proposal",
                     clause.id
                 );
-                self.problem(ProblemKind::DuplicateClauseId, at.field("id"), msg);
+                self.problem(ProblemKind::DuplicateClauseId, &at.field("id"), msg);
             }
             if let Some(number) = &clause.number {
                 for (kind, msg) in numbers.next(number) {
-                    self.problem(kind, at.field("number"), msg);
+                    self.problem(kind, &at.field("number"), msg);
                 }
             }
             self.clause(scope, clause, &at);
         }
     }
 
-    fn clause<'p>(&mut self, scope: &mut ProposalScope<'p>, clause: &'p Clause, at: &Location) {
+    fn clause<'p>(&mut self, scope: &mut ProposalScope<'p>, clause: &'p Clause, at: &Path<'_>) {
         if clause.text.trim().is_empty() && clause.children().is_empty() {
             self.problem(
                 ProblemKind::EmptyClause,
-                at.clone(),
+                at,
                 "the clause has no text and no children",
             );
         }
@@ -254,7 +312,7 @@ impl<'a> Checker<'a> {
         for (i, c) in clause.commitments.iter().enumerate() {
             let fresh = ids.insert(&c.id);
             let here = if fresh {
-                at.id("commitments", &c.id)
+                at.id("commitments", c.id.as_str())
             } else {
                 at.index("commitments", i)
             };
@@ -263,7 +321,7 @@ impl<'a> Checker<'a> {
                     "commitment id `{}` is used more than once in the clause",
                     c.id
                 );
-                self.problem(ProblemKind::DuplicateCommitmentId, here.field("id"), msg);
+                self.problem(ProblemKind::DuplicateCommitmentId, &here.field("id"), msg);
             }
             self.commitment(scope.proposal, c, &here);
         }
@@ -274,7 +332,7 @@ impl<'a> Checker<'a> {
                     let msg = "the clause answers clauses, but its proposal answers no proposal";
                     self.problem(
                         ProblemKind::AnswerLinkWithoutTarget,
-                        at.field("answers"),
+                        &at.field("answers"),
                         msg,
                     );
                 }
@@ -284,7 +342,7 @@ impl<'a> Checker<'a> {
                             let msg = format!(
                                 "unknown clause `{id}` in the answered proposal `{target}`"
                             );
-                            self.problem(ProblemKind::UnknownClause, at.index("answers", i), msg);
+                            self.problem(ProblemKind::UnknownClause, &at.index("answers", i), msg);
                         }
                     }
                 }
@@ -294,11 +352,11 @@ impl<'a> Checker<'a> {
         self.siblings(scope, clause.children(), at, "children");
     }
 
-    fn commitment(&mut self, p: &Proposal, c: &Commitment, at: &Location) {
+    fn commitment(&mut self, p: &Proposal, c: &Commitment, at: &Path<'_>) {
         if c.obligors.is_empty() {
             self.problem(
                 ProblemKind::NoObligor,
-                at.field("obligors"),
+                &at.field("obligors"),
                 "the commitment binds nobody",
             );
         }
@@ -307,7 +365,7 @@ impl<'a> Checker<'a> {
             ("beneficiaries", &c.beneficiaries),
         ] {
             for (i, r) in refs.iter().enumerate() {
-                self.known_party(r.named_party(), at.index(field, i));
+                self.known_party(r.named_party(), &at.index(field, i));
             }
         }
         if let Some(n) = self.context {
@@ -316,7 +374,7 @@ impl<'a> Checker<'a> {
                     let msg = format!(
                         "obligor `{r}` is neither a party to the proposal nor a member of one"
                     );
-                    self.problem(ProblemKind::ObligorNotParty, at.index("obligors", i), msg);
+                    self.problem(ProblemKind::ObligorNotParty, &at.index("obligors", i), msg);
                 }
             }
         }
@@ -324,12 +382,12 @@ impl<'a> Checker<'a> {
             if until < from {
                 let msg =
                     format!("the commitment applies until {until}, before it starts on {from}");
-                self.problem(ProblemKind::InvalidDateRange, at.field("scope"), msg);
+                self.problem(ProblemKind::InvalidDateRange, &at.field("scope"), msg);
             }
         }
     }
 
-    fn deontic(&mut self, clause: &Clause, at: &Location) {
+    fn deontic(&mut self, clause: &Clause, at: &Path<'_>) {
         let found = deontic::modalities(&clause.text);
         if found.is_empty() {
             return;
@@ -340,7 +398,7 @@ impl<'a> Checker<'a> {
                 "the text binds someone ({}) but the clause records no commitment",
                 words.join(", ")
             );
-            self.problem(ProblemKind::UncommittedDeonticText, at.field("text"), msg);
+            self.problem(ProblemKind::UncommittedDeonticText, &at.field("text"), msg);
             return;
         }
         let mut seen = HashSet::new();
@@ -348,7 +406,7 @@ impl<'a> Checker<'a> {
             let fresh = seen.insert(&c.id);
             if has_markers(c.modality) && !found.contains(&c.modality) {
                 let here = if fresh {
-                    at.id("commitments", &c.id)
+                    at.id("commitments", c.id.as_str())
                 } else {
                     at.index("commitments", i)
                 };
@@ -360,7 +418,7 @@ impl<'a> Checker<'a> {
                 );
                 self.problem(
                     ProblemKind::ModalityContradictsText,
-                    here.field("modality"),
+                    &here.field("modality"),
                     msg,
                 );
             }
