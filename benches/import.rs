@@ -14,8 +14,7 @@
 #![allow(missing_docs)]
 
 use criterion::{BatchSize, BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use pactum::import::{self, ImportOptions};
-use pactum::{Party, PartyKind};
+use pactum::import;
 
 mod support;
 
@@ -81,15 +80,7 @@ fn treaty(bytes: usize, dense: bool) -> String {
 }
 
 fn bench(c: &mut Criterion) {
-    let mut options = ImportOptions::new("bench".parse().unwrap(), "RU".parse().unwrap());
-    options.parties = vec![
-        Party::new(
-            "RU".parse().unwrap(),
-            "Russian Federation",
-            PartyKind::State,
-        ),
-        Party::new("US".parse().unwrap(), "United States", PartyKind::State),
-    ];
+    let options = support::import_options();
     let mut group = c.benchmark_group("import");
     group.sample_size(10);
     for (shape, dense) in [("wrapped", false), ("dense", true)] {

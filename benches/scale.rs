@@ -10,8 +10,8 @@
 #![allow(missing_docs)]
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use pactum::import::{self, ImportOptions};
-use pactum::{Party, PartyKind, Proposal, format, validate};
+use pactum::import;
+use pactum::{Proposal, format, validate};
 
 mod support;
 
@@ -34,15 +34,7 @@ fn as_text(p: &Proposal) -> String {
 }
 
 fn bench(c: &mut Criterion) {
-    let mut options = ImportOptions::new("t".parse().unwrap(), "RU".parse().unwrap());
-    options.parties = vec![
-        Party::new(
-            "RU".parse().unwrap(),
-            "Russian Federation",
-            PartyKind::State,
-        ),
-        Party::new("US".parse().unwrap(), "United States", PartyKind::State),
-    ];
+    let options = support::import_options();
     let mut group = c.benchmark_group("scale");
     for n in [1_000usize, 10_000, 100_000] {
         if n >= 100_000 {

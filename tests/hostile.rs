@@ -155,12 +155,14 @@ fn a_50_mb_clause_reads_validates_and_writes() {
     let sentence = "The Parties shall notify each other of exercises in the border region. ";
     let text = sentence.repeat(50 * 1024 * 1024 / sentence.len() + 1);
     assert!(text.len() >= 50 * 1024 * 1024);
-    let doc = with_title("\"Draft\"");
-    let doc = String::from_utf8(doc).unwrap().replacen(
-        "\"text\": \"This Agreement enters into force on signature.\"",
-        &format!("\"text\": \"{text}\""),
-        1,
-    );
+    let doc = std::fs::read_to_string(dir().join("valid.json"))
+        .unwrap()
+        .replacen(
+            "\"text\": \"This Agreement enters into force on signature.\"",
+            &format!("\"text\": \"{text}\""),
+            1,
+        );
+    assert!(doc.len() > text.len(), "the clause holds the text");
     let n = format::from_slice(doc.as_bytes()).unwrap();
     // The text holds markers the clause does not record: one warning, for the one clause.
     let report = validate::validate(&n);

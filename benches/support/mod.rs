@@ -239,23 +239,34 @@ pub(crate) fn edited(old: &Proposal, seed: u64) -> Proposal {
     new
 }
 
+/// The two parties of every generated draft.
+pub(crate) fn parties() -> [Party; 2] {
+    [
+        Party::new(
+            "RU".parse().unwrap(),
+            "Russian Federation",
+            PartyKind::State,
+        ),
+        Party::new("US".parse().unwrap(), "United States", PartyKind::State),
+    ]
+}
+
 /// A negotiation holding one proposal, as the JSON format wants it.
 pub(crate) fn document(p: &Proposal) -> Negotiation {
     let mut n = Negotiation::new("bench");
-    n.add_party(Party::new(
-        "RU".parse().unwrap(),
-        "Russian Federation",
-        PartyKind::State,
-    ))
-    .unwrap();
-    n.add_party(Party::new(
-        "US".parse().unwrap(),
-        "United States",
-        PartyKind::State,
-    ))
-    .unwrap();
+    for party in parties() {
+        n.add_party(party).unwrap();
+    }
     n.add_proposal(p.clone()).unwrap();
     n
+}
+
+/// Import options for a generated text: proposed by RU, with both parties known.
+pub(crate) fn import_options() -> pactum::import::ImportOptions {
+    let mut options =
+        pactum::import::ImportOptions::new("imported".parse().unwrap(), "RU".parse().unwrap());
+    options.parties = parties().into();
+    options
 }
 
 /// A proposal with `clauses` as its flat list of clauses.

@@ -6,7 +6,6 @@ use crate::deontic;
 use crate::id::{ClauseId, PartyId, ProposalId};
 use crate::model::commitment::{Commitment, PartyRef};
 use crate::validate::report::{Key, Location, Problem, ProblemKind, Report, Step};
-
 use crate::{Clause, Modality, Negotiation, Party, Proposal};
 
 /// Where the checker is in the document: a chain of steps on the stack, made into a
@@ -148,11 +147,13 @@ impl<'a> Checker<'a> {
                 .position(|m| m.party == *next)
                 .unwrap_or(0);
             let msg = format!("membership cycle: {} -> {}", names.join(" -> "), names[0]);
-            let at = Location::root()
-                .id("parties", first.id())
-                .index("members", index);
-            self.report
-                .push(Problem::new(ProblemKind::MembershipCycle, at, msg));
+            let root = Path::Root;
+            let at = root.id("parties", first.id().as_str());
+            self.problem(
+                ProblemKind::MembershipCycle,
+                &at.index("members", index),
+                msg,
+            );
         }
     }
 
@@ -188,9 +189,9 @@ impl<'a> Checker<'a> {
                 names.join(" -> "),
                 names[0]
             );
-            let at = Location::root().id("proposals", first.id()).field(field);
-            self.report
-                .push(Problem::new(ProblemKind::LinkCycle, at, msg));
+            let root = Path::Root;
+            let at = root.id("proposals", first.id().as_str());
+            self.problem(ProblemKind::LinkCycle, &at.field(field), msg);
         }
     }
 

@@ -6,7 +6,7 @@
 use std::path::Path;
 
 use pactum::diff::{self, Options};
-use pactum::import::{self, ImportOptions};
+use pactum::import::{self, ImportOptions, LoadError};
 use pactum::{Party, PartyKind, Proposal, format, render, validate};
 
 /// Bytes read as a pactum JSON document: refused with a located error, or read, validated,
@@ -35,11 +35,21 @@ fn options() -> ImportOptions {
     options
 }
 
-/// Imports bytes as a text (refused only when empty or not UTF-8), then validates the result.
+/// Imports bytes as a text (refused only as a text: empty or not UTF-8), then validates the
+/// result.
 pub(crate) fn import_text(bytes: &[u8]) -> Option<Proposal> {
-    let loaded = import::load_bytes(Path::new("fuzz.txt"), bytes, &options()).ok()?;
+    let loaded = match import::load_bytes(Path::new("fuzz.txt"), bytes, &options()) {
+        Ok(loaded) => loaded,
+        Err(LoadError::Text(_)) => return None,
+        Err(e) => panic!("a .txt file is refused as something else than a text: {e}"),
+    };
     let _ = validate::validate(&loaded.negotiation);
-    let proposal = loaded.negotiation.proposals().next()?.clone();
+    let proposal = loaded
+        .negotiation
+        .proposals()
+        .next()
+        .expect("an import holds a proposal")
+        .clone();
     assert!(!proposal.clauses.is_empty(), "an import holds a clause");
     Some(proposal)
 }
