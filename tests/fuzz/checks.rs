@@ -54,13 +54,19 @@ pub(crate) fn import_text(bytes: &[u8]) -> Option<Proposal> {
     Some(proposal)
 }
 
-/// Two texts (the bytes split at the first 0xFF, which UTF-8 never holds) imported and
-/// compared, ids on and off: the diff applied to the old draft gives the new one, its
-/// inverse goes back, and the views render.
+/// Two drafts (the bytes split at the first 0xFF, which UTF-8 never holds), read as JSON
+/// documents (their first proposals) where both read, else imported as texts, and compared,
+/// ids on and off: the diff applied to the old draft gives the new one, its inverse goes back,
+/// and the views render.
 pub(crate) fn compare_apply(bytes: &[u8]) {
     let split = bytes.iter().position(|&b| b == 0xFF).unwrap_or(bytes.len());
     let (old, new) = (&bytes[..split], bytes.get(split + 1..).unwrap_or_default());
-    let (Some(old), Some(new)) = (import_text(old), import_text(new)) else {
+    let first = |n: &pactum::Negotiation| n.proposals().next().cloned();
+    let pair = match (format::from_slice(old), format::from_slice(new)) {
+        (Ok(a), Ok(b)) => first(&a).zip(first(&b)),
+        _ => import_text(old).zip(import_text(new)),
+    };
+    let Some((old, new)) = pair else {
         return;
     };
     for options in [Options::default(), Options::default().without_ids()] {
