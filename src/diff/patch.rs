@@ -64,7 +64,9 @@ impl Diff {
     /// Every change checks what it expects before anything is built (as JSON Patch's `test`
     /// operation does): the proposal's id and fields, each clause's place, number and content,
     /// each recital. The first change that does not fit is named in the error, and `old` is
-    /// never half-changed.
+    /// never half-changed. Clauses are addressed by id, so a diff between drafts that repeat a
+    /// clause id (a `duplicate_clause_id` error of validation) does not apply: the error names
+    /// the repeated id.
     ///
     /// ```
     /// use pactum::diff::{compare, Options};

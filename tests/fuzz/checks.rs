@@ -69,11 +69,25 @@ pub(crate) fn compare_apply(bytes: &[u8]) {
     let Some((old, new)) = pair else {
         return;
     };
+    // A patch addresses clauses by id: with an id repeated in either draft (a validation
+    // error), applying must refuse, saying so, rather than guess.
+    let unique = |p: &Proposal| {
+        let mut seen = std::collections::HashSet::new();
+        p.walk().all(|c| seen.insert(&c.id))
+    };
+    let patchable = unique(&old) && unique(&new);
     for options in [Options::default(), Options::default().without_ids()] {
         let d = diff::compare(&old, &new, &options);
-        assert_eq!(d.apply(&old).expect("the diff applies"), new);
         let back = d.invert();
-        assert_eq!(back.apply(&new).expect("the inverse applies"), old);
+        if patchable {
+            assert_eq!(d.apply(&old).expect("the diff applies"), new);
+            assert_eq!(back.apply(&new).expect("the inverse applies"), old);
+        } else {
+            for refused in [d.apply(&old), back.apply(&new)] {
+                let e = refused.expect_err("a repeated clause id is refused");
+                assert!(e.to_string().contains("used twice"), "{e}");
+            }
+        }
         let _ = render::text(&d);
         let _ = render::markdown(&d);
     }
