@@ -56,8 +56,8 @@ pub(crate) fn import_text(bytes: &[u8]) -> Option<Proposal> {
 
 /// Two drafts (the bytes split at the first 0xFF, which UTF-8 never holds), read as JSON
 /// documents (their first proposals) where both read, else imported as texts, and compared,
-/// ids on and off: the diff applied to the old draft gives the new one, its inverse goes back,
-/// and the views render.
+/// ids on and off: the diff applied to the old draft gives the new one and its inverse goes
+/// back (or both refuse, where a draft repeats a clause id), and the views render.
 pub(crate) fn compare_apply(bytes: &[u8]) {
     let split = bytes.iter().position(|&b| b == 0xFF).unwrap_or(bytes.len());
     let (old, new) = (&bytes[..split], bytes.get(split + 1..).unwrap_or_default());
