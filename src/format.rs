@@ -362,7 +362,8 @@ pub enum ReadErrorKind {
     Syntax,
     /// The JSON stops before the document ends.
     UnexpectedEof,
-    /// A value of the wrong JSON type: a number where a string belongs.
+    /// A value of the wrong JSON type: a number where a string belongs, an array where an
+    /// object belongs.
     WrongType,
     /// A field the format does not have. Refused, so that nothing is silently dropped.
     UnknownField,
@@ -399,7 +400,10 @@ impl ReadErrorKind {
         // The prefixes are serde's own wording for its standard errors and ours (in this
         // module and in `crate::id`) for the rest; tests pin each one.
         let starts = |p: &str| message.starts_with(p);
-        if starts("invalid type:") {
+        // serde reads a struct from an array of its fields too, and says "invalid length" when
+        // an array stands where an object belongs and has not enough elements: a wrong type.
+        let array_for_object = starts("invalid length") && message.contains("expected struct");
+        if starts("invalid type:") || array_for_object {
             ReadErrorKind::WrongType
         } else if starts("unknown field") {
             ReadErrorKind::UnknownField
