@@ -584,6 +584,10 @@ pub(crate) struct ClauseRepr {
     number: Option<String>,
     #[serde(default)]
     heading: Option<String>,
+    #[serde(default)]
+    kind: Option<crate::ClauseKind>,
+    #[serde(default)]
+    deleted: bool,
     text: String,
     #[serde(default)]
     text_basis: TextBasis,
@@ -604,6 +608,8 @@ impl TryFrom<ClauseRepr> for Clause {
         let mut head = Clause::new(r.id, r.text);
         head.number = r.number;
         head.heading = r.heading;
+        head.kind = r.kind;
+        head.deleted = r.deleted;
         head.text_basis = r.text_basis;
         head.sources = r.sources;
         head.commitments = r.commitments;

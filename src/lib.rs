@@ -165,6 +165,7 @@ pub mod format;
 pub mod id;
 pub mod import;
 mod model;
+mod numbering;
 pub mod render;
 #[cfg(feature = "proptest")]
 pub mod strategy;
@@ -176,7 +177,7 @@ pub mod validate;
 struct ReadmeDoctests;
 
 pub use id::{ClauseId, CommitmentId, IdError, IdErrorReason, MeetingId, PartyId, ProposalId};
-pub use model::clause::{Clause, MAX_CLAUSE_DEPTH, NestingError, TextBasis};
+pub use model::clause::{Clause, ClauseKind, MAX_CLAUSE_DEPTH, NestingError, TextBasis};
 pub use model::commitment::{Commitment, LegalForce, Modality, Origin, PartyRef, Scope};
 pub use model::meeting::{Delegate, Delegation, Meeting};
 pub use model::negotiation::{Binding, DuplicateIdError, Negotiation, UnknownPartyError};

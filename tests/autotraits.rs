@@ -37,6 +37,7 @@ fn model_and_ids() {
     assert_send_sync::<Source>();
     assert_send_sync::<Status>();
     assert_send_sync::<TextBasis>();
+    assert_send_sync::<ClauseKind>();
     assert_send_sync::<UnknownPartyError>();
 }
 

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use pactum::import::{self, ImportError, ImportOptions};
-use pactum::{Clause, Modality, Party, PartyKind, Proposal};
+use pactum::{Clause, ClauseKind, Modality, Party, PartyKind, Proposal};
 
 fn options() -> ImportOptions {
     let mut o = ImportOptions::new("imported".parse().unwrap(), "A".parse().unwrap());
@@ -143,29 +143,64 @@ fn letters_after_h_stay_letters() {
 }
 
 #[test]
-fn unnumbered_paragraphs_become_unnumbered_clauses() {
+fn paragraphs_before_the_first_point_are_the_articles_text() {
     let (p, _) = import("Article 1\nFirst paragraph.\n\nSecond paragraph.\n\nThird.\n");
-    assert_eq!(ids(&p), ["art-1", "art-1.p-1", "art-1.p-2", "art-1.p-3"]);
-    assert_eq!(p.clauses[0].text, "");
-    assert!(p.clauses[0].children().iter().all(|c| c.number.is_none()));
+    assert_eq!(ids(&p), ["art-1"]);
+    assert_eq!(
+        p.clauses[0].text,
+        "First paragraph. Second paragraph. Third."
+    );
+    // After a point, an unnumbered paragraph is a clause of its own.
+    let (p, _) = import("Article 1\nThe Parties agree:\n(a) one;\n(b) two.\n\nThis closes it.\n");
+    assert_eq!(ids(&p), ["art-1", "art-1.pt-a", "art-1.pt-b", "art-1.p-3"]);
+    assert_eq!(p.clauses[0].children()[2].text, "This closes it.");
+    assert_eq!(p.clauses[0].children()[2].number, None);
+}
+
+#[test]
+fn one_article_has_one_shape_however_its_lines_are_spaced() {
+    let texts = [
+        "Article 4\nThe Parties shall consult. They may meet.\n1. Each Party shall notify.\n2. Either Party may ask.\n",
+        "Article 4\n\nThe Parties shall consult.\n\nThey may meet.\n\n1. Each Party shall notify.\n\n2. Either Party may ask.\n",
+        "Article 4\nThe Parties shall consult.\nThey may meet.\n\n\n1. Each Party shall\nnotify.\n2. Either Party may ask.\n\n",
+        "Article 4\n\n\nThe Parties shall\nconsult.\n\nThey may\nmeet.\n1. Each Party shall notify.\n\n\n2. Either Party may ask.",
+    ];
+    let first = import(texts[0]).0;
+    assert_eq!(ids(&first), ["art-4", "art-4.p-1", "art-4.p-2"]);
+    assert_eq!(
+        first.clauses[0].text,
+        "The Parties shall consult. They may meet."
+    );
+    for t in &texts[1..] {
+        assert_eq!(import(t).0, first, "{t:?}");
+    }
 }
 
 #[test]
 fn markdown_headings_and_lists() {
-    let (p, _) = import(
+    let (p, report) = import(
         "# An Agreement\n\n## Article 1 - Scope\n\nIt applies.\n\n## Final provisions\n\n- entry into force\n- duration\n",
+    );
+    assert_eq!(p.title, "An Agreement", "the H1 is the proposal's title");
+    assert!(
+        report
+            .recognised
+            .iter()
+            .any(|n| n.line == 1 && n.what == "title")
     );
     assert_eq!(
         ids(&p),
         [
-            "s-an-agreement",
             "art-1",
             "s-final-provisions",
             "s-final-provisions.b-1",
             "s-final-provisions.b-2"
         ]
     );
-    assert_eq!(p.clauses[0].children()[0].heading.as_deref(), Some("Scope"));
+    assert_eq!(p.clauses[0].heading.as_deref(), Some("Scope"));
+    assert_eq!(p.clauses[0].kind, Some(ClauseKind::Article));
+    assert_eq!(p.clauses[1].kind, Some(ClauseKind::Heading));
+    assert_eq!(p.clauses[1].children()[0].kind, Some(ClauseKind::Point));
 }
 
 #[test]

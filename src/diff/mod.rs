@@ -652,6 +652,18 @@ pub struct ClauseDiff {
         serde(default, skip_serializing_if = "Option::is_none")
     )]
     pub number: Option<Change<Option<String>>>,
+    /// The kind of division, when it changed.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub kind: Option<Change<Option<crate::ClauseKind>>>,
+    /// Whether the clause is a deleted provision's placeholder, when that changed.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub deleted: Option<Change<bool>>,
     /// How the text is known, when that changed.
     #[cfg_attr(
         feature = "serde",
@@ -921,6 +933,8 @@ fn compare_with(
             text,
             heading: Change::of(&a.heading, &b.heading),
             number: Change::of(&a.number, &b.number),
+            kind: Change::of(&a.kind, &b.kind),
+            deleted: Change::of(&a.deleted, &b.deleted),
             text_basis: Change::of(&a.text_basis, &b.text_basis),
             sources: Change::of(&a.sources, &b.sources),
             answers: Change::of(&a.answers, &b.answers),
@@ -929,6 +943,8 @@ fn compare_with(
         };
         let modified = d.text.is_some()
             || d.heading.is_some()
+            || d.kind.is_some()
+            || d.deleted.is_some()
             || d.text_basis.is_some()
             || d.sources.is_some()
             || d.answers.is_some()
@@ -1095,6 +1111,8 @@ fn unpaired(
         text: None,
         heading: None,
         number: None,
+        kind: None,
+        deleted: None,
         text_basis: None,
         sources: None,
         answers: None,

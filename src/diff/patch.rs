@@ -370,6 +370,8 @@ fn changed(
     }
     field!(heading);
     field!(number);
+    field!(kind);
+    field!(deleted);
     field!(text_basis);
     field!(sources);
     field!(answers);
@@ -483,6 +485,8 @@ fn invert_clause(c: &ClauseDiff) -> ClauseDiff {
         text: c.text.as_ref().map(invert_text),
         heading: c.heading.as_ref().map(swap),
         number: c.number.as_ref().map(swap),
+        kind: c.kind.as_ref().map(swap),
+        deleted: c.deleted.as_ref().map(swap),
         text_basis: c.text_basis.as_ref().map(swap),
         sources: c.sources.as_ref().map(swap),
         answers: c.answers.as_ref().map(swap),

@@ -52,6 +52,14 @@ pub struct Clause {
     /// The heading, if any: "Non-enlargement".
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub heading: Option<String>,
+    /// What kind of division this is (article, paragraph, annex ...), when known: importers set
+    /// it, renderers use it for labels.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub kind: Option<ClauseKind>,
+    /// Whether the clause is a placeholder for a deleted or repealed provision ("Article 7
+    /// [deleted]"): it keeps its place and number, and its text says so.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "std::ops::Not::not"))]
+    pub deleted: bool,
     /// The clause's own text, without its children's. May be empty when it has children.
     pub text: String,
     /// How the text is known.
@@ -115,6 +123,8 @@ impl Clause {
             id,
             number: None,
             heading: None,
+            kind: None,
+            deleted: false,
             text: text.into(),
             text_basis: TextBasis::Verbatim,
             sources: Vec::new(),
@@ -136,6 +146,13 @@ impl Clause {
     #[must_use]
     pub fn with_heading(mut self, heading: impl Into<String>) -> Self {
         self.heading = Some(heading.into());
+        self
+    }
+
+    /// Sets the kind.
+    #[must_use]
+    pub fn with_kind(mut self, kind: ClauseKind) -> Self {
+        self.kind = Some(kind);
         self
     }
 
@@ -254,6 +271,8 @@ impl Clause {
         h.sources = self.sources.clone();
         h.commitments = self.commitments.clone();
         h.answers = self.answers.clone();
+        h.kind = self.kind;
+        h.deleted = self.deleted;
         h
     }
 
@@ -282,6 +301,43 @@ impl Clause {
             head.push_child(child)?;
         }
         Ok(head)
+    }
+}
+
+string_enum! {
+    /// What kind of division of a text a clause is.
+    ///
+    /// The larger divisions are listed from the outside in, as treaties usually nest them: a
+    /// part holds titles, a title chapters, a chapter sections, a section sub-sections, and any
+    /// of them articles. Articles hold paragraphs, paragraphs hold points. Annexes, appendices,
+    /// protocols and schedules stand beside the body.
+    pub enum ClauseKind {
+        /// "Part One".
+        Part => "part",
+        /// "Title II".
+        Title => "title",
+        /// "Chapter 3".
+        Chapter => "chapter",
+        /// "Section A".
+        Section => "section",
+        /// "Sub-section 1".
+        Subsection => "subsection",
+        /// "Article 4", "Art. 5".
+        Article => "article",
+        /// A numbered or unnumbered paragraph of an article: "1.", "2)".
+        Paragraph => "paragraph",
+        /// A lettered, Roman-numbered or bulleted point: "(a)", "(iv)", "-".
+        Point => "point",
+        /// "Annex I".
+        Annex => "annex",
+        /// "Appendix 2".
+        Appendix => "appendix",
+        /// "Protocol 1".
+        Protocol => "protocol",
+        /// "Schedule A".
+        Schedule => "schedule",
+        /// A heading with no keyword, such as a Markdown heading "## Final provisions".
+        Heading => "heading",
     }
 }
 

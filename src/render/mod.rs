@@ -219,6 +219,14 @@ fn field_changes(c: &ClauseDiff, arrow: &str) -> Vec<String> {
     if let Some(h) = &c.heading {
         out.push(format!("heading: {} {arrow} {}", opt(&h.old), opt(&h.new)));
     }
+    if let Some(k) = &c.kind {
+        let name = |k: Option<crate::ClauseKind>| k.map_or("none", |k| k.as_str());
+        out.push(format!("kind: {} {arrow} {}", name(k.old), name(k.new)));
+    }
+    if let Some(d) = &c.deleted {
+        let state = |d: bool| if d { "deleted" } else { "in force" };
+        out.push(format!("{} {arrow} {}", state(d.old), state(d.new)));
+    }
     if let Some(b) = &c.text_basis {
         out.push(format!("text basis: {} {arrow} {}", b.old, b.new));
     }

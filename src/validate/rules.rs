@@ -557,7 +557,7 @@ fn parse_ordinal(number: &str, previous: Option<&Ordinal>) -> Option<Ordinal> {
     } else if token.len() == 1 {
         let c = token.as_bytes()[0];
         let upper = c.is_ascii_uppercase();
-        match roman(token) {
+        match crate::numbering::roman(token) {
             Some(v) if follows_roman(upper) => (Class::Roman(upper), v),
             _ if c.is_ascii_alphabetic() => (
                 Class::Letter(upper),
@@ -570,7 +570,7 @@ fn parse_ordinal(number: &str, previous: Option<&Ordinal>) -> Option<Ordinal> {
         let lower = token.bytes().all(|b| b.is_ascii_lowercase());
         (
             Class::Roman(upper),
-            roman(token).filter(|_| upper || lower)?,
+            crate::numbering::roman(token).filter(|_| upper || lower)?,
         )
     };
     Some(Ordinal {
@@ -579,57 +579,6 @@ fn parse_ordinal(number: &str, previous: Option<&Ordinal>) -> Option<Ordinal> {
         class,
         value,
     })
-}
-
-fn roman(token: &str) -> Option<u32> {
-    let digit = |c: u8| match c.to_ascii_lowercase() {
-        b'i' => Some(1),
-        b'v' => Some(5),
-        b'x' => Some(10),
-        b'l' => Some(50),
-        b'c' => Some(100),
-        b'd' => Some(500),
-        b'm' => Some(1000),
-        _ => None,
-    };
-    let values: Vec<i64> = token.bytes().map(digit).collect::<Option<_>>()?;
-    let mut total = 0i64;
-    for (i, &v) in values.iter().enumerate() {
-        total += if values.get(i + 1).is_some_and(|&next| next > v) {
-            -v
-        } else {
-            v
-        };
-    }
-    let total = u32::try_from(total).ok()?;
-    // Only canonical numerals count, so that words such as "mix" or "civil" are not numbers.
-    (total > 0 && to_roman(total) == token.to_ascii_lowercase()).then_some(total)
-}
-
-fn to_roman(mut n: u32) -> String {
-    const TABLE: [(u32, &str); 13] = [
-        (1000, "m"),
-        (900, "cm"),
-        (500, "d"),
-        (400, "cd"),
-        (100, "c"),
-        (90, "xc"),
-        (50, "l"),
-        (40, "xl"),
-        (10, "x"),
-        (9, "ix"),
-        (5, "v"),
-        (4, "iv"),
-        (1, "i"),
-    ];
-    let mut out = String::new();
-    for (value, digits) in TABLE {
-        while n >= value {
-            out.push_str(digits);
-            n -= value;
-        }
-    }
-    out
 }
 
 /// The simple cycles of a graph whose nodes are `0..graph.len()`, each reported once, starting

@@ -1,0 +1,348 @@
+//! Numbers as treaties write them: digits, dotted paths, letters, Roman numerals and words,
+//! with inserted numbers ("13 bis", "4a"), and which number follows which.
+//!
+//! The importer uses it to tell a heading that continues the outline from a cross-reference,
+//! and validation uses it to find gaps and disorder among siblings.
+
+/// A canonical Roman numeral's value: "iv" is 4, "civil" and "iiii" are not numerals.
+pub(crate) fn roman(token: &str) -> Option<u32> {
+    let digit = |c: u8| match c.to_ascii_lowercase() {
+        b'i' => Some(1),
+        b'v' => Some(5),
+        b'x' => Some(10),
+        b'l' => Some(50),
+        b'c' => Some(100),
+        b'd' => Some(500),
+        b'm' => Some(1000),
+        _ => None,
+    };
+    // Past 15 letters a numeral would exceed what any outline numbers.
+    if token.is_empty() || token.len() > 15 {
+        return None;
+    }
+    let mut values = [0i64; 15];
+    for (slot, b) in values.iter_mut().zip(token.bytes()) {
+        *slot = digit(b)?;
+    }
+    let values = &values[..token.len()];
+    let mut total = 0i64;
+    for (i, &v) in values.iter().enumerate() {
+        total += if values.get(i + 1).is_some_and(|&next| next > v) {
+            -v
+        } else {
+            v
+        };
+    }
+    let total = u32::try_from(total).ok()?;
+    // Only canonical numerals count, so that words such as "mix" or "civil" are not numbers.
+    (total > 0 && to_roman(total).eq_ignore_ascii_case(token)).then_some(total)
+}
+
+fn to_roman(mut n: u32) -> String {
+    const TABLE: [(u32, &str); 13] = [
+        (1000, "m"),
+        (900, "cm"),
+        (500, "d"),
+        (400, "cd"),
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ];
+    let mut out = String::new();
+    for (value, digits) in TABLE {
+        while n >= value {
+            out.push_str(digits);
+            n -= value;
+        }
+    }
+    out
+}
+
+const UNITS: [&str; 19] = [
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+const TENS: [&str; 8] = [
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+
+/// A number written as English words, one to ninety-nine: "Two", "twenty-one", "Thirty One".
+pub(crate) fn word_number(token: &str) -> Option<u32> {
+    if token.len() > 14 {
+        return None;
+    }
+    let lower = token.to_ascii_lowercase();
+    let unit = |w: &str| UNITS.iter().position(|u| *u == w).map(|i| i as u32 + 1);
+    let ten = |w: &str| {
+        TENS.iter()
+            .position(|t| *t == w)
+            .map(|i| i as u32 * 10 + 20)
+    };
+    match lower.split_once(['-', ' ']) {
+        None => unit(&lower).or_else(|| ten(&lower)),
+        Some((t, u)) => Some(ten(t)? + unit(u).filter(|u| *u < 10)?),
+    }
+}
+
+/// Inserted numbers: "13 bis", "13ter", "4a".
+const INSERTS: [&str; 6] = ["bis", "ter", "quater", "quinquies", "sexies", "septies"];
+
+/// How a number is written, which decides which numbers can follow it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Style {
+    /// "4", "1.3", "10.09".
+    Digits,
+    /// "IV", "iv".
+    Roman,
+    /// "A", "b".
+    Letter,
+    /// "Two", "Twenty-One".
+    Word,
+}
+
+/// A heading's number, read: its style, its dotted path of values, and an inserted suffix.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Number {
+    pub(crate) style: Style,
+    /// One value for "4", "IV", "B" or "Two"; one per component for "1.3".
+    pub(crate) path: Vec<u32>,
+    /// Whether an insertion follows the value ("13 bis", "4a"): it sits between 13 and 14.
+    pub(crate) inserted: bool,
+    /// For a lone letter read as Roman ("I", "V", "X"), its place in the alphabet: after "H",
+    /// "I" is a letter.
+    pub(crate) letter: Option<u32>,
+}
+
+/// Where a number stands against the last one of its level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Sequence {
+    /// The number that comes next, or the first of a level that has just restarted.
+    Next,
+    /// A later number, past a gap.
+    Gap,
+    /// An equal or an earlier number.
+    Back,
+}
+
+impl Number {
+    /// Reads a number token (as cut by the importer, maybe with an insertion after a space).
+    /// A lone letter is a number ("Annex A"), but a lone "I", "V" or "X" is Roman.
+    pub(crate) fn parse(token: &str) -> Option<Number> {
+        let token = token.trim_end_matches('.');
+        let (main, inserted) = match token.split_once(' ') {
+            Some((main, insert)) => {
+                let insert = insert.trim();
+                if !INSERTS.iter().any(|i| insert.eq_ignore_ascii_case(i)) {
+                    return None;
+                }
+                (main, true)
+            }
+            None => (token, false),
+        };
+        if main.is_empty() {
+            return None;
+        }
+        let bytes = main.as_bytes();
+        if bytes[0].is_ascii_digit() {
+            // "13bis", "4a": digits and an insertion glued on.
+            let digits_end = main
+                .bytes()
+                .position(|b| !(b.is_ascii_digit() || b == b'.'))
+                .unwrap_or(main.len());
+            let (digits, glued) = main.split_at(digits_end);
+            let glued_insert = !glued.is_empty();
+            if glued_insert
+                && !(glued.len() == 1 && glued.as_bytes()[0].is_ascii_lowercase())
+                && !INSERTS.iter().any(|i| glued.eq_ignore_ascii_case(i))
+            {
+                return None;
+            }
+            let digits = digits.trim_end_matches('.');
+            let mut path = Vec::new();
+            for part in digits.split('.') {
+                if part.is_empty() || part.len() > 6 {
+                    return None;
+                }
+                path.push(part.parse().ok()?);
+            }
+            return Some(Number {
+                style: Style::Digits,
+                path,
+                inserted: inserted || glued_insert,
+                letter: None,
+            });
+        }
+        if !main.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-') {
+            return None;
+        }
+        let upper = main.bytes().all(|b| !b.is_ascii_lowercase());
+        let lower = main.bytes().all(|b| !b.is_ascii_uppercase());
+        let letter = (main.len() == 1).then(|| u32::from(bytes[0].to_ascii_lowercase() - b'a') + 1);
+        // Of the lone letters only "I", "V" and "X" are read as Roman ("Annex I" is far more
+        // common than a ninth letter); "C" and "D" are letters.
+        let single_roman = main.len() > 1 || matches!(bytes[0] | 0x20, b'i' | b'v' | b'x');
+        if let Some(v) = roman(main).filter(|_| (upper || lower) && single_roman) {
+            return Some(Number {
+                style: Style::Roman,
+                path: vec![v],
+                inserted,
+                letter,
+            });
+        }
+        if let Some(v) = letter {
+            return Some(Number {
+                style: Style::Letter,
+                path: vec![v],
+                inserted,
+                letter: None,
+            });
+        }
+        word_number(main).map(|v| Number {
+            style: Style::Word,
+            path: vec![v],
+            inserted,
+            letter: None,
+        })
+    }
+
+    /// Whether this is the first number of a level: 1, I, A, One, or 4.1 (the first of its
+    /// chapter).
+    pub(crate) fn is_first(&self) -> bool {
+        !self.inserted && self.path.last() == Some(&1)
+    }
+
+    /// Where `self` stands after `last`, the last number of its level.
+    pub(crate) fn after(&self, last: &Number) -> Sequence {
+        use std::cmp::Ordering::*;
+        let as_letter;
+        let b = match (last.style, self.letter) {
+            (Style::Letter, Some(letter)) => {
+                as_letter = [letter];
+                &as_letter[..]
+            }
+            _ => &self.path[..],
+        };
+        let a = &last.path[..];
+        if a.len() == b.len() && a.len() > 1 {
+            let head = a.len() - 1;
+            // 5.7 then 5.8; 5.9 then 6.1.
+            let next_here = a[..head] == b[..head] && b[head] == a[head] + 1;
+            let next_up = b[head] == 1 && prefix_follows(&a[..head], &b[..head]);
+            if (next_here || next_up) && !self.inserted {
+                return Sequence::Next;
+            }
+        }
+        match b.cmp(a) {
+            Equal if self.inserted && !last.inserted => Sequence::Next,
+            Greater => {
+                let single = a.len() == 1 && b.len() == 1;
+                if single && b[0] == a[0] + 1 && !self.inserted {
+                    Sequence::Next
+                } else {
+                    Sequence::Gap
+                }
+            }
+            _ => Sequence::Back,
+        }
+    }
+}
+
+/// Whether dotted path `b` is the one after `a` at its last component: (5) then (6).
+fn prefix_follows(a: &[u32], b: &[u32]) -> bool {
+    match (a.split_last(), b.split_last()) {
+        (Some((x, ra)), Some((y, rb))) => ra == rb && *y == x + 1,
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roman_numerals_are_canonical() {
+        assert_eq!(roman("iv"), Some(4));
+        assert_eq!(roman("XIV"), Some(14));
+        assert_eq!(roman("mcmxcvii"), Some(1997));
+        // "dim" would be 499, which is written "cdxcix".
+        for not in ["civil", "iiii", "vx", "", "dim"] {
+            assert_eq!(roman(not), None, "{not}");
+        }
+    }
+
+    #[test]
+    fn words() {
+        assert_eq!(word_number("Two"), Some(2));
+        assert_eq!(word_number("Twenty-One"), Some(21));
+        assert_eq!(word_number("twenty"), Some(20));
+        assert_eq!(word_number("ninety-nine"), Some(99));
+        assert_eq!(word_number("twenty-twelve"), None);
+        assert_eq!(word_number("General"), None);
+    }
+
+    #[test]
+    fn numbers_read() {
+        let n = |s: &str| Number::parse(s).map(|n| (n.style, n.path, n.inserted));
+        assert_eq!(n("4"), Some((Style::Digits, vec![4], false)));
+        assert_eq!(n("1.3"), Some((Style::Digits, vec![1, 3], false)));
+        assert_eq!(n("10.09."), Some((Style::Digits, vec![10, 9], false)));
+        assert_eq!(n("13 bis"), Some((Style::Digits, vec![13], true)));
+        assert_eq!(n("13bis"), Some((Style::Digits, vec![13], true)));
+        assert_eq!(n("4a"), Some((Style::Digits, vec![4], true)));
+        assert_eq!(n("XIV"), Some((Style::Roman, vec![14], false)));
+        assert_eq!(n("B"), Some((Style::Letter, vec![2], false)));
+        assert_eq!(n("Twenty-One"), Some((Style::Word, vec![21], false)));
+        for not in ["civil", "4x7", "General", "13 of", "", "1..2"] {
+            assert_eq!(n(not), None, "{not}");
+        }
+    }
+
+    #[test]
+    fn sequences() {
+        let s = |last: &str, n: &str| {
+            Number::parse(n)
+                .unwrap()
+                .after(&Number::parse(last).unwrap())
+        };
+        assert_eq!(s("5.7", "5.8"), Sequence::Next);
+        assert_eq!(s("5.9", "6.1"), Sequence::Next);
+        assert_eq!(s("5.9", "6.2"), Sequence::Gap);
+        assert_eq!(s("5.7", "5.7"), Sequence::Back);
+        assert_eq!(s("5.7", "4.2"), Sequence::Back);
+        assert_eq!(s("4", "5"), Sequence::Next);
+        assert_eq!(s("4", "7"), Sequence::Gap);
+        assert_eq!(s("13", "13 bis"), Sequence::Next);
+        assert_eq!(s("13 bis", "14"), Sequence::Next);
+        assert_eq!(s("13 bis", "13"), Sequence::Back);
+        assert_eq!(s("IV", "V"), Sequence::Next);
+        assert_eq!(s("One", "Two"), Sequence::Next);
+        assert!(Number::parse("1.1").unwrap().is_first());
+        assert!(Number::parse("I").unwrap().is_first());
+        assert!(!Number::parse("1 bis").unwrap().is_first());
+        assert_eq!(s("H", "I"), Sequence::Next);
+        assert_eq!(s("B", "C"), Sequence::Next);
+    }
+}
