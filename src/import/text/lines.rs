@@ -97,8 +97,8 @@ pub(super) fn page_number(t: &str) -> bool {
 /// repeated with page-layout evidence. `kinds` tell which lines are structure.
 ///
 /// A line repeated three times or more is a running header or footer only if the text shows
-/// pages: its repeats stand next to page numbers or page breaks, or come at regular intervals
-/// of a page's length. Even then a repeat stays where it is a clause's only text (between a
+/// pages: most of its repeats stand within three lines of a page number or a page break, or it
+/// repeats four times or more at regular intervals of a page's length. Even then a repeat stays where it is a clause's only text (between a
 /// heading and the next heading), so that clauses that happen to say the same thing keep it.
 pub(super) fn furniture(lines: &Lines<'_>, kinds: &[Kind]) -> Vec<Option<&'static str>> {
     let n = lines.text.len();
@@ -109,8 +109,6 @@ pub(super) fn furniture(lines: &Lines<'_>, kinds: &[Kind]) -> Vec<Option<&'stati
             out[i] = Some("a page number");
         }
     }
-    let page_marks = out.iter().filter(|r| r.is_some()).count()
-        + lines.page_break.iter().filter(|b| **b).count();
 
     // Repeats: lines of two words and twelve characters or more, but short, counted by a
     // 64-bit hash of their text, so that a text of a hundred thousand lines is counted with
@@ -160,8 +158,9 @@ pub(super) fn furniture(lines: &Lines<'_>, kinds: &[Kind]) -> Vec<Option<&'stati
         let marked = places.iter().filter(|&&i| near_page_mark(i)).count();
         let gaps = places.windows(2).map(|w| w[1] - w[0]);
         let (min, max) = gaps.fold((usize::MAX, 0), |(lo, hi), g| (lo.min(g), hi.max(g)));
-        // A page holds twenty lines or more; pages of one text vary by half at most.
-        let regular = page_marks > 0 && min >= 20 && max <= min + min / 2;
+        // Four repeats or more, a page apart: twenty to a hundred and fifty lines, varying by
+        // half at most.
+        let regular = places.len() >= 4 && min >= 20 && max <= 150 && max <= min + min / 2;
         if marked * 2 >= places.len() || regular {
             repeated.extend(places);
         }

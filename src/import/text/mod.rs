@@ -215,9 +215,51 @@ fn join(text: &mut String, line: &str) {
 /// A line that can be a heading's title: short, capitalised, not ending as a sentence or a
 /// list's lead-in does, and binding nobody.
 fn title_like(t: &str) -> bool {
-    t.len() <= 400
-        && t.chars().count() <= 100
+    t.len() <= 600
+        && t.chars().count() <= 150
         && t.starts_with(char::is_uppercase)
+        && !t.ends_with(['.', ';', ':', ','])
+        && deontic::markers(t).is_empty()
+}
+
+/// Words that stay lower-case inside a title written in title case.
+const SMALL_WORDS: [&str; 18] = [
+    "a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to",
+    "with", "under", "between",
+];
+
+/// A line in title case ("Relation to Other Agreements"): every word but the small ones
+/// starts with a capital.
+fn title_cased(t: &str) -> bool {
+    t.split_whitespace().enumerate().all(|(k, w)| {
+        let first = w.chars().find(|c| c.is_alphanumeric());
+        match first {
+            Some(c) if c.is_alphabetic() => {
+                c.is_uppercase()
+                    || (k > 0
+                        && SMALL_WORDS.contains(&w.trim_matches(|c: char| !c.is_alphabetic())))
+            }
+            _ => true,
+        }
+    })
+}
+
+/// Whether a title stops where no title ends: on a comma or a small word ("and", "of").
+fn dangling(title: &str) -> bool {
+    title.ends_with(',')
+        || title
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| SMALL_WORDS.contains(&w.to_lowercase().as_str()))
+}
+
+/// Whether `t`, on the line after a heading's title, finishes that title: short, not a
+/// sentence, and either following a title that stops on a small word or a comma ("...
+/// Barriers to" / "Trade"), or `wrapped`: after a full line, with a break after it.
+fn title_goes_on(title: &str, t: &str, wrapped: bool) -> bool {
+    title.len() + t.len() <= 300
+        && (wrapped || dangling(title))
+        && t.chars().count() <= 150
         && !t.ends_with(['.', ';', ':', ','])
         && deontic::markers(t).is_empty()
 }
@@ -323,6 +365,22 @@ pub fn text(input: &str, options: &ImportOptions) -> Result<(Proposal, ImportRep
         }
     }
 
+    // The width the text is wrapped at, if it is: nine lines in ten are no longer.
+    let width = {
+        let mut lengths: Vec<usize> = lines
+            .text
+            .iter()
+            .map(|l| l.len())
+            .filter(|&n| n > 0)
+            .collect();
+        let at = (lengths.len() * 9 / 10).min(lengths.len().saturating_sub(1));
+        if lengths.is_empty() {
+            usize::MAX
+        } else {
+            *lengths.select_nth_unstable(at).1
+        }
+    };
+
     // The scan: a stack of open nodes (headings, then points), the preamble's paragraphs.
     let mut root = Node::default();
     let mut stack: Vec<Node> = Vec::new();
@@ -330,7 +388,7 @@ pub fn text(input: &str, options: &ImportOptions) -> Result<(Proposal, ImportRep
     let mut writing = Writing::Nothing;
     let mut structured = false;
     let mut title = options.title.clone();
-    // The line just after a heading without a title, which may hold the title.
+    // The line just after a heading or its title, which may hold the title or its end.
     let mut title_line: Option<usize> = None;
 
     // Closes open nodes down to (but not including) those that `keep` accepts.
@@ -405,7 +463,7 @@ pub fn text(input: &str, options: &ImportOptions) -> Result<(Proposal, ImportRep
                     continue;
                 }
                 structured = true;
-                title_line = c.title.is_none().then_some(i + 1);
+                title_line = Some(i + 1);
                 stack.push(Node {
                     line: line_no,
                     rank,
@@ -467,20 +525,47 @@ pub fn text(input: &str, options: &ImportOptions) -> Result<(Proposal, ImportRep
                     }
                     continue;
                 }
-                // A title on the line after a title-less heading, with a break after it.
-                let next_breaks = lines.text.get(i + 1).is_none_or(|l| {
-                    l.is_empty() || !matches!(classify(l, None), Kind::Text | Kind::NotHeading(_))
-                });
-                if title_line == Some(i) && next_breaks && title_like(t) {
+                // The line right after a heading may hold its title, or the rest of a title
+                // that did not fit on one line.
+                if title_line == Some(i) {
+                    let next = lines.text.get(i + 1);
+                    let next_breaks = next.is_none_or(|l| {
+                        l.is_empty()
+                            || !matches!(classify(l, None), Kind::Text | Kind::NotHeading(_))
+                    });
+                    let next_upper = next.is_some_and(|l| {
+                        l.starts_with(char::is_alphanumeric) && !l.starts_with(char::is_lowercase)
+                    });
+                    // A title runs on to this line only if its own line was full: the first
+                    // word here would not have fitted there.
+                    let first_word = t.split_whitespace().next().map_or(0, str::len);
+                    let full = lines.text[i - 1].len() + 1 + first_word > width;
                     if let Some(top) = stack.last_mut() {
-                        top.heading = Some(t.to_owned());
-                        report.guessed.push(Note {
-                            line: line_no,
-                            what: format!("title \"{t}\" of the heading above"),
-                        });
+                        let taken = match &mut top.heading {
+                            Some(heading) if title_goes_on(heading, t, full && next_breaks) => {
+                                join(heading, t);
+                                true
+                            }
+                            None if title_like(t)
+                                && (next_breaks
+                                    || (title_cased(t)
+                                        && (t.contains(' ') || !dangling(t))
+                                        && next_upper)) =>
+                            {
+                                top.heading = Some(t.to_owned());
+                                true
+                            }
+                            _ => false,
+                        };
+                        if taken {
+                            report.guessed.push(Note {
+                                line: line_no,
+                                what: format!("title \"{t}\" of the heading above"),
+                            });
+                            title_line = Some(i + 1);
+                            continue;
+                        }
                     }
-                    title_line = None;
-                    continue;
                 }
                 title_line = None;
                 // A new paragraph. Before the first point it goes on the heading's own text,
@@ -585,6 +670,27 @@ mod tests {
         assert_eq!(not_a_treaty(&prose.text), None);
         let binary = lines::split("\u{1}\u{2}\u{3}\n\u{7f}x\n");
         assert!(not_a_treaty(&binary.text).is_some_and(|r| r.contains("binary")));
+    }
+
+    #[test]
+    fn titles_that_run_on() {
+        assert!(title_cased("Relation to Other Agreements"));
+        assert!(title_cased("Objectives"));
+        assert!(!title_cased(
+            "The objectives of this Agreement are to liberalise"
+        ));
+        assert!(title_goes_on("Barriers to", "trade", false));
+        assert!(title_goes_on(
+            "Obligations Relating to Suppliers of Public",
+            "Telecommunications Services",
+            true
+        ));
+        assert!(!title_goes_on(
+            "General Principles",
+            "National Treatment",
+            false
+        ));
+        assert!(!title_goes_on("Scope", "The Parties shall consult", true));
     }
 
     #[test]
