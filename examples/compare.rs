@@ -2,11 +2,13 @@
 //!
 //! ```text
 //! cargo run --example compare -- OLD NEW [--format text|markdown|json] [--no-ids] [--party ID]
+//!     [--parties PARTIES.json] [--proposer ID]
 //! ```
 //!
 //! OLD and NEW are pactum JSON files or treaty texts (`.txt`, `.md`, or anything that does not
-//! start with `{`), in any mix; a text is imported (see `pactum::import`), and then clauses
-//! pair by content, as with `--no-ids`, since an imported text's ids come from its numbering.
+//! start with `{`), in any mix; a text is imported (see `pactum::import`) with the parties of
+//! `--parties` (a pactum JSON file), so that its commitments name them, and then clauses pair by
+//! content, as with `--no-ids`, since an imported text's ids come from its numbering.
 //! A JSON file that holds several proposals takes the one meant after a `#`:
 //! `negotiation.json#ru-nato-2021-12-17`; a file with one proposal needs none.
 //! With no arguments, the bundled Russian draft agreement of 17 December 2021 is compared with
@@ -22,11 +24,11 @@
 use std::process::ExitCode;
 
 use pactum::diff::{Options, compare_in};
-use pactum::import::ImportOptions;
 use pactum::{Negotiation, Proposal};
 
-const USAGE: &str =
-    "usage: compare OLD[#ID] NEW[#ID] [--format text|markdown|json] [--no-ids] [--party ID]";
+mod common;
+
+const USAGE: &str = "usage: compare OLD[#ID] NEW[#ID] [--format text|markdown|json] [--no-ids] [--party ID] [--parties PARTIES.json] [--proposer ID]";
 const BUNDLED: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/examples/data/security-guarantees.json"
@@ -39,7 +41,7 @@ enum Format {
 }
 
 fn main() -> ExitCode {
-    match run(std::env::args().skip(1).collect()) {
+    match run() {
         Ok(code) => code,
         Err(message) => {
             eprintln!("compare: {message}");
@@ -48,19 +50,23 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(args: Vec<String>) -> Result<ExitCode, String> {
+fn run() -> Result<ExitCode, String> {
+    use lexopt::prelude::*;
+    let mut parser = lexopt::Parser::from_env();
     let mut files = Vec::new();
     let mut format = Format::Text;
     let mut options = Options::default();
     let mut party: Option<String> = None;
-    let mut args = args.into_iter();
-    while let Some(arg) = args.next() {
-        match arg.as_str() {
-            "--format" => {
-                format = match args.next().as_deref() {
-                    Some("text") => Format::Text,
-                    Some("markdown") => Format::Markdown,
-                    Some("json") => Format::Json,
+    let mut args = common::ImportArgs::default();
+    while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
+        match arg {
+            Long("parties") => args.parties = Some(common::value(&mut parser)?),
+            Long("proposer") => args.proposer = Some(common::value(&mut parser)?),
+            Long("format") => {
+                format = match common::value(&mut parser)?.as_str() {
+                    "text" => Format::Text,
+                    "markdown" => Format::Markdown,
+                    "json" => Format::Json,
                     other => {
                         return Err(format!(
                             "--format takes text, markdown or json, not {other:?}\n{USAGE}"
@@ -68,19 +74,14 @@ fn run(args: Vec<String>) -> Result<ExitCode, String> {
                     }
                 }
             }
-            "--no-ids" => options = options.without_ids(),
-            "--party" => {
-                party = Some(
-                    args.next()
-                        .ok_or_else(|| format!("--party takes a party id\n{USAGE}"))?,
-                )
-            }
-            "-h" | "--help" => {
+            Long("no-ids") => options = options.without_ids(),
+            Long("party") => party = Some(common::value(&mut parser)?),
+            Short('h') | Long("help") => {
                 println!("{USAGE}");
                 return Ok(ExitCode::SUCCESS);
             }
-            _ if arg.starts_with("--") => return Err(format!("unknown option `{arg}`\n{USAGE}")),
-            _ => files.push(arg),
+            Value(v) => files.push(v.string().map_err(|e| e.to_string())?),
+            other => return Err(format!("{}\n{USAGE}", other.unexpected())),
         }
     }
     let (old_spec, new_spec) = match files.as_slice() {
@@ -96,8 +97,8 @@ fn run(args: Vec<String>) -> Result<ExitCode, String> {
         [old, new] => (old.clone(), new.clone()),
         _ => return Err(format!("expected two files, got {}\n{USAGE}", files.len())),
     };
-    let (_, old, old_text) = load(&old_spec)?;
-    let (negotiation, new, new_text) = load(&new_spec)?;
+    let (_, old, old_text) = load(&old_spec, &args)?;
+    let (negotiation, new, new_text) = load(&new_spec, &args)?;
     if old_text || new_text {
         // Ids of an imported text come from its numbering and say nothing of identity.
         options = options.without_ids();
@@ -126,33 +127,12 @@ fn run(args: Vec<String>) -> Result<ExitCode, String> {
 
 /// Reads `FILE` or `FILE#ID` and picks the proposal; says whether the file was a text that
 /// was imported (whose ids come from its numbering).
-fn load(spec: &str) -> Result<(Negotiation, Proposal, bool), String> {
+fn load(spec: &str, args: &common::ImportArgs) -> Result<(Negotiation, Proposal, bool), String> {
     let (path, id) = match spec.rsplit_once('#') {
         Some((path, id)) => (path, Some(id)),
         None => (spec, None),
     };
-    let stem: String = std::path::Path::new(path)
-        .file_stem()
-        .map(|s| {
-            s.to_string_lossy()
-                .chars()
-                .map(|c| {
-                    if c.is_ascii_alphanumeric() {
-                        c.to_ascii_lowercase()
-                    } else {
-                        '-'
-                    }
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    let proposal_id = stem
-        .trim_matches('-')
-        .parse()
-        .or_else(|_| "text".parse())
-        .map_err(|e| format!("{e}"))?;
-    let options = ImportOptions::new(proposal_id, "unknown".parse().map_err(|e| format!("{e}"))?);
-    let loaded = pactum::import::load(path, &options).map_err(|e| format!("{path}: {e}"))?;
+    let loaded = args.load(path)?;
     let imported = loaded.report.is_some();
     let negotiation = loaded.negotiation;
     let ids = || {

@@ -17,8 +17,9 @@
 use std::collections::HashMap;
 use std::process::ExitCode;
 
-use pactum::import::{self, ImportOptions};
 use pactum::{Clause, ClauseKind};
+
+mod common;
 
 const USAGE: &str = "usage: import_eval TEXT ARTICLES.tsv [--titles]";
 
@@ -58,11 +59,7 @@ fn run() -> Result<ExitCode, String> {
     let [text, list] = files.as_slice() else {
         return Err(USAGE.to_owned());
     };
-    let options = ImportOptions::new(
-        "text".parse().map_err(|e| format!("{e}"))?,
-        "unknown".parse().map_err(|e| format!("{e}"))?,
-    );
-    let loaded = import::load(text, &options).map_err(|e| format!("{text}: {e}"))?;
+    let loaded = common::ImportArgs::default().load(text)?;
     let list = std::fs::read_to_string(list).map_err(|e| format!("{list}: {e}"))?;
     let expected: Vec<(String, String)> = list
         .lines()

@@ -15,9 +15,10 @@
 
 use std::process::ExitCode;
 
-use pactum::format;
-use pactum::import::{ImportOptions, ImportReport};
+use pactum::import::ImportReport;
 use pactum::{Clause, Negotiation};
+
+mod common;
 
 const USAGE: &str =
     "usage: validate FILE [--format text|json] [--parties PARTIES.json] [--proposer ID]";
@@ -28,7 +29,7 @@ enum Output {
 }
 
 fn main() -> ExitCode {
-    match run(std::env::args().skip(1).collect()) {
+    match run() {
         Ok(code) => code,
         Err(message) => {
             eprintln!("validate: {message}");
@@ -37,18 +38,20 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(args: Vec<String>) -> Result<ExitCode, String> {
+fn run() -> Result<ExitCode, String> {
+    use lexopt::prelude::*;
+    let mut parser = lexopt::Parser::from_env();
     let mut file = None;
     let mut output = Output::Text;
-    let mut parties_file: Option<String> = None;
-    let mut proposer: Option<String> = None;
-    let mut args = args.into_iter();
-    while let Some(arg) = args.next() {
-        match arg.as_str() {
-            "--format" => {
-                output = match args.next().as_deref() {
-                    Some("text") => Output::Text,
-                    Some("json") => Output::Json,
+    let mut args = common::ImportArgs::default();
+    while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
+        match arg {
+            Long("parties") => args.parties = Some(common::value(&mut parser)?),
+            Long("proposer") => args.proposer = Some(common::value(&mut parser)?),
+            Long("format") => {
+                output = match common::value(&mut parser)?.as_str() {
+                    "text" => Output::Text,
+                    "json" => Output::Json,
                     other => {
                         return Err(format!(
                             "--format takes text or json, not {other:?}\n{USAGE}"
@@ -56,47 +59,21 @@ fn run(args: Vec<String>) -> Result<ExitCode, String> {
                     }
                 }
             }
-            "--parties" => {
-                parties_file = Some(
-                    args.next()
-                        .ok_or_else(|| format!("--parties takes a file\n{USAGE}"))?,
-                )
-            }
-            "--proposer" => {
-                proposer = Some(
-                    args.next()
-                        .ok_or_else(|| format!("--proposer takes a party id\n{USAGE}"))?,
-                )
-            }
-            "-h" | "--help" => {
+            Short('h') | Long("help") => {
                 println!("{USAGE}");
                 return Ok(ExitCode::SUCCESS);
             }
-            _ if file.is_none() && !arg.starts_with("--") => file = Some(arg),
-            _ => return Err(format!("unexpected argument `{arg}`\n{USAGE}")),
+            Value(v) if file.is_none() => file = Some(v.string().map_err(|e| e.to_string())?),
+            other => return Err(format!("{}\n{USAGE}", other.unexpected())),
         }
     }
     let file = file.ok_or_else(|| USAGE.to_owned())?;
-    let mut options = ImportOptions::new(
-        "text".parse().map_err(|e| format!("{e}"))?,
-        "unknown".parse().map_err(|e| format!("{e}"))?,
-    );
-    if let Some(parties) = &parties_file {
-        let n = format::read_file(parties).map_err(|e| format!("{parties}: {e}"))?;
-        options.parties = n.parties().cloned().collect();
-        if let Some(first) = options.parties.first() {
-            options.proposer = first.id().clone();
-        }
-    }
-    if let Some(id) = &proposer {
-        options.proposer = id.parse().map_err(|e| format!("--proposer: {e}"))?;
-    }
-    let loaded = pactum::import::load(&file, &options).map_err(|e| format!("{file}: {e}"))?;
-    let negotiation = loaded.negotiation;
+    let loaded = args.load(&file)?;
+    let negotiation = &loaded.negotiation;
     if let (Some(import), Output::Text) = (&loaded.report, &output) {
-        print_import(&negotiation, import);
+        print_import(negotiation, import);
     }
-    let report = negotiation.validate();
+    let report = loaded.validate();
     match output {
         Output::Json => {
             let json = serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?;
@@ -110,6 +87,11 @@ fn run(args: Vec<String>) -> Result<ExitCode, String> {
                 count(negotiation.meetings().len(), "meeting", "meetings"),
             );
             println!("{report}");
+            if loaded.parties_missing {
+                println!(
+                    "(no parties given: the proposer and the parties bound are not checked; give them with --parties FILE.json)"
+                );
+            }
         }
     }
     Ok(if report.has_errors() {
@@ -154,16 +136,7 @@ fn print_import(n: &Negotiation, report: &ImportReport) {
         }
     }
     println!("Import report:");
-    for note in &report.recognised {
-        println!("  line {:>4}  recognised  {}", note.line, note.what);
-    }
-    for note in &report.guessed {
-        println!("  line {:>4}  guessed     {}", note.line, note.what);
-    }
-    for s in &report.set_aside {
-        println!(
-            "  line {:>4}  set aside   {:?}: {}",
-            s.line, s.text, s.reason
-        );
+    for line in report.to_string().lines() {
+        println!("  {line}");
     }
 }

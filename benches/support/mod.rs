@@ -350,3 +350,50 @@ pub(crate) fn reversed(p: &Proposal) -> Proposal {
     r.title = p.title.clone();
     r
 }
+
+/// Texts built to find a quadratic corner in the importer, each of about `bytes` bytes (or `n`
+/// repeats): the shapes named in the hostile-input issue.
+#[allow(dead_code)]
+pub(crate) mod hostile {
+    /// One article whose text never ends a sentence: two million words for 12 MB, a "shall"
+    /// every ten words, wrapped at 80 columns (`one_line`: all on one line).
+    pub(crate) fn no_sentence_end(bytes: usize, one_line: bool) -> String {
+        let mut out = String::with_capacity(bytes + 100);
+        out.push_str("Article 1\n");
+        let words = [
+            "the", "Parties", "shall", "consult", "each", "other", "on", "every", "measure", "and",
+        ];
+        let mut column = 0;
+        let mut k = 0;
+        while out.len() < bytes {
+            let w = words[k % words.len()];
+            k += 1;
+            if !one_line && column + w.len() > 80 {
+                out.push('\n');
+                column = 0;
+            } else if column > 0 || one_line {
+                out.push(' ');
+            }
+            out.push_str(w);
+            column += w.len() + 1;
+        }
+        out.push('\n');
+        out
+    }
+
+    /// `n` headings that all read "Article 1", each with a sentence.
+    pub(crate) fn equal_headings(n: usize) -> String {
+        "Article 1\nThe Parties shall consult.\n\n".repeat(n)
+    }
+
+    /// One article of `n` points, nested as deep as points go and back, again and again.
+    pub(crate) fn nested_points(n: usize) -> String {
+        let mut out = String::from("Article 1\nThe Parties agree:\n");
+        let shapes = ["1.", "(a)", "(i)", "-"];
+        for k in 0..n {
+            out.push_str(shapes[k % shapes.len()]);
+            out.push_str(" each Party shall report;\n");
+        }
+        out
+    }
+}

@@ -86,6 +86,28 @@ pub struct Loaded {
     pub negotiation: Negotiation,
     /// For an imported text, the import report; none for JSON.
     pub report: Option<ImportReport>,
+    /// Whether a text was imported with no parties given: its proposer is then a placeholder
+    /// and it binds nobody (see [`Loaded::validate`]).
+    pub parties_missing: bool,
+}
+
+impl Loaded {
+    /// Validates what was loaded, as [`Negotiation::validate`] does, with one difference: for a
+    /// text imported with no parties ([`parties_missing`](Self::parties_missing)), the two
+    /// checks that would only report the missing parties are left out (an unknown proposer,
+    /// and a proposal that binds fewer than two parties), so that the report is about the text.
+    pub fn validate(&self) -> crate::validate::Report {
+        use crate::validate::ProblemKind;
+        let mut report = self.negotiation.validate();
+        if self.parties_missing {
+            report.retain(|p| {
+                !(p.kind == ProblemKind::TooFewParties
+                    || (p.kind == ProblemKind::UnknownParty
+                        && p.location.to_string().ends_with(".proposer")))
+            });
+        }
+        report
+    }
 }
 
 /// Why [`load`] could not read a file.
@@ -147,6 +169,7 @@ pub fn load_bytes(path: &Path, bytes: &[u8], options: &ImportOptions) -> Result<
         return Ok(Loaded {
             negotiation: crate::format::from_slice(bytes)?,
             report: None,
+            parties_missing: false,
         });
     }
     let _ = path;
@@ -155,6 +178,7 @@ pub fn load_bytes(path: &Path, bytes: &[u8], options: &ImportOptions) -> Result<
     Ok(Loaded {
         negotiation: wrap(proposal, options),
         report: Some(report),
+        parties_missing: options.parties.is_empty(),
     })
 }
 

@@ -283,6 +283,13 @@ impl Report {
         self.problems.push(problem);
     }
 
+    /// Keeps the problems that `keep` accepts, and counts again.
+    pub(crate) fn retain(&mut self, keep: impl FnMut(&Problem) -> bool) {
+        self.problems.retain(keep);
+        self.errors = self.errors().count();
+        self.warnings = self.problems.len() - self.errors;
+    }
+
     /// Every problem, in the report's order.
     pub fn problems(&self) -> &[Problem] {
         &self.problems

@@ -264,23 +264,34 @@ fn title_goes_on(title: &str, t: &str, wrapped: bool) -> bool {
         && deontic::markers(t).is_empty()
 }
 
-/// Why a text without any treaty structure is something else, if it is: most of its lines
-/// are keys with values, brackets or tags (configuration, code, markup), or it holds control
-/// characters (binary data).
+/// Why a text is something other than a treaty, if it is: most of its lines are keys with
+/// values, section headers, braces or tags (configuration, code, markup), or many hold control
+/// characters (binary data). Brackets alone do not count: negotiating texts bracket whole
+/// sentences.
 fn not_a_treaty(lines: &[std::borrow::Cow<'_, str>]) -> Option<String> {
     let mut total = 0usize;
     let mut machine = 0usize;
     let mut control = 0usize;
+    let identifier = |s: &str| {
+        !s.is_empty()
+            && s.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"_-.\"".contains(&b))
+    };
     for t in lines.iter().filter(|t| !t.is_empty()) {
         total += 1;
-        let key_value = t.split_once('=').is_some_and(|(key, _)| {
-            let key = key.trim_end();
-            !key.is_empty()
-                && key
-                    .bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.' | b'"'))
-        });
-        if key_value || t.starts_with(['[', ']', '{', '}', '<']) {
+        let key_value = t
+            .split_once('=')
+            .is_some_and(|(key, _)| identifier(key.trim_end()));
+        let section = t
+            .strip_prefix('[')
+            .and_then(|r| r.strip_suffix(']'))
+            .is_some_and(|inner| identifier(inner.trim_matches('[')));
+        let brace = matches!(t.as_bytes()[0], b'{' | b'}');
+        let tag = t
+            .strip_prefix('<')
+            .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_alphabetic() || "/!?".contains(c)));
+        let comment = t.starts_with("# ") && t.len() > 2 && t[2..].contains(['=', '{', '(']);
+        if key_value || section || brace || tag || comment {
             machine += 1;
         }
         if t.chars().any(|c| c.is_control() && c != '\0') {
@@ -293,7 +304,7 @@ fn not_a_treaty(lines: &[std::borrow::Cow<'_, str>]) -> Option<String> {
         ))
     } else if machine * 2 > total {
         Some(format!(
-            "{machine} of its {total} lines are keys with values, brackets or tags: configuration, code or markup"
+            "{machine} of its {total} lines are keys with values, section headers, braces or tags: configuration, code or markup"
         ))
     } else {
         None
@@ -317,6 +328,9 @@ pub fn text(input: &str, options: &ImportOptions) -> Result<(Proposal, ImportRep
     }
     let mut report = ImportReport::default();
     let lines = lines::split(input);
+    if let Some(reason) = not_a_treaty(&lines.text) {
+        return Err(ImportError::NotATreaty { reason });
+    }
 
     // Each line read alone, then page furniture, then the evidence for each candidate heading.
     let mut kinds: Vec<Kind> = Vec::with_capacity(lines.text.len());
@@ -508,7 +522,15 @@ pub fn text(input: &str, options: &ImportOptions) -> Result<(Proposal, ImportRep
             }
             Kind::Text | Kind::NotHeading(_) => {
                 if !structured {
-                    if writing == Writing::Preamble {
+                    // Recitals often stand one to a line, each closed by a semicolon or a
+                    // comma: a line after such an end starts a recital of its own.
+                    let recital_ends = |p: &str| {
+                        p.ends_with([';', ':'])
+                            || (p.ends_with(',') && t.starts_with(char::is_uppercase))
+                    };
+                    if writing == Writing::Preamble
+                        && !preamble.last().is_some_and(|(_, p)| recital_ends(p))
+                    {
                         let last = preamble.last_mut().expect("writing the preamble");
                         join(&mut last.1, t);
                     } else {
@@ -536,13 +558,21 @@ pub fn text(input: &str, options: &ImportOptions) -> Result<(Proposal, ImportRep
                     let next_upper = next.is_some_and(|l| {
                         l.starts_with(char::is_alphanumeric) && !l.starts_with(char::is_lowercase)
                     });
-                    // A title runs on to this line only if its own line was full: the first
-                    // word here would not have fitted there.
+                    // A title runs on to this line only if its own line was full (the first
+                    // word here would not have fitted there), or this line is in title case
+                    // too and a blank line follows.
                     let first_word = t.split_whitespace().next().map_or(0, str::len);
+                    let next_blank = next.is_none_or(|l| l.is_empty());
                     let full = lines.text[i - 1].len() + 1 + first_word > width;
                     if let Some(top) = stack.last_mut() {
                         let taken = match &mut top.heading {
-                            Some(heading) if title_goes_on(heading, t, full && next_breaks) => {
+                            Some(heading)
+                                if title_goes_on(
+                                    heading,
+                                    t,
+                                    (full && next_breaks) || (title_cased(t) && next_blank),
+                                ) =>
+                            {
                                 join(heading, t);
                                 true
                             }
@@ -592,9 +622,6 @@ pub fn text(input: &str, options: &ImportOptions) -> Result<(Proposal, ImportRep
     close(&mut stack, &mut root, &mut report, &|_| false);
 
     if !structured {
-        if let Some(reason) = not_a_treaty(&lines.text) {
-            return Err(ImportError::NotATreaty { reason });
-        }
         // No structure at all: one clause holds the whole text.
         let text = preamble
             .iter()
@@ -668,6 +695,12 @@ mod tests {
         assert!(not_a_treaty(&toml.text).is_some_and(|r| r.contains("configuration")));
         let prose = lines::split("Just prose.\nWith a = sign in it, once.\nAnd more prose.\n");
         assert_eq!(not_a_treaty(&prose.text), None);
+        let bracketed = lines::split(
+            "Article 1\n[The Parties shall consult.]\n[deleted]\n[Each Party may ask.]\n",
+        );
+        assert_eq!(not_a_treaty(&bracketed.text), None);
+        let markup = lines::split("<html>\n<body>\n<p>Article 1</p>\n</body>\n");
+        assert!(not_a_treaty(&markup.text).is_some());
         let binary = lines::split("\u{1}\u{2}\u{3}\n\u{7f}x\n");
         assert!(not_a_treaty(&binary.text).is_some_and(|r| r.contains("binary")));
     }

@@ -1,0 +1,71 @@
+//! What the examples share: the options that say how to import a text, and loading a file as
+//! a pactum document or a text.
+
+// Each example uses the part it needs.
+#![allow(dead_code)]
+
+use lexopt::ValueExt;
+use pactum::import::{self, ImportOptions, Loaded};
+
+/// The import options given on the command line: `--parties FILE.json`, `--proposer ID`.
+#[derive(Debug, Default)]
+pub(crate) struct ImportArgs {
+    /// A pactum JSON file whose parties a text may name (all of them bound by it).
+    pub(crate) parties: Option<String>,
+    /// Who put the text forward (else the first party).
+    pub(crate) proposer: Option<String>,
+}
+
+impl ImportArgs {
+    /// Import options for a proposal with id `id`: the parties of `--parties`, the proposer of
+    /// `--proposer` (else the first party, else a placeholder).
+    pub(crate) fn options(&self, id: &str) -> Result<ImportOptions, String> {
+        let id = id
+            .parse()
+            .or_else(|_| "text".parse())
+            .map_err(|e| format!("{e}"))?;
+        let mut options = ImportOptions::new(id, "unknown".parse().map_err(|e| format!("{e}"))?);
+        if let Some(file) = &self.parties {
+            let n = pactum::format::read_file(file).map_err(|e| format!("{file}: {e}"))?;
+            options.parties = n.parties().cloned().collect();
+            if let Some(first) = options.parties.first() {
+                options.proposer = first.id().clone();
+            }
+        }
+        if let Some(id) = &self.proposer {
+            options.proposer = id.parse().map_err(|e| format!("--proposer: {e}"))?;
+        }
+        Ok(options)
+    }
+
+    /// Loads `path` as a pactum document or a text, a text's proposal taking its id from the
+    /// file's name.
+    pub(crate) fn load(&self, path: &str) -> Result<Loaded, String> {
+        let stem: String = std::path::Path::new(path)
+            .file_stem()
+            .map(|s| {
+                s.to_string_lossy()
+                    .chars()
+                    .map(|c| {
+                        if c.is_ascii_alphanumeric() {
+                            c.to_ascii_lowercase()
+                        } else {
+                            '-'
+                        }
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let options = self.options(stem.trim_matches('-'))?;
+        import::load(path, &options).map_err(|e| format!("{path}: {e}"))
+    }
+}
+
+/// The value of an option that takes one, as a string.
+pub(crate) fn value(parser: &mut lexopt::Parser) -> Result<String, String> {
+    parser
+        .value()
+        .map_err(|e| e.to_string())?
+        .string()
+        .map_err(|e| e.to_string())
+}

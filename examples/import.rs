@@ -1,0 +1,56 @@
+//! Imports a treaty text and writes it as a pactum JSON document, so that it can be corrected
+//! by hand once and compared as JSON from then on.
+//!
+//! ```text
+//! cargo run --example import -- FILE [--parties PARTIES.json] [--proposer ID] > draft.json
+//! ```
+//!
+//! The document (a negotiation that holds the imported proposal, with the parties of
+//! `--parties`) goes to stdout; the import report (what was recognised, guessed, set aside and
+//! kept as text, line by line) goes to stderr. Inferred commitments need the parties: without
+//! `--parties` a text imports with its structure and no commitments.
+//!
+//! Exit status: 0 on success, 2 when the file cannot be read, is not UTF-8, is empty, or is
+//! neither a pactum document nor a treaty text, or the arguments are wrong.
+
+use std::process::ExitCode;
+
+mod common;
+
+const USAGE: &str = "usage: import FILE [--parties PARTIES.json] [--proposer ID]";
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("import: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run() -> Result<ExitCode, String> {
+    use lexopt::prelude::*;
+    let mut parser = lexopt::Parser::from_env();
+    let mut file = None;
+    let mut args = common::ImportArgs::default();
+    while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
+        match arg {
+            Long("parties") => args.parties = Some(common::value(&mut parser)?),
+            Long("proposer") => args.proposer = Some(common::value(&mut parser)?),
+            Short('h') | Long("help") => {
+                println!("{USAGE}");
+                return Ok(ExitCode::SUCCESS);
+            }
+            Value(v) if file.is_none() => file = Some(v.string().map_err(|e| e.to_string())?),
+            other => return Err(format!("{}\n{USAGE}", other.unexpected())),
+        }
+    }
+    let file = file.ok_or_else(|| USAGE.to_owned())?;
+    let loaded = args.load(&file)?;
+    if let Some(report) = &loaded.report {
+        eprint!("{report}");
+    }
+    print!("{}", pactum::format::to_string(&loaded.negotiation));
+    Ok(ExitCode::SUCCESS)
+}
