@@ -278,6 +278,78 @@ fn prefix_follows(a: &[u32], b: &[u32]) -> bool {
     }
 }
 
+/// A displayed number as validation reads it among siblings: the last run of letters or
+/// digits, its style, and what stands around it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Ordinal {
+    pub(crate) prefix: String,
+    pub(crate) suffix: String,
+    pub(crate) class: Class,
+    pub(crate) value: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Class {
+    Digits,
+    Roman(bool),
+    Letter(bool),
+}
+
+impl Ordinal {
+    /// The last run of letters or digits in a displayed number, as an ordinal in its style:
+    /// "Article 4" is digits 4 after "Article ", "2(b)" is letter 2 between "2(" and ")", "(iv)" is
+    /// roman 4. A single letter that could be roman ("i", "v", "x") is roman where it starts a list or
+    /// follows roman numbers in the same style, else a letter.
+    pub(crate) fn parse(number: &str, previous: Option<&Ordinal>) -> Option<Ordinal> {
+        let number = number.trim();
+        let end = number
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_ascii_alphanumeric())
+            .map(|(i, c)| i + c.len_utf8())?;
+        let start = number[..end]
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| c.is_ascii_alphanumeric())
+            .last()
+            .map(|(i, _)| i)?;
+        let token = &number[start..end];
+        let (prefix, suffix) = (number[..start].to_owned(), number[end..].to_owned());
+        let follows_roman = |upper| {
+            previous.is_none_or(|p| {
+                p.prefix == prefix && p.suffix == suffix && p.class == Class::Roman(upper)
+            }) && (previous.is_some() || token.eq_ignore_ascii_case("i"))
+        };
+        let (class, value) = if token.bytes().all(|b| b.is_ascii_digit()) {
+            (Class::Digits, token.parse().ok()?)
+        } else if token.len() == 1 {
+            let c = token.as_bytes()[0];
+            let upper = c.is_ascii_uppercase();
+            match roman(token) {
+                Some(v) if follows_roman(upper) => (Class::Roman(upper), v),
+                _ if c.is_ascii_alphabetic() => (
+                    Class::Letter(upper),
+                    u32::from(c.to_ascii_lowercase() - b'a') + 1,
+                ),
+                _ => return None,
+            }
+        } else {
+            let upper = token.bytes().all(|b| b.is_ascii_uppercase());
+            let lower = token.bytes().all(|b| b.is_ascii_lowercase());
+            (
+                Class::Roman(upper),
+                roman(token).filter(|_| upper || lower)?,
+            )
+        };
+        Some(Ordinal {
+            prefix,
+            suffix,
+            class,
+            value,
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
