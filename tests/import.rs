@@ -595,3 +595,178 @@ fn a_lone_paragraph_brings_its_commitments_to_its_heading() {
         .collect();
     assert_eq!(unresolved, [1], "reported at Article 1's line");
 }
+
+#[test]
+fn titles_on_the_heading_line_go_to_the_heading() {
+    let (p, _) = import(
+        "Art. 4 (Scope)\nIt applies.\n\nARTICLE 5: Definitions\nTerms.\n\nArticle 6 \u{2013} Consultations\nThey meet.\n\nArticle 7 Entry Into Force\nIt starts.\n\nTITLE II Trade\n\nChapter Twenty-One Institutions\n\nArticle 8 bis Review\nIt is reviewed.\n",
+    );
+    let got: Vec<(String, String, String)> = p
+        .walk()
+        .map(|c| {
+            (
+                c.number.clone().unwrap_or_default(),
+                c.heading.clone().unwrap_or_default(),
+                c.text.clone(),
+            )
+        })
+        .collect();
+    let want = [
+        ("Art. 4", "Scope", "It applies."),
+        ("ARTICLE 5", "Definitions", "Terms."),
+        ("Article 6", "Consultations", "They meet."),
+        ("Article 7", "Entry Into Force", "It starts."),
+        ("TITLE II", "Trade", ""),
+        ("Chapter Twenty-One", "Institutions", ""),
+        ("Article 8 bis", "Review", "It is reviewed."),
+    ];
+    let want: Vec<(String, String, String)> = want
+        .iter()
+        .map(|(n, h, t)| (n.to_string(), h.to_string(), t.to_string()))
+        .collect();
+    assert_eq!(got, want);
+    let kinds: Vec<Option<ClauseKind>> = p.walk().map(|c| c.kind).collect();
+    assert_eq!(kinds[4], Some(ClauseKind::Title));
+    assert_eq!(kinds[5], Some(ClauseKind::Chapter));
+}
+
+#[test]
+fn every_line_break_is_one_whatever_it_is_written_with() {
+    let lf =
+        import("Article 1\nThe Parties shall consult.\n\nArticle 2\nEach Party may withdraw.\n").0;
+    for text in [
+        "Article 1\rThe Parties shall consult.\r\rArticle 2\rEach Party may withdraw.\r",
+        "Article 1\r\nThe Parties shall consult.\r\n\r\nArticle 2\r\nEach Party may withdraw.\r\n",
+        "Article 1\rThe Parties shall consult.\r\n\nArticle 2\nEach Party may withdraw.",
+    ] {
+        assert_eq!(import(text).0, lf, "{text:?}");
+    }
+    assert_eq!(lf.clauses[0].text, "The Parties shall consult.");
+}
+
+#[test]
+fn numbering_deeper_than_six_levels_stays_text_and_is_reported() {
+    let (p, report) =
+        import("Article 1\n1.2.3.4.5.6 Six levels deep.\n1.2.3.4.5.6.7 Seven levels deep.\n");
+    let point = &p.clauses[0].children()[0];
+    assert_eq!(point.number.as_deref(), Some("1.2.3.4.5.6"));
+    assert_eq!(
+        point.text,
+        "Six levels deep. 1.2.3.4.5.6.7 Seven levels deep."
+    );
+    assert_eq!(report.kept_as_text.len(), 1);
+    assert_eq!(report.kept_as_text[0].line, 3);
+    assert!(
+        report.kept_as_text[0]
+            .reason
+            .contains("deeper than six levels")
+    );
+}
+
+#[test]
+fn a_line_that_clauses_repeat_is_their_text_not_furniture() {
+    let text = "Article 1\nThe Parties shall consult each other.\n\nArticle 2\nThe Parties shall consult each other.\nThey may meet.\n\nArticle 3\nThe Parties shall consult each other.\n\nArticle 4\nThe Parties shall consult each other.\nThey may write.\n";
+    let (p, report) = import(text);
+    assert!(report.set_aside.is_empty(), "{:?}", report.set_aside);
+    assert!(
+        p.clauses
+            .iter()
+            .all(|c| c.text.starts_with("The Parties shall consult each other."))
+    );
+    let d = pactum::diff::compare(&p, &p, &pactum::diff::Options::default().without_ids());
+    assert!(
+        !d.has_changes(),
+        "a text compared with itself reports no change"
+    );
+}
+
+#[test]
+fn a_running_header_on_pages_is_furniture() {
+    let mut text = String::new();
+    for page in 1..=4 {
+        text.push_str("Draft of the Parties - restricted\n\n");
+        for k in 1..=6 {
+            let n = (page - 1) * 6 + k;
+            text.push_str(&format!(
+                "Article {n}\nThe Parties shall consult on matter {n}.\n\n"
+            ));
+        }
+        text.push_str(&format!("Page {page} of 4\n\x0c"));
+    }
+    let (p, report) = import(&text);
+    assert_eq!(p.clauses.len(), 24);
+    let reasons: Vec<&str> = report.set_aside.iter().map(|s| s.reason.as_str()).collect();
+    assert_eq!(
+        reasons.len(),
+        8,
+        "four headers, four page numbers: {reasons:?}"
+    );
+    assert!(p.walk().all(|c| !c.text.contains("restricted")));
+}
+
+#[test]
+fn hostile_shapes_import_whole() {
+    // A hundred thousand equal headings in the bench; a thousand here, for the result.
+    let (p, _) = import(&"Article 1\nThe Parties shall consult.\n\n".repeat(1000));
+    assert_eq!(p.clauses.len(), 1000);
+    assert_eq!(p.clauses[999].id, "art-1-1000");
+    // One article that never ends a sentence: every "shall" still finds its subject.
+    let text = format!(
+        "Article 1\n{}\n",
+        "the Parties shall consult and ".repeat(5000)
+    );
+    let (p, _) = import(&text);
+    assert_eq!(p.clauses[0].commitments.len(), 5000);
+    assert!(
+        p.clauses[0]
+            .commitments
+            .iter()
+            .all(|c| c.obligors.len() == 2)
+    );
+}
+
+#[test]
+fn the_report_reads_line_by_line() {
+    let (_, report) =
+        import("Article 1\nScope\n\nIt applies, as said under\nArticle 2 of the Treaty.\n\n12\n");
+    let shown = report.to_string();
+    assert!(
+        shown.contains("line     1  recognised    heading Article 1"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("line     2  guessed       title \"Scope\""),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("line     7  set aside     \"12\": a page number"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("line     5  kept as text  \"Article 2 of the Treaty.\""),
+        "{shown}"
+    );
+}
+
+#[test]
+fn a_text_imported_without_parties_is_validated_for_itself() {
+    let o = ImportOptions::new("t".parse().unwrap(), "nobody".parse().unwrap());
+    let loaded = import::load_bytes(
+        Path::new("t.txt"),
+        b"Article 1\nIt applies.\n\nArticle 1\nAgain.\n",
+        &o,
+    )
+    .unwrap();
+    assert!(loaded.parties_missing);
+    let kinds: Vec<_> = loaded
+        .validate()
+        .problems()
+        .iter()
+        .map(|p| p.kind)
+        .collect();
+    assert_eq!(kinds, [pactum::validate::ProblemKind::DuplicateNumber]);
+    // With parties the same checks stand as for any document.
+    let loaded =
+        import::load_bytes(Path::new("t.txt"), b"Article 1\nIt applies.\n", &options()).unwrap();
+    assert!(!loaded.parties_missing);
+}
