@@ -92,7 +92,7 @@
 //! | membership | **`party`**, **`since`**, `until` |
 //! | proposal | **`id`**, **`title`**, **`proposer`**, `parties`, `date`, **`status`**, `answers`, `supersedes`, `preamble`, `clauses`, **`language`**, `translated_from`, **`provenance`** |
 //! | recital | **`text`**, `text_basis` |
-//! | clause | **`id`**, `number`, `heading`, **`text`**, `text_basis` (`verbatim`, `truncated`, `quoted_in_part`, `summary`), `sources`, `commitments`, `answers`, `children` |
+//! | clause | **`id`**, `number`, `heading`, `kind` (`part`, `title`, `chapter`, `section`, `subsection`, `article`, `paragraph`, `point`, `annex`, `appendix`, `protocol`, `schedule`, `heading`), `deleted` (`true` for a deleted provision's placeholder), **`text`**, `text_basis` (`verbatim`, `truncated`, `quoted_in_part`, `summary`), `sources`, `commitments`, `answers`, `children` |
 //! | commitment | **`id`**, **`obligors`**, `beneficiaries`, **`modality`**, **`action`**, `scope` (`areas`, `from`, `until`), `conditions`, `exceptions`, **`force`** (`legally_binding`, `political`), `origin` (`annotated`, `inferred`) |
 //! | provenance | **`completeness`** (`full`, `partial`, `excerpt`), `sources`, `note` |
 //! | source | **`citation`**, `url` |
@@ -105,6 +105,10 @@
 //! The version is `MAJOR.MINOR`, now [`FORMAT_VERSION`]. A reader of major version 1 reads any
 //! `1.x` document whose fields it knows and refuses any other major version with
 //! [`ReadErrorKind::UnsupportedVersion`], before looking at the rest of the document.
+//!
+//! Version 1.1 added two optional clause fields, `kind` and `deleted`. A 1.0 document reads as
+//! before (it has neither); a reader of 1.0 refuses a document that uses them, naming the
+//! unknown field.
 //!
 //! # Strict reading
 //!
@@ -135,7 +139,7 @@ use crate::model::proposal::Source;
 use crate::{Meeting, Negotiation, Party, Proposal};
 
 /// The version of the JSON format this crate writes.
-pub const FORMAT_VERSION: &str = "1.0";
+pub const FORMAT_VERSION: &str = "1.1";
 const FORMAT_MAJOR: u32 = 1;
 
 /// Reads a document from bytes.

@@ -52,7 +52,7 @@ fn write_then_read_gives_the_same_value_and_bytes() {
     let n = format::from_str(SMALL).unwrap();
     let written = format::to_string(&n);
     assert!(
-        written.starts_with("{\n  \"pactum\": \"1.0\",\n"),
+        written.starts_with("{\n  \"pactum\": \"1.1\",\n"),
         "{written}"
     );
     assert!(written.ends_with("}\n"));
@@ -199,7 +199,7 @@ fn missing_and_duplicate_fields() {
         "$.meetings[0]",
     );
     assert_err(
-        &small_with("\"pactum\": \"1.0\",", ""),
+        &small_with("\"pactum\": \"1.1\",", ""),
         ReadErrorKind::MissingField,
         "$",
     );
@@ -386,21 +386,27 @@ fn deep_json_is_refused_without_overflowing_the_stack() {
 
 #[test]
 fn a_newer_major_version_is_refused_before_anything_else() {
-    let newer = small_with("\"pactum\": \"1.0\"", "\"pactum\": \"2.0\"")
+    let newer = small_with("\"pactum\": \"1.1\"", "\"pactum\": \"2.0\"")
         .replace("\"aliases\"", "\"new_in_v2\"");
     let e = assert_err(&newer, ReadErrorKind::UnsupportedVersion, "$.pactum");
     assert!(e.message().contains("this reader reads 1.x"), "{e}");
     assert_err(
-        &small_with("\"pactum\": \"1.0\"", "\"pactum\": \"one\""),
+        &small_with("\"pactum\": \"1.1\"", "\"pactum\": \"one\""),
         ReadErrorKind::UnsupportedVersion,
         "$.pactum",
     );
-    let minor = small_with("\"pactum\": \"1.0\"", "\"pactum\": \"1.7\"");
+    let minor = small_with("\"pactum\": \"1.1\"", "\"pactum\": \"1.7\"");
     assert!(
         format::from_str(&minor).is_ok(),
         "a later minor version with known fields is read"
     );
-    assert_eq!(FORMAT_VERSION, "1.0");
+    let older = small_with("\"pactum\": \"1.1\"", "\"pactum\": \"1.0\"");
+    assert_eq!(
+        format::from_str(&older).unwrap(),
+        format::from_str(SMALL).unwrap(),
+        "a 1.0 document, written before clause kinds and deleted marks, reads as before"
+    );
+    assert_eq!(FORMAT_VERSION, "1.1");
 }
 
 #[test]
@@ -441,4 +447,31 @@ fn a_built_clause_serializes_without_its_cached_depth() {
     );
     let back: Clause = serde_json::from_str(&json).unwrap();
     assert_eq!(back, clause);
+}
+
+#[test]
+fn clause_kinds_and_deleted_marks_round_trip() {
+    let json = |clause: &str| {
+        format!(
+            "{{\"pactum\": \"1.1\", \"title\": \"t\", \"proposals\": [{{\"id\": \"p\", \"title\": \"t\", \"proposer\": \"A\", \"status\": \"drafted\", \"language\": \"en\", \"provenance\": {{\"completeness\": \"full\"}}, \"clauses\": [{clause}]}}]}}"
+        )
+    };
+    let n = format::from_str(&json(
+        r#"{"id": "art-7", "number": "Article 7", "kind": "article", "deleted": true, "text": "[deleted]"}"#,
+    ))
+    .unwrap();
+    let c = &n.proposal("p").unwrap().clauses[0];
+    assert_eq!(c.kind, Some(pactum::ClauseKind::Article));
+    assert!(c.deleted);
+    let written = format::to_string(&n);
+    assert!(written.contains("\"kind\": \"article\",\n") && written.contains("\"deleted\": true,"));
+    assert_eq!(format::from_str(&written).unwrap(), n);
+    // Absent, they are none and false, and are not written.
+    let plain = format::from_str(&json(r#"{"id": "art-7", "text": "t"}"#)).unwrap();
+    let written = format::to_string(&plain);
+    assert!(!written.contains("\"kind\"") && !written.contains("\"deleted\""));
+    // An unknown kind is a located error.
+    let e =
+        format::from_str(&json(r#"{"id": "art-7", "kind": "verse", "text": "t"}"#)).unwrap_err();
+    assert_eq!(e.path(), "$.proposals[0].clauses[0].kind");
 }

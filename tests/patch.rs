@@ -156,3 +156,32 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn a_change_of_kind_or_a_deletion_is_a_modification_that_applies_and_inverts() {
+    let mut a = Proposal::new("a".parse().unwrap(), "Draft", "A".parse().unwrap());
+    a.clauses = vec![
+        clause("a1", "Article 1", "The Parties shall consult.")
+            .with_kind(pactum::ClauseKind::Article),
+    ];
+    let mut b = a.clone();
+    b.clauses[0].kind = Some(pactum::ClauseKind::Annex);
+    b.clauses[0].deleted = true;
+    let d = compare(&a, &b, &Options::default());
+    let c = &d.clauses[0];
+    assert!(c.is(pactum::diff::ClauseChangeKind::Modified));
+    assert_eq!(
+        c.kind.as_ref().map(|k| (k.old, k.new)),
+        Some((
+            Some(pactum::ClauseKind::Article),
+            Some(pactum::ClauseKind::Annex)
+        ))
+    );
+    assert_eq!(
+        c.deleted.as_ref().map(|k| (k.old, k.new)),
+        Some((false, true))
+    );
+    assert_eq!(d.apply(&a).unwrap(), b);
+    assert_eq!(d.invert().apply(&b).unwrap(), a);
+    assert!(d.to_string().contains("kind: article -> annex"), "{d}");
+}

@@ -40,21 +40,52 @@
 //!
 //! # What is recognised
 //!
-//! - **Headings**: "Article 1", "ARTICLE 4.2", "Art. 5", "Section 3", "Chapter II", "Part One",
-//!   "Annex 2", and Markdown headings (`#`, `##`), with an optional title after a dash, colon or
-//!   full stop on the same line, or alone on the next short line (a guess, reported). Parts
-//!   hold chapters hold sections hold articles; an annex stands at the top.
-//! - **Numbered paragraphs and points** nested under their article: "1.", "2)", "4.1", "(a)",
-//!   "(i)", and bullets ("-", "–", "—", "•", "*"); paragraphs without a number become unnumbered
-//!   clauses (one paragraph alone under a heading is the heading's own text).
+//! - **Headings**: a keyword (part, title, chapter, section, sub-section, article or "Art.",
+//!   annex, appendix, protocol, schedule; any case, but capitalised), a number, and maybe a
+//!   title: on the same line (`Article 4 Title`, `ARTICLE 4: Title`, `Article 4 – Title`,
+//!   `Art. 4 (Title)`), or alone on the next line. Numbers are digits, dotted (`1.3`,
+//!   `10.09`), letters, canonical Roman numerals (`civil` is not one), English words
+//!   (`Chapter Twenty-One`) and inserted numbers (`13 bis`, `4a`). The title goes to
+//!   [`Clause::heading`](crate::Clause::heading), never into the text; a title that runs on to a
+//!   second line is joined when its first line was full, or ends on a small word ("... Barriers
+//!   to"), or the second line is in title case with a blank line after it. Markdown headings
+//!   (`#`, `##`) are headings as marked; a first `# Title` is the proposal's title. Parts hold
+//!   titles hold chapters hold sections hold sub-sections hold articles; annexes and protocols
+//!   stand at the top, appendices and schedules under them. Each clause records its
+//!   [`ClauseKind`](crate::ClauseKind).
+//! - **Evidence, not just a pattern.** A line that starts like a heading is refused by its own
+//!   shape when a lower-case word or another number follows the number ("Article 5 of the
+//!   Treaty", "Article IX:3"), when a parenthesis opens and does not close the line, or when the
+//!   title would be a sentence (a deontic marker) or longer than 150 characters. Otherwise it is
+//!   weighed against the outline: its number against the last of its level (the next number,
+//!   or a first number after a higher heading, counts for it; an earlier or equal one against
+//!   it), whether a sentence ended before it, whether a blank line precedes it where the text
+//!   uses blank lines, and whether the next heading of its level follows it in sequence (so
+//!   that a gap is tolerated where the text goes on in sequence). The table of weights is in
+//!   the `outline` module's source. A line refused either way stays text where it stands, and
+//!   the report lists it in [`ImportReport::kept_as_text`] with the reasons. Case never
+//!   decides.
+//! - **One shape for one article.** The paragraphs of a heading before its first numbered or
+//!   lettered point are its own text, joined however they are spaced; points are children, and
+//!   an unnumbered paragraph after a point is a child of its own. So one article reads alike
+//!   with or without blank lines between its paragraphs. An article whose text is only
+//!   "\[deleted\]", "(repealed)" or "\[intentionally omitted\]" stays, marked
+//!   [`deleted`](crate::Clause::deleted).
+//! - **Numbered paragraphs and points** nested under their article: "1.", "2)", "4.1" (up to
+//!   six levels of dots; deeper numbering stays text, reported), "(a)", "(i)", and bullets
+//!   ("-", "–", "—", "•", "*").
 //! - **A preamble**: the text before the first heading or number. A first short line is the
-//!   title; the rest is split into recitals at the commas before a recital's opening word
+//!   title; the rest are recitals, one per paragraph, per line where each line ends with a
+//!   semicolon, colon or comma, and split at the commas before a recital's opening word
 //!   ("reaffirming", "noting", "determined", "have agreed", ...).
-//! - **Broken lines** joined back (a hyphen at a line's end before a lower-case letter is
-//!   undone), Windows line endings, tabs, non-breaking spaces and a byte-order mark.
-//! - **Page furniture** set aside: page numbers ("12", "Page 3 of 9", "- 4 -") and lines of
-//!   12 to 80 characters and two words or more repeated three times or more (running headers
-//!   and footers).
+//! - **Lines**: LF, CRLF and a bare CR are each one line break; broken lines are joined back
+//!   (a hyphen at a line's end before a lower-case letter is undone); tabs, non-breaking
+//!   spaces, form feeds and a byte-order mark are read as white space.
+//! - **Page furniture** set aside, only with page-layout evidence: page numbers ("12", "Page 3
+//!   of 9", "- 4 -", "7-1"), and running headers and footers, lines repeated three times or
+//!   more whose repeats stand next to page numbers or page breaks, or four times or more at
+//!   regular intervals of a page's length. A repeated line that is a clause's only text stays.
+//!   Every line set aside is in [`ImportReport::set_aside`].
 //! - **Commitments** from deontic markers ("shall", "shall not", "may", "should", "undertake
 //!   to", "refrain from", "commit themselves to", "is prepared to"), with the obligors named
 //!   before the marker in the sentence — "The Parties", "Each Party", "They" (the bound
@@ -62,6 +93,13 @@
 //!   where it follows) — resolved against [`ImportOptions::parties`] and marked
 //!   [`Origin::Inferred`](crate::Origin::Inferred). A marker whose obligors cannot be resolved
 //!   yields no commitment, and the report says so.
+//! - **What is not a treaty**: a text most of whose lines are keys with values, section
+//!   headers, braces or tags (configuration, code, markup), or that holds control characters
+//!   (binary data), is refused with [`ImportError::NotATreaty`].
+//!
+//! Every step is linear in the text (n log n at most), whatever it holds: a text that never
+//! ends a sentence reads each marker's subject within the 256 bytes before it, and repeated
+//! numbers get their id suffixes from a counter per base.
 //!
 //! Clause ids come from the numbering path (`art-4`, `art-4.p-2`, `art-4.p-2.pt-a`, `sec-3`,
 //! `ch-ii`, `part-one`, `annex-2`; `p-N` for the N-th child without a number), are stable from

@@ -57,7 +57,7 @@ pub struct Clause {
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub kind: Option<ClauseKind>,
     /// Whether the clause is a placeholder for a deleted or repealed provision ("Article 7
-    /// [deleted]"): it keeps its place and number, and its text says so.
+    /// \[deleted\]"): it keeps its place and number, and its text says so.
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "std::ops::Not::not"))]
     pub deleted: bool,
     /// The clause's own text, without its children's. May be empty when it has children.

@@ -63,9 +63,9 @@ pub use invalid::{REFUSALS, UnreadableDocument, unreadable_document, unreadable_
 
 use crate::id::{ClauseId, CommitmentId, MeetingId, PartyId, ProposalId};
 use crate::{
-    Clause, Commitment, Completeness, Delegate, Delegation, LegalForce, MAX_CLAUSE_DEPTH, Meeting,
-    Membership, Modality, Negotiation, Origin, Party, PartyKind, PartyRef, Proposal, Provenance,
-    Recital, Scope, Source, Status, TextBasis,
+    Clause, ClauseKind, Commitment, Completeness, Delegate, Delegation, LegalForce,
+    MAX_CLAUSE_DEPTH, Meeting, Membership, Modality, Negotiation, Origin, Party, PartyKind,
+    PartyRef, Proposal, Provenance, Recital, Scope, Source, Status, TextBasis,
 };
 
 /// Bounds on the size and depth of what the strategies make.
@@ -615,6 +615,11 @@ fn build_clause(
         .with_number(number(level, index));
     clause.commitments = commitments;
     clause.heading = shape.heading.map(|t| capitalize(TOPICS[t]));
+    clause.kind = Some(match level {
+        0 => ClauseKind::Article,
+        1 => ClauseKind::Paragraph,
+        _ => ClauseKind::Point,
+    });
     // A summary has no deontic markers of its own, so only clauses without commitments are
     // summaries.
     clause.text_basis = match shape.basis {
