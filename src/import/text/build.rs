@@ -36,6 +36,10 @@ pub(super) struct Node {
 const DELETED: [&str; 4] = ["deleted", "repealed", "intentionally omitted", "omitted"];
 
 fn says_deleted(text: &str) -> bool {
+    // "[Intentionally omitted.]" is the longest: longer texts are not read.
+    if text.len() > 32 {
+        return false;
+    }
     let core = text
         .trim()
         .trim_matches(['[', ']', '(', ')', '.', ' '])

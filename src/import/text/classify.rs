@@ -65,26 +65,28 @@ impl Level {
         }
     }
 
-    /// A slot per keyword level, for the numbering sequences.
+    /// A slot per keyword level, for the numbering sequences: its place in [`LEVELS`].
     pub(super) fn slot(self) -> Option<usize> {
-        Some(match self {
-            Level::Part => 0,
-            Level::Title => 1,
-            Level::Chapter => 2,
-            Level::Section => 3,
-            Level::Subsection => 4,
-            Level::Article => 5,
-            Level::Annex => 6,
-            Level::Appendix => 7,
-            Level::Protocol => 8,
-            Level::Schedule => 9,
-            Level::Markdown(_) => return None,
-        })
+        LEVELS.iter().position(|l| *l == self)
     }
 }
 
 /// How many keyword levels [`Level::slot`] numbers.
 pub(super) const SLOTS: usize = 10;
+
+/// The keyword levels, each at its slot.
+pub(super) const LEVELS: [Level; SLOTS] = [
+    Level::Part,
+    Level::Title,
+    Level::Chapter,
+    Level::Section,
+    Level::Subsection,
+    Level::Article,
+    Level::Annex,
+    Level::Appendix,
+    Level::Protocol,
+    Level::Schedule,
+];
 
 /// A line that may open a heading.
 #[derive(Debug, Clone, PartialEq)]

@@ -294,7 +294,8 @@ fn not_a_treaty(lines: &[std::borrow::Cow<'_, str>]) -> Option<String> {
         if key_value || section || brace || tag || comment {
             machine += 1;
         }
-        if t.chars().any(|c| c.is_control() && c != '\0') {
+        let c0 = |b: u8| (b < 0x20 && b != 0) || b == 0x7f;
+        if t.bytes().any(c0) || (!t.is_ascii() && t.chars().any(|c| c.is_control())) {
             control += 1;
         }
     }
@@ -328,9 +329,6 @@ pub fn text(input: &str, options: &ImportOptions) -> Result<(Proposal, ImportRep
     }
     let mut report = ImportReport::default();
     let lines = lines::split(input);
-    if let Some(reason) = not_a_treaty(&lines.text) {
-        return Err(ImportError::NotATreaty { reason });
-    }
 
     // Each line read alone, then page furniture, then the evidence for each candidate heading.
     let mut kinds: Vec<Kind> = Vec::with_capacity(lines.text.len());
@@ -362,6 +360,15 @@ pub fn text(input: &str, options: &ImportOptions) -> Result<(Proposal, ImportRep
     }
     let mut refusals = Vec::new();
     outline::decide(&lines.text, &mut kinds, &furniture, &mut refusals);
+    // A text with a treaty's headings is a treaty; only one without them is looked at again.
+    let treaty_headings = kinds
+        .iter()
+        .any(|k| matches!(k, Kind::Heading(c) if !c.markdown || c.parsed.is_some()));
+    if !treaty_headings {
+        if let Some(reason) = not_a_treaty(&lines.text) {
+            return Err(ImportError::NotATreaty { reason });
+        }
+    }
     let mut refusals = refusals.into_iter().peekable();
     for (i, kind) in kinds.iter().enumerate() {
         if let Kind::NotHeading(why) = kind {

@@ -22,7 +22,7 @@
 
 use crate::numbering::{Number, Sequence};
 
-use super::classify::{Candidate, Kind, SLOTS};
+use super::classify::{Candidate, Kind, LEVELS, SLOTS};
 
 /// Decides every candidate heading of `kinds` in place: a refused one becomes
 /// [`Kind::NotHeading`] and gets a reason in `refusals` (by line index). `furniture` lines are
@@ -177,9 +177,9 @@ fn weigh(c: &Candidate, e: &Evidence<'_>) -> Result<(), String> {
     }
 }
 
-/// The rank of a level slot, as [`Level::rank`](super::classify::Level::rank).
+/// The rank of a level slot.
 fn rank_of_slot(slot: usize) -> u8 {
-    [1, 2, 3, 4, 5, 6, 1, 2, 1, 2][slot]
+    LEVELS[slot].rank()
 }
 
 /// Whether a line ends a sentence: a full stop, semicolon, colon, question or exclamation
@@ -193,8 +193,9 @@ pub(super) fn sentence_ended(line: &str) -> bool {
 /// keyword, after which a new heading may start.
 fn heading_like(line: &str) -> bool {
     line.len() <= 80
+        && !line.bytes().any(|b| b.is_ascii_lowercase())
         && line.bytes().any(|b| b.is_ascii_uppercase())
-        && !line.chars().any(char::is_lowercase)
+        && (line.is_ascii() || !line.chars().any(char::is_lowercase))
 }
 
 #[cfg(test)]
