@@ -81,6 +81,8 @@ fn diff() {
     assert_send_sync::<Merge>();
     assert_send_sync::<Options>();
     assert_send_sync::<PatchError>();
+    assert_send_sync::<PatchErrorKind>();
+    assert_send_sync::<DiffError>();
     assert_send_sync::<Placement>();
     assert_send_sync::<ProposalChange>();
     assert_send_sync::<RecitalChange>();

@@ -41,3 +41,8 @@ fn import_text() {
 fn compare_apply() {
     replay("compare_apply", checks::compare_apply);
 }
+
+#[test]
+fn diff_json() {
+    replay("diff_json", checks::diff_json);
+}

@@ -127,6 +127,7 @@
 //!     .with_clause(Clause::new("a".parse()?, "The Parties should consult one another.").with_number("Article 2"));
 //! let json = serde_json::to_value(compare(&old, &new, &Options::default())).unwrap();
 //! assert_eq!(json, serde_json::json!({
+//!     "pactum_diff": "1.0",
 //!     "old": "v1",
 //!     "new": "v2",
 //!     // No commitment was encoded, so the change of deontic marker is inferred from the text.
@@ -168,12 +169,21 @@
 //! ```
 //!
 //! A clause only in one draft carries that draft's `clause` (without its children, which have
-//! entries of their own); a paired clause carries `text`, `heading`, `number`, `text_basis`,
-//! `sources`, `answers` and `commitments` as `{"old": ..., "new": ...}` when they changed.
+//! entries of their own); a paired clause carries `text`, `heading`, `number`, `kind`,
+//! `deleted`, `text_basis`, `sources`, `answers` and `commitments` as `{"old": ..., "new":
+//! ...}` when they changed. A party's view ([`Diff::for_party`]) says whose it is in `party`.
+//!
+//! The diff format has a version of its own, `"pactum_diff"` ([`DIFF_FORMAT_VERSION`]).
+//! Reading a diff [checks](Diff::check) it: an entry without a side, kinds that do not fit an
+//! entry's sides, a repeated id, places that do not form a tree, or a split, merge or
+//! commitment change that names a clause the diff does not have, are refused with the path
+//! and the reason. A diff written before the format had a version has no `"pactum_diff"` and
+//! is refused as such; compare the drafts again.
 //! Proposal changes are `{"field": "title", "old": ..., "new": ...}`; recitals are
 //! `{"change": "modified", "old": ..., "new": ..., "text": ...}` and the like.
 
 pub(crate) mod align;
+mod check;
 mod commitment;
 mod normalize;
 mod patch;
@@ -183,11 +193,12 @@ use std::time::{Duration, Instant};
 
 use jiff::civil::Date;
 
+pub use check::{DIFF_FORMAT_VERSION, DiffError};
 pub use commitment::{
     CommitmentChange, CommitmentDiff, CommitmentMatch, Direction, modality_direction,
 };
 pub use normalize::normalize;
-pub use patch::PatchError;
+pub use patch::{PatchError, PatchErrorKind};
 
 use crate::{
     Clause, ClauseId, Commitment, Negotiation, PartyId, PartyRef, Proposal, ProposalId, Provenance,
@@ -252,13 +263,26 @@ impl Options {
 /// The differences between two proposals, as data.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+// The derived impls become `Diff::serialize` and `Diff::deserialize`, which the trait impls
+// in `check.rs` call: reading checks the diff before it returns one.
+#[cfg_attr(feature = "serde", serde(remote = "Self", deny_unknown_fields))]
 #[non_exhaustive]
 pub struct Diff {
+    /// The diff format's version, written first as `"pactum_diff": "1.0"`.
+    #[cfg_attr(feature = "serde", serde(rename = "pactum_diff"))]
+    version: check::Version,
     /// The id of the old proposal.
     pub old: ProposalId,
     /// The id of the new proposal.
     pub new: ProposalId,
+    /// For a party's view ([`Diff::for_party`]), the party. A view lists only the clauses
+    /// that the party's commitment changes stand in, so its places need not form a tree, and
+    /// it does not apply as a patch.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub party: Option<PartyId>,
     /// What changed in the commitments, first because it matters most: commitment by
     /// commitment, in clause order. Unchanged commitments are not listed.
     #[cfg_attr(
@@ -360,8 +384,10 @@ impl Diff {
             .cloned()
             .collect();
         Diff {
+            version: check::Version,
             old: self.old.clone(),
             new: self.new.clone(),
+            party: PartyId::new(party).ok(),
             commitments,
             proposal: Vec::new(),
             preamble: Vec::new(),
@@ -1075,8 +1101,10 @@ fn compare_with(
     summary.similarity = if total == 0.0 { 1.0 } else { alike / total };
 
     Diff {
+        version: check::Version,
         old: old.id().clone(),
         new: new.id().clone(),
+        party: None,
         commitments,
         proposal,
         preamble,

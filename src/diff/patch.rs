@@ -13,11 +13,44 @@ use crate::{Clause, ClauseId, Proposal};
 #[error("the diff does not fit `{proposal}`: {change}: {problem}")]
 pub struct PatchError {
     proposal: String,
+    kind: PatchErrorKind,
     change: String,
     problem: String,
 }
 
+/// What kind of misfit a [`PatchError`] is, for a program to match on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PatchErrorKind {
+    /// The diff was made from another proposal.
+    WrongProposal,
+    /// A value is not the one the change expects to replace (a field, a text, a recital).
+    Mismatch,
+    /// The diff names an old clause that the proposal does not have.
+    MissingClause,
+    /// The diff does not account for every old clause exactly once: one is left out, or named
+    /// by two entries.
+    Unaccounted,
+    /// An entry is not whole: it has neither side, or an added or removed clause carries no
+    /// content, or content with children (each child has its own entry).
+    MalformedEntry,
+    /// A clause id is used twice, in the proposal or in the result.
+    DuplicateClauseId,
+    /// The new places do not form a tree: siblings leave a gap or repeat, a parent is
+    /// missing, or the clauses nest too deep.
+    BadPlaces,
+    /// A clause of the result would hold two commitments with one id.
+    DuplicateCommitmentId,
+    /// The diff is a party's view ([`Diff::for_party`]), which lists only some clauses.
+    View,
+}
+
 impl PatchError {
+    /// What kind of misfit it is.
+    pub fn kind(&self) -> PatchErrorKind {
+        self.kind
+    }
+
     /// Which change did not fit: `clauses[3] (art-4)`, `proposal.title`, `preamble[1]`.
     pub fn change(&self) -> &str {
         &self.change
@@ -34,9 +67,15 @@ struct Fail<'a> {
 }
 
 impl Fail<'_> {
-    fn at(&self, change: impl Into<String>, problem: impl Into<String>) -> PatchError {
+    fn at(
+        &self,
+        kind: PatchErrorKind,
+        change: impl Into<String>,
+        problem: impl Into<String>,
+    ) -> PatchError {
         PatchError {
             proposal: self.proposal.id().to_string(),
+            kind,
             change: change.into(),
             problem: problem.into(),
         }
@@ -53,7 +92,11 @@ fn expect<T: PartialEq + std::fmt::Debug>(
     if current == old {
         Ok(())
     } else {
-        Err(fail.at(change, format!("expected {old:?}, found {current:?}")))
+        Err(fail.at(
+            PatchErrorKind::Mismatch,
+            change,
+            format!("expected {old:?}, found {current:?}"),
+        ))
     }
 }
 
@@ -86,8 +129,16 @@ impl Diff {
     /// ```
     pub fn apply(&self, old: &Proposal) -> Result<Proposal, PatchError> {
         let fail = Fail { proposal: old };
+        if let Some(party) = &self.party {
+            return Err(fail.at(
+                PatchErrorKind::View,
+                "party",
+                format!("a view for `{party}` lists only some clauses; apply the whole diff"),
+            ));
+        }
         if old.id() != &self.old {
             return Err(fail.at(
+                PatchErrorKind::WrongProposal,
                 "proposal.id",
                 format!("the diff was made from `{}`", self.old),
             ));
@@ -162,6 +213,7 @@ impl Diff {
                             Ok(())
                         }
                         found => Err(fail.at(
+                            PatchErrorKind::Mismatch,
                             name.clone(),
                             format!(
                                 "expected recital {:?}, found {:?}",
@@ -186,6 +238,7 @@ impl Diff {
             }
             if at != old.preamble.len() {
                 return Err(fail.at(
+                    PatchErrorKind::Mismatch,
                     "preamble",
                     format!(
                         "the proposal has {} recitals, the diff accounts for {at}",
@@ -210,6 +263,7 @@ impl Diff {
             count += 1;
             if by_id.insert(&c.id, (c, parent, index)).is_some() {
                 return Err(fail.at(
+                    PatchErrorKind::DuplicateClauseId,
                     format!("clause {}", c.id),
                     "the clause id is used twice; a patch needs unique ids",
                 ));
@@ -222,19 +276,43 @@ impl Diff {
                     .map(|(i, k)| (k, Some(&c.id), i)),
             );
         }
-        let mut accounted = 0;
+        // Each old clause is named once: a second entry for one clause would leave another
+        // unaccounted for, so both are refused by name.
+        let mut named: std::collections::HashSet<
+            &ClauseId,
+            std::hash::BuildHasherDefault<super::align::Fx>,
+        > = std::collections::HashSet::with_capacity_and_hasher(count, Default::default());
         let mut heads: Vec<(&Placement, Clause)> = Vec::new();
         for (i, c) in self.clauses.iter().enumerate() {
-            let name = format!("clauses[{i}] ({})", c.id());
+            let side = c.new.as_ref().or(c.old.as_ref());
+            let Some(side) = side else {
+                return Err(fail.at(
+                    PatchErrorKind::MalformedEntry,
+                    format!("clauses[{i}]"),
+                    "a clause change with neither side",
+                ));
+            };
+            let name = format!("clauses[{i}] ({})", side.id);
             let found = match &c.old {
                 Some(p) => {
                     let Some(&(clause, parent, index)) = by_id.get(&p.id) else {
-                        return Err(fail.at(name, format!("the proposal has no clause `{}`", p.id)));
+                        return Err(fail.at(
+                            PatchErrorKind::MissingClause,
+                            name,
+                            format!("the proposal has no clause `{}`", p.id),
+                        ));
                     };
-                    accounted += 1;
+                    if !named.insert(&p.id) {
+                        return Err(fail.at(
+                            PatchErrorKind::Unaccounted,
+                            name,
+                            format!("the old clause `{}` is named by an earlier entry too", p.id),
+                        ));
+                    }
                     if parent != p.parent.as_ref() || index != p.index || clause.number != p.number
                     {
                         return Err(fail.at(
+                            PatchErrorKind::Mismatch,
                             name,
                             format!(
                                 "expected it as {:?} at {} under {:?}, found {:?} at {} under {:?}",
@@ -246,30 +324,52 @@ impl Diff {
                 }
                 None => None,
             };
+            let content = |what: &str| -> Result<&Clause, PatchError> {
+                let content = c.clause.as_ref().ok_or_else(|| {
+                    fail.at(
+                        PatchErrorKind::MalformedEntry,
+                        name.clone(),
+                        format!("{what} clause carries no content"),
+                    )
+                })?;
+                if !content.children().is_empty() {
+                    return Err(fail.at(
+                        PatchErrorKind::MalformedEntry,
+                        name.clone(),
+                        format!(
+                            "{what} clause's content holds {} children; each child has an entry of its own",
+                            content.children().len()
+                        ),
+                    ));
+                }
+                Ok(content)
+            };
             match (found, &c.new) {
                 (Some(clause), None) => {
                     // Removed: its content must be what the diff removes.
-                    let expected = c.clause.as_ref().ok_or_else(|| {
-                        fail.at(name.clone(), "a removed clause carries no content")
-                    })?;
+                    let expected = content("a removed")?;
                     expect(&fail, &name, &clause.head(), expected)?;
                 }
-                (None, Some(place)) => {
-                    let content = c.clause.as_ref().ok_or_else(|| {
-                        fail.at(name.clone(), "an added clause carries no content")
-                    })?;
-                    heads.push((place, content.head()));
-                }
+                (None, Some(place)) => heads.push((place, content("an added")?.head())),
                 (Some(clause), Some(place)) => {
                     heads.push((place, changed(&fail, &name, clause, c)?))
                 }
-                (None, None) => return Err(fail.at(name, "a clause change with neither side")),
+                (None, None) => unreachable!("an entry without sides was refused above"),
             }
         }
-        if accounted != count {
+        if named.len() != count {
+            // Name the first old clause, in document order, that no entry accounts for.
+            let missing = old
+                .walk()
+                .find(|c| !named.contains(&c.id))
+                .map_or_else(String::new, |c| format!(" (first: `{}`)", c.id));
             return Err(fail.at(
+                PatchErrorKind::Unaccounted,
                 "clauses",
-                format!("the proposal has {count} clauses, the diff accounts for {accounted}"),
+                format!(
+                    "the proposal has {count} clauses, the diff accounts for {}{missing}",
+                    named.len()
+                ),
             ));
         }
         new.clauses = build(&fail, heads)?;
@@ -282,8 +382,10 @@ impl Diff {
     pub fn invert(&self) -> Diff {
         let summary = &self.summary;
         Diff {
+            version: self.version,
             old: self.new.clone(),
             new: self.old.clone(),
+            party: self.party.clone(),
             commitments: self.commitments.iter().map(invert_commitment).collect(),
             proposal: self.proposal.iter().map(invert_proposal).collect(),
             preamble: self
@@ -386,8 +488,17 @@ fn build(fail: &Fail<'_>, heads: Vec<(&Placement, Clause)>) -> Result<Vec<Clause
         super::align::Fx,
     >::default());
     for (place, clause) in heads {
+        let mut seen = std::collections::HashSet::with_capacity(clause.commitments.len());
+        if let Some(k) = clause.commitments.iter().find(|k| !seen.insert(&k.id)) {
+            return Err(fail.at(
+                PatchErrorKind::DuplicateCommitmentId,
+                format!("clause {}", place.id),
+                format!("the commitment id `{}` is used twice in the clause", k.id),
+            ));
+        }
         if !ids.insert(&place.id) {
             return Err(fail.at(
+                PatchErrorKind::DuplicateClauseId,
                 format!("clause {}", place.id),
                 "the new clause id is used twice; a patch needs unique ids",
             ));
@@ -401,6 +512,7 @@ fn build(fail: &Fail<'_>, heads: Vec<(&Placement, Clause)>) -> Result<Vec<Clause
         list.sort_by_key(|(i, _)| *i);
         if list.iter().enumerate().any(|(k, (i, _))| k != *i) {
             return Err(fail.at(
+                PatchErrorKind::BadPlaces,
                 "clauses",
                 "the new places of sibling clauses leave a gap or repeat",
             ));
@@ -416,6 +528,7 @@ fn build(fail: &Fail<'_>, heads: Vec<(&Placement, Clause)>) -> Result<Vec<Clause
     ) -> Result<Clause, PatchError> {
         if depth > crate::MAX_CLAUSE_DEPTH {
             return Err(fail.at(
+                PatchErrorKind::BadPlaces,
                 format!("clause {}", clause.id),
                 "the new clauses nest too deep",
             ));
@@ -424,9 +537,13 @@ fn build(fail: &Fail<'_>, heads: Vec<(&Placement, Clause)>) -> Result<Vec<Clause
         let kids = children.remove(&Some(id.clone())).unwrap_or_default();
         for (_, kid) in kids {
             let kid = attach(fail, children, kid, depth + 1)?;
-            clause
-                .push_child(kid)
-                .map_err(|e| fail.at(format!("clause {id}"), e.to_string()))?;
+            clause.push_child(kid).map_err(|e| {
+                fail.at(
+                    PatchErrorKind::BadPlaces,
+                    format!("clause {id}"),
+                    e.to_string(),
+                )
+            })?;
         }
         Ok(clause)
     }
@@ -437,6 +554,7 @@ fn build(fail: &Fail<'_>, heads: Vec<(&Placement, Clause)>) -> Result<Vec<Clause
     }
     if let Some(parent) = children.into_keys().flatten().min() {
         return Err(fail.at(
+            PatchErrorKind::BadPlaces,
             "clauses",
             format!("clauses are placed under `{parent}`, which the new proposal does not have"),
         ));

@@ -148,11 +148,13 @@ fn write_markdown(out: &mut String, diff: &Diff) -> fmt::Result {
         .clauses
         .iter()
         .filter(|c| c.is(ClauseChangeKind::Moved) || c.is(ClauseChangeKind::Reparented))
+        // A checked diff pairs every moved clause; one built by hand may not, and is shown
+        // without it rather than refused.
+        .filter_map(|c| Some((c, c.new.as_ref()?)))
         .collect();
     if !moves.is_empty() {
         writeln!(out, "\n## Moves\n")?;
-        for c in moves {
-            let n = c.new.as_ref().expect("a moved clause is paired");
+        for (c, n) in moves {
             writeln!(
                 out,
                 "- {}: {}",

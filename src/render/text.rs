@@ -139,10 +139,10 @@ fn write_text(out: &mut String, diff: &Diff) -> fmt::Result {
         .clauses
         .iter()
         .filter(|c| c.is(ClauseChangeKind::Moved) || c.is(ClauseChangeKind::Reparented))
-        .map(|c| {
-            let n = c.new.as_ref().expect("a moved clause is paired");
-            format!("  {}: {}", labels.pair(c, "->"), labels.destination(n))
-        })
+        // A checked diff pairs every moved clause; one built by hand may not, and is shown
+        // without it rather than refused.
+        .filter_map(|c| Some((c, c.new.as_ref()?)))
+        .map(|(c, n)| format!("  {}: {}", labels.pair(c, "->"), labels.destination(n)))
         .collect();
     if !moves.is_empty() {
         writeln!(out, "\nMoves")?;

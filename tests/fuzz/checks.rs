@@ -92,3 +92,29 @@ pub(crate) fn compare_apply(bytes: &[u8]) {
         let _ = render::markdown(&d);
     }
 }
+
+/// Bytes read as a diff: refused with a located error, or read (and so checked), applied to
+/// the proposals of a small document and inverted (a misfit is a `PatchError`, never a panic),
+/// rendered in every view, and written back to a diff that reads the same.
+pub(crate) fn diff_json(bytes: &[u8]) {
+    let Ok(d) = serde_json::from_slice::<diff::Diff>(bytes) else {
+        return;
+    };
+    d.check().expect("a diff that reads is checked");
+    let seeds = format::from_str(include_str!("../data/small.json")).expect("the seeds read");
+    for p in seeds.proposals() {
+        if let Ok(new) = d.apply(p) {
+            let _ = d.invert().apply(&new);
+        }
+    }
+    for view in [d.clone(), d.invert()]
+        .into_iter()
+        .chain(d.parties().first().map(|p| d.for_party(p.as_str())))
+    {
+        let _ = render::text(&view);
+        let _ = render::markdown(&view);
+    }
+    let written = serde_json::to_string(&d).expect("a diff writes");
+    let back: diff::Diff = serde_json::from_str(&written).expect("a written diff reads back");
+    assert_eq!(back, d, "a written diff reads back the same");
+}
