@@ -83,6 +83,7 @@ fn diff() {
     assert_send_sync::<PatchError>();
     assert_send_sync::<PatchErrorKind>();
     assert_send_sync::<DiffError>();
+    assert_send_sync::<ChangeKinds>();
     assert_send_sync::<Placement>();
     assert_send_sync::<ProposalChange>();
     assert_send_sync::<RecitalChange>();

@@ -66,7 +66,14 @@ fn by_old<'a>(d: &'a Diff, id: &str) -> &'a ClauseDiff {
 fn kinds(d: &Diff) -> Vec<(String, Vec<K>)> {
     d.clauses
         .iter()
-        .map(|c| (c.id().to_string(), c.kinds.clone()))
+        .map(|c| {
+            let kinds = if c.kinds.is_empty() {
+                vec![K::Unchanged]
+            } else {
+                c.kinds.iter().collect()
+            };
+            (c.id().to_string(), kinds)
+        })
         .collect()
 }
 

@@ -225,7 +225,7 @@ fn a_partys_view_reads_back_but_does_not_apply() {
 fn renderers_do_not_panic_on_a_hand_built_diff_that_breaks_the_invariants() {
     let (a, b) = pair();
     let mut d = compare(&a, &b, &Options::default());
-    d.clauses[3].kinds = vec![ClauseChangeKind::Moved];
+    d.clauses[3].kinds = [ClauseChangeKind::Moved].into();
     d.clauses[3].new = None;
     assert!(d.check().is_err());
     let _ = pactum::render::text(&d);

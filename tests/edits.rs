@@ -44,10 +44,16 @@ fn check(pair: &EditedPair, d: &Diff, ids: bool) -> Result<(), TestCaseError> {
     for edit in &pair.edits {
         match edit {
             Edit::Inserted(id) => {
-                prop_assert_eq!(&entry(d, id, true).unwrap().kinds, &vec![K::Added])
+                prop_assert_eq!(
+                    &entry(d, id, true).unwrap().kinds,
+                    &pactum::diff::ChangeKinds::from([K::Added])
+                )
             }
             Edit::Deleted(id) => {
-                prop_assert_eq!(&entry(d, id, false).unwrap().kinds, &vec![K::Removed])
+                prop_assert_eq!(
+                    &entry(d, id, false).unwrap().kinds,
+                    &pactum::diff::ChangeKinds::from([K::Removed])
+                )
             }
             Edit::Moved(id) => prop_assert!(
                 entry(d, id, true).unwrap().is(K::Moved),

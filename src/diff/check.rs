@@ -126,12 +126,6 @@ impl Diff {
 /// One entry's sides against its kinds.
 fn entry(c: &ClauseDiff, at: &str) -> Result<(), DiffError> {
     use ClauseChangeKind as K;
-    if c.kinds.is_empty() {
-        return Err(DiffError::at(
-            format!("{at}.kinds"),
-            "no kind: an unchanged clause says `unchanged`",
-        ));
-    }
     let (old, new) = (c.old.is_some(), c.new.is_some());
     let want = match (old, new) {
         (false, false) => {
@@ -146,7 +140,7 @@ fn entry(c: &ClauseDiff, at: &str) -> Result<(), DiffError> {
     };
     for (k, kind) in c.kinds.iter().enumerate() {
         let fits = match kind {
-            K::Added | K::Removed => *kind == want,
+            K::Added | K::Removed => kind == want,
             _ => want == K::Unchanged,
         };
         if !fits {
@@ -161,10 +155,10 @@ fn entry(c: &ClauseDiff, at: &str) -> Result<(), DiffError> {
             ));
         }
     }
-    if c.kinds.len() > 1 && c.kinds.contains(&K::Unchanged) {
+    if c.kinds.is_empty() && want != K::Unchanged {
         return Err(DiffError::at(
             format!("{at}.kinds"),
-            "`unchanged` stands alone",
+            format!("an unpaired clause is `{}`", want.as_str()),
         ));
     }
     if want != K::Unchanged && c.clause.is_none() {

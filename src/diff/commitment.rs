@@ -32,9 +32,11 @@ string_enum! {
         Widening => "widening",
         /// Reaches less far: fewer parties, fewer areas, a shorter period.
         Narrowing => "narrowing",
-        /// Both at once (some areas added, others removed), or neither (the same parties
-        /// named another way).
+        /// Both at once: some areas added and others removed.
         Mixed => "mixed",
+        /// Neither firmer nor looser, neither wider nor narrower: the same parties named
+        /// another way, an offer for a permission.
+        Neutral => "neutral",
     }
 }
 
@@ -50,6 +52,7 @@ impl Direction {
             Direction::Widening => Direction::Narrowing,
             Direction::Narrowing => Direction::Widening,
             Direction::Mixed => Direction::Mixed,
+            Direction::Neutral => Direction::Neutral,
         }
     }
 }
@@ -74,7 +77,7 @@ pub fn modality_direction(old: Modality, new: Modality) -> Direction {
         (false, false) | (true, true) if new_s > old_s => Direction::Strengthening,
         (false, false) | (true, true) if new_s < old_s => Direction::Weakening,
         // Same level, other kind (an offer against a permission): neither firmer nor looser.
-        (false, false) | (true, true) => Direction::Mixed,
+        (false, false) | (true, true) => Direction::Neutral,
         (true, false) if new_s >= 2 => Direction::Reversal,
         (false, true) if old_s >= 2 => Direction::Reversal,
         (true, false) => Direction::Lifting,
@@ -224,7 +227,8 @@ pub enum CommitmentChange {
             serde(default, skip_serializing_if = "Vec::is_empty")
         )]
         parties_removed: Vec<PartyId>,
-        /// Widening when more parties are bound, narrowing when fewer, mixed when both.
+        /// Widening when more parties are bound, narrowing when fewer, mixed when both,
+        /// neutral when the same parties are named another way.
         direction: Direction,
     },
     /// Towards whom.
@@ -241,7 +245,7 @@ pub enum CommitmentChange {
             serde(default, skip_serializing_if = "Vec::is_empty")
         )]
         removed: Vec<PartyRef>,
-        /// Widening, narrowing or mixed.
+        /// Widening, narrowing, mixed, or neutral when neither.
         direction: Direction,
     },
     /// What the obligors are bound to do, reworded.
@@ -478,7 +482,7 @@ fn changes(
         // A reworded reference that binds the same parties ("RU" for "members of ...") is
         // neither wider nor narrower.
         let direction = if parties_added.is_empty() && parties_removed.is_empty() {
-            Direction::Mixed
+            Direction::Neutral
         } else {
             direction
         };
@@ -542,7 +546,8 @@ fn changes(
         let direction = match (widen, narrow) {
             (true, false) => Direction::Widening,
             (false, true) => Direction::Narrowing,
-            _ => Direction::Mixed,
+            (true, true) => Direction::Mixed,
+            (false, false) => Direction::Neutral,
         };
         out.push(CommitmentChange::Scope {
             areas_added,
@@ -763,7 +768,7 @@ mod tests {
         assert_eq!(modality_direction(Prohibition, Discouragement), Weakening);
         assert_eq!(modality_direction(Discouragement, Recommendation), Reversal);
         assert_eq!(modality_direction(Prohibition, Statement), Lifting);
-        assert_eq!(modality_direction(Offer, Permission), Mixed);
+        assert_eq!(modality_direction(Offer, Permission), Neutral);
         for a in Modality::ALL {
             for b in Modality::ALL {
                 assert_eq!(

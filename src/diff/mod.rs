@@ -185,6 +185,7 @@
 pub(crate) mod align;
 mod check;
 mod commitment;
+mod kinds;
 mod normalize;
 mod patch;
 mod text;
@@ -197,6 +198,7 @@ pub use check::{DIFF_FORMAT_VERSION, DiffError};
 pub use commitment::{
     CommitmentChange, CommitmentDiff, CommitmentMatch, Direction, modality_direction,
 };
+pub use kinds::ChangeKinds;
 pub use normalize::normalize;
 pub use patch::{PatchError, PatchErrorKind};
 
@@ -331,10 +333,7 @@ impl Diff {
             || !self.preamble.is_empty()
             || !self.splits.is_empty()
             || !self.merges.is_empty()
-            || self
-                .clauses
-                .iter()
-                .any(|c| c.kinds != [ClauseChangeKind::Unchanged])
+            || self.clauses.iter().any(|c| !c.kinds.is_empty())
     }
 }
 
@@ -638,8 +637,12 @@ pub struct Placement {
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 #[non_exhaustive]
 pub struct ClauseDiff {
-    /// What happened to it, in the order of [`ClauseChangeKind`]; `[unchanged]` when nothing did.
-    pub kinds: Vec<ClauseChangeKind>,
+    /// What happened to it; empty when nothing did (left out of the JSON).
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "ChangeKinds::is_empty")
+    )]
+    pub kinds: ChangeKinds,
     /// Where it stood in the old draft; none when added.
     #[cfg_attr(
         feature = "serde",
@@ -721,13 +724,13 @@ pub struct ClauseDiff {
         feature = "serde",
         serde(default, skip_serializing_if = "Option::is_none")
     )]
-    pub clause: Option<Clause>,
+    pub clause: Option<Box<Clause>>,
 }
 
 impl ClauseDiff {
     /// Whether the kinds include `kind`.
     pub fn is(&self, kind: ClauseChangeKind) -> bool {
-        self.kinds.contains(&kind)
+        self.kinds.contains(kind)
     }
 
     /// The clause's id on the new side if it has one, else on the old.
@@ -805,9 +808,9 @@ impl TextOp {
 pub struct Split {
     /// The clause of the old draft.
     pub old: ClauseId,
-    /// The two clauses of the new draft, in document order.
-    pub new: [ClauseId; 2],
-    /// The share of the old clause's word bigrams found in the two.
+    /// The clauses of the new draft, two or more, in document order.
+    pub new: Vec<ClauseId>,
+    /// The share of the old clause's word bigrams found in the parts.
     pub coverage: f64,
 }
 
@@ -817,11 +820,11 @@ pub struct Split {
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 #[non_exhaustive]
 pub struct Merge {
-    /// The two clauses of the old draft, in document order.
-    pub old: [ClauseId; 2],
+    /// The clauses of the old draft, two or more, in document order.
+    pub old: Vec<ClauseId>,
     /// The clause of the new draft.
     pub new: ClauseId,
-    /// The share of the new clause's word bigrams found in the two.
+    /// The share of the new clause's word bigrams found in the parts.
     pub coverage: f64,
 }
 
@@ -951,7 +954,7 @@ fn compare_with(
             }
         });
         let mut d = ClauseDiff {
-            kinds: Vec::new(),
+            kinds: ChangeKinds::new(),
             old: Some(placement(&old_nodes, o)),
             new: Some(placement(&new_nodes, n)),
             matched_by: alignment.method[n],
@@ -987,11 +990,8 @@ fn compare_with(
             (reparented, ClauseChangeKind::Reparented),
         ] {
             if on {
-                d.kinds.push(kind);
+                d.kinds.insert(kind);
             }
-        }
-        if d.kinds.is_empty() {
-            d.kinds.push(ClauseChangeKind::Unchanged);
         }
         clauses.push(d);
     }
@@ -1026,7 +1026,7 @@ fn compare_with(
     .into_iter()
     .map(|(o, [a, b], coverage)| Split {
         old: old_nodes[o].clause.id.clone(),
-        new: [
+        new: vec![
             new_nodes[a].clause.id.clone(),
             new_nodes[b].clause.id.clone(),
         ],
@@ -1043,7 +1043,7 @@ fn compare_with(
     )
     .into_iter()
     .map(|(n, [a, b], coverage)| Merge {
-        old: [
+        old: vec![
             old_nodes[a].clause.id.clone(),
             old_nodes[b].clause.id.clone(),
         ],
@@ -1077,7 +1077,10 @@ fn compare_with(
         ..Summary::default()
     };
     for c in &clauses {
-        for kind in &c.kinds {
+        if c.kinds.is_empty() {
+            summary.unchanged += 1;
+        }
+        for kind in c.kinds.iter() {
             *match kind {
                 ClauseChangeKind::Unchanged => &mut summary.unchanged,
                 ClauseChangeKind::Modified => &mut summary.modified,
@@ -1131,7 +1134,7 @@ fn unpaired(
 ) -> ClauseDiff {
     let head = clause.head();
     ClauseDiff {
-        kinds: vec![kind],
+        kinds: ChangeKinds::from([kind]),
         old,
         new,
         matched_by: None,
@@ -1145,7 +1148,7 @@ fn unpaired(
         sources: None,
         answers: None,
         commitments: None,
-        clause: Some(head),
+        clause: Some(Box::new(head)),
     }
 }
 

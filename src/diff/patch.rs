@@ -325,7 +325,7 @@ impl Diff {
                 None => None,
             };
             let content = |what: &str| -> Result<&Clause, PatchError> {
-                let content = c.clause.as_ref().ok_or_else(|| {
+                let content = c.clause.as_deref().ok_or_else(|| {
                     fail.at(
                         PatchErrorKind::MalformedEntry,
                         name.clone(),
@@ -593,7 +593,7 @@ fn invert_clause(c: &ClauseDiff) -> ClauseDiff {
             .map(|k| match k {
                 ClauseChangeKind::Added => ClauseChangeKind::Removed,
                 ClauseChangeKind::Removed => ClauseChangeKind::Added,
-                k => *k,
+                k => k,
             })
             .collect(),
         old: c.new.clone(),

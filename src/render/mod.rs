@@ -133,7 +133,20 @@ fn sides(labels: &Labels<'_>, c: &ClauseDiff) -> (String, String) {
     )
 }
 
+/// "A", "A and B", "A, B and C".
+fn and_list(items: impl Iterator<Item = String>) -> String {
+    let items: Vec<String> = items.collect();
+    match items.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
 fn kinds(c: &ClauseDiff) -> String {
+    if c.kinds.is_empty() {
+        return ClauseChangeKind::Unchanged.as_str().to_owned();
+    }
     c.kinds
         .iter()
         .map(|k| k.as_str())

@@ -3,8 +3,8 @@
 use std::fmt::{self, Write};
 
 use super::{
-    Labels, changed, commitment_groups, counts, describe, field_changes, kinds, parties_list_refs,
-    sides, values,
+    Labels, and_list, changed, commitment_groups, counts, describe, field_changes, kinds,
+    parties_list_refs, sides, values,
 };
 use crate::diff::{ClauseChangeKind, Diff, RecitalChange, TextChange, TextOp};
 
@@ -154,19 +154,19 @@ fn write_text(out: &mut String, diff: &Diff) -> fmt::Result {
     if !diff.splits.is_empty() || !diff.merges.is_empty() {
         writeln!(out, "\nSplits and merges")?;
         for s in &diff.splits {
-            let (a, b) = (labels.of(&s.new[0], false), labels.of(&s.new[1], false));
+            let parts = and_list(s.new.iter().map(|id| labels.of(id, false)));
             writeln!(
                 out,
-                "  {} split into {a} and {b} ({:.0}% covered)",
+                "  {} split into {parts} ({:.0}% covered)",
                 labels.of(&s.old, true),
                 s.coverage * 100.0
             )?;
         }
         for m in &diff.merges {
-            let (a, b) = (labels.of(&m.old[0], true), labels.of(&m.old[1], true));
+            let parts = and_list(m.old.iter().map(|id| labels.of(id, true)));
             writeln!(
                 out,
-                "  {a} and {b} merged into {} ({:.0}% covered)",
+                "  {parts} merged into {} ({:.0}% covered)",
                 labels.of(&m.new, false),
                 m.coverage * 100.0
             )?;
