@@ -19,7 +19,7 @@
 //! valgrind --tool=callgrind --toggle-collect='pactum::diff::compare' $BIN --step diff /tmp/drafts-10k
 //! ```
 //!
-//! (steps: `read`, `parse`, `validate`, `diff`, `apply`; toggle `pactum::format::from_slice`,
+//! (steps: `read`, `parse`, `validate`, `diff`, `diff-no-ids`, `apply`; toggle `pactum::format::from_slice`,
 //! `pactum::validate::validate`, `'*Diff*apply'` for the others).
 
 // Benches carry no docs of their own beyond this header.
@@ -63,11 +63,14 @@ fn step(step: &str, dir: &Path) {
         "diff" => {
             std::hint::black_box(compare(old, new, &Options::default()));
         }
+        "diff-no-ids" => {
+            std::hint::black_box(compare(old, new, &Options::default().without_ids()));
+        }
         "apply" => {
             let diff = compare(old, new, &Options::default());
             assert_eq!(diff.apply(old).as_ref(), Ok(new));
         }
-        _ => panic!("steps: read, parse, validate, diff, apply"),
+        _ => panic!("steps: read, parse, validate, diff, diff-no-ids, apply"),
     }
 }
 
