@@ -47,7 +47,7 @@ pub fn markdown(diff: &Diff) -> String {
     out
 }
 
-fn write_markdown(out: &mut String, diff: &Diff) -> fmt::Result {
+fn write_markdown(out: &mut impl Write, diff: &Diff) -> fmt::Result {
     let labels = Labels::new(diff);
     writeln!(out, "# Comparison of `{}` with `{}`\n", diff.old, diff.new)?;
     writeln!(

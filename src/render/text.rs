@@ -18,8 +18,9 @@ pub fn text(diff: &Diff) -> String {
 }
 
 impl fmt::Display for Diff {
+    /// The text redline, written straight to the formatter.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&text(self))
+        write_text(f, self)
     }
 }
 
@@ -34,7 +35,7 @@ fn redline(t: &TextChange) -> String {
         .collect()
 }
 
-fn write_text(out: &mut String, diff: &Diff) -> fmt::Result {
+fn write_text(out: &mut impl Write, diff: &Diff) -> fmt::Result {
     let labels = Labels::new(diff);
     writeln!(
         out,
