@@ -16,7 +16,7 @@
 //! ```text
 //! BIN=$(ls target/release/deps/memory-* | grep -v '\.d$')
 //! $BIN --write 10000 /tmp/drafts-10k
-//! valgrind --tool=callgrind --toggle-collect='pactum::diff::compare' $BIN --step diff /tmp/drafts-10k
+//! valgrind --tool=callgrind --toggle-collect='pactum::diff::compare::compare' $BIN --step diff /tmp/drafts-10k
 //! ```
 //!
 //! (steps: `read`, `parse`, `validate`, `diff`, `diff-no-ids`, `apply`; toggle `pactum::format::from_slice`,
