@@ -1,223 +1,170 @@
-//! The Markdown redline.
+//! The Markdown redline: a style of the [walk](super::walk).
 
 use std::fmt::{self, Write};
 
-use super::{
-    Labels, and_list, changed, commitment_groups, counts, describe, field_changes, kinds,
-    parties_list_refs, sides, values,
-};
-use crate::diff::{ClauseChangeKind, Diff, RecitalChange, TextChange, TextOp};
-
-/// Escapes what Markdown or HTML would read as markup.
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '|' => out.push_str("\\|"),
-            '*' | '_' | '`' | '[' | ']' | '#' | '~' | '\\' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\n' => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-fn redline(t: &TextChange) -> String {
-    t.ops
-        .iter()
-        .map(|op| match op {
-            TextOp::Equal(s) => escape(s),
-            TextOp::Delete(s) => format!("<del>{}</del>", escape(s)),
-            TextOp::Insert(s) => format!("<ins>{}</ins>", escape(s)),
-        })
-        .collect()
-}
+use super::counts;
+use super::walk::{Recital, Row, Style, walk};
+use crate::diff::Diff;
 
 /// The Markdown redline: the same sections as [`text`](super::text), with a change table and
 /// deletions and insertions as `<del>` and `<ins>`.
 pub fn markdown(diff: &Diff) -> String {
     let mut out = String::new();
-    let _ = write_markdown(&mut out, diff);
+    let _ = walk(&mut out, diff, &Markdown);
     out
 }
 
-fn write_markdown(out: &mut impl Write, diff: &Diff) -> fmt::Result {
-    let labels = Labels::new(diff);
-    writeln!(out, "# Comparison of `{}` with `{}`\n", diff.old, diff.new)?;
-    writeln!(
-        out,
-        "**Summary:** {}; similarity {:.2}.",
-        counts(diff),
-        diff.summary.similarity
-    )?;
-    if diff.approximate {
+/// GitHub-flavoured Markdown with inline `<del>` and `<ins>`.
+struct Markdown;
+
+impl Style for Markdown {
+    const ARROW: &'static str = "→";
+
+    /// Escapes what Markdown or HTML would read as markup.
+    fn escape(&self, s: &str) -> String {
+        let mut out = String::with_capacity(s.len());
+        for c in s.chars() {
+            match c {
+                '&' => out.push_str("&amp;"),
+                '<' => out.push_str("&lt;"),
+                '>' => out.push_str("&gt;"),
+                '|' => out.push_str("\\|"),
+                '*' | '_' | '`' | '[' | ']' | '#' | '~' | '\\' => {
+                    out.push('\\');
+                    out.push(c);
+                }
+                '\n' => out.push(' '),
+                c => out.push(c),
+            }
+        }
+        out
+    }
+
+    fn deleted(&self, s: &str) -> String {
+        format!("<del>{s}</del>")
+    }
+
+    fn inserted(&self, s: &str) -> String {
+        format!("<ins>{s}</ins>")
+    }
+
+    fn title(&self, out: &mut dyn Write, diff: &Diff) -> fmt::Result {
+        writeln!(out, "# Comparison of `{}` with `{}`\n", diff.old, diff.new)?;
         writeln!(
             out,
-            "\nSome texts were compared by sentences or as a whole: a work budget was reached."
+            "**Summary:** {}; similarity {:.2}.",
+            counts(diff),
+            diff.summary.similarity
         )?;
+        if diff.approximate {
+            writeln!(
+                out,
+                "\nSome texts were compared by sentences or as a whole: a work budget was reached."
+            )?;
+        }
+        Ok(())
     }
-    if !diff.commitments.is_empty() {
-        writeln!(out, "\n## Commitments, by party")?;
-        let (groups, unattributed) = commitment_groups(diff);
-        let sections = groups
-            .iter()
-            .map(|(parties, list)| (parties_list_refs(parties), list.clone()))
-            .chain((!unattributed.is_empty()).then(|| {
-                (
-                    "No party named (no commitment encoded)".to_owned(),
-                    unattributed,
-                )
-            }));
-        for (title, list) in sections {
-            writeln!(out, "\n### {}\n", escape(&title))?;
-            for i in list {
-                let (head, lines) = describe(&labels, &diff.commitments[i], "→");
-                writeln!(out, "- **{}**", escape(&head))?;
-                for line in lines {
-                    writeln!(out, "  - {}", escape(&line))?;
-                }
+
+    fn section(&self, out: &mut dyn Write, name: &str, nested: bool) -> fmt::Result {
+        // A nested section's first heading brings its own blank line.
+        writeln!(out, "\n## {name}{}", if nested { "" } else { "\n" })
+    }
+
+    fn group(
+        &self,
+        out: &mut dyn Write,
+        title: &str,
+        items: &[(String, Vec<String>)],
+    ) -> fmt::Result {
+        let mut chars = title.chars();
+        let title: String = chars
+            .next()
+            .map(|c| c.to_uppercase().chain(chars).collect())
+            .unwrap_or_default();
+        writeln!(out, "\n### {}\n", self.escape(&title))?;
+        for (head, lines) in items {
+            writeln!(out, "- **{}**", self.escape(head))?;
+            for line in lines {
+                writeln!(out, "  - {}", self.escape(line))?;
             }
         }
+        Ok(())
     }
-    if !diff.proposal.is_empty() {
-        writeln!(out, "\n## Proposal\n")?;
+
+    fn fields(&self, out: &mut dyn Write, rows: &[(&str, String, String)]) -> fmt::Result {
         writeln!(out, "| Field | Old | New |")?;
         writeln!(out, "|---|---|---|")?;
-        for change in &diff.proposal {
-            let (field, old, new) = values(change);
-            writeln!(out, "| {field} | {} | {} |", escape(&old), escape(&new))?;
+        for (field, old, new) in rows {
+            writeln!(
+                out,
+                "| {field} | {} | {} |",
+                self.escape(old),
+                self.escape(new)
+            )?;
         }
+        Ok(())
     }
-    if !diff.preamble.is_empty() {
-        writeln!(out, "\n## Preamble\n")?;
-        for (i, r) in diff.preamble.iter().enumerate() {
-            match r {
-                RecitalChange::Unchanged { .. } => {}
-                RecitalChange::Added { recital } => writeln!(
-                    out,
-                    "{}. added: <ins>{}</ins>",
-                    i + 1,
-                    escape(&recital.text)
-                )?,
-                RecitalChange::Removed { recital } => writeln!(
-                    out,
-                    "{}. removed: <del>{}</del>",
-                    i + 1,
-                    escape(&recital.text)
-                )?,
-                RecitalChange::Modified { text, .. } => {
-                    writeln!(out, "{}. modified: {}", i + 1, redline(text))?
-                }
+
+    fn recital(&self, out: &mut dyn Write, number: usize, change: Recital<'_>) -> fmt::Result {
+        match change {
+            Recital::Added(text) => {
+                writeln!(out, "{number}. added: <ins>{}</ins>", self.escape(text))
             }
+            Recital::Removed(text) => {
+                writeln!(out, "{number}. removed: <del>{}</del>", self.escape(text))
+            }
+            Recital::Modified(text) => writeln!(out, "{number}. modified: {}", self.redline(text)),
         }
     }
-    let rows: Vec<_> = changed(diff).collect();
-    if !rows.is_empty() {
-        writeln!(out, "\n## Clauses\n")?;
+
+    fn table(&self, out: &mut dyn Write, rows: &[Row]) -> fmt::Result {
         writeln!(out, "| Old | New | Change | Paired by | Similarity |")?;
         writeln!(out, "|---|---|---|---|---|")?;
-        for c in rows {
-            let (old, new) = sides(&labels, c);
-            writeln!(
-                out,
-                "| {} | {} | {} | {} | {} |",
-                if old == "-" {
-                    "—".to_owned()
-                } else {
-                    escape(&old)
-                },
-                if new == "-" {
-                    "—".to_owned()
-                } else {
-                    escape(&new)
-                },
-                kinds(c),
-                c.matched_by.map_or_else(String::new, |m| m.to_string()),
-                c.matched_by
-                    .map_or_else(String::new, |_| format!("{:.2}", c.similarity)),
-            )?;
-        }
-    }
-    let moves: Vec<_> = diff
-        .clauses
-        .iter()
-        .filter(|c| c.is(ClauseChangeKind::Moved) || c.is(ClauseChangeKind::Reparented))
-        // A checked diff pairs every moved clause; one built by hand may not, and is shown
-        // without it rather than refused.
-        .filter_map(|c| Some((c, c.new.as_ref()?)))
-        .collect();
-    if !moves.is_empty() {
-        writeln!(out, "\n## Moves\n")?;
-        for (c, n) in moves {
-            writeln!(
-                out,
-                "- {}: {}",
-                escape(&labels.pair(c, "→")),
-                escape(&labels.destination(n))
-            )?;
-        }
-    }
-    if !diff.splits.is_empty() || !diff.merges.is_empty() {
-        writeln!(out, "\n## Splits and merges\n")?;
-        for s in &diff.splits {
-            let parts = and_list(s.new.iter().map(|id| escape(&labels.of(id, false))));
-            writeln!(
-                out,
-                "- {} split into {parts} ({:.0}% covered)",
-                escape(&labels.of(&s.old, true)),
-                s.coverage * 100.0
-            )?;
-        }
-        for m in &diff.merges {
-            let parts = and_list(m.old.iter().map(|id| escape(&labels.of(id, true))));
-            writeln!(
-                out,
-                "- {parts} merged into {} ({:.0}% covered)",
-                escape(&labels.of(&m.new, false)),
-                m.coverage * 100.0
-            )?;
-        }
-    }
-    let mut texts = String::new();
-    for c in changed(diff) {
-        let body = match (&c.text, &c.clause) {
-            (Some(t), _) => Some(redline(t)),
-            (None, Some(clause)) if c.is(ClauseChangeKind::Added) && !clause.text.is_empty() => {
-                Some(format!("<ins>{}</ins>", escape(&clause.text)))
+        let side = |s: &str| {
+            if s == "-" {
+                "—".to_owned()
+            } else {
+                self.escape(s)
             }
-            (None, Some(clause)) if c.is(ClauseChangeKind::Removed) && !clause.text.is_empty() => {
-                Some(format!("<del>{}</del>", escape(&clause.text)))
-            }
-            _ => None,
         };
-        let fields = field_changes(c, "→");
-        if body.is_none() && fields.is_empty() {
-            continue;
+        for r in rows {
+            let (by, similarity) = r
+                .matched
+                .as_ref()
+                .map_or_else(Default::default, |(m, s)| (m.clone(), format!("{s:.2}")));
+            writeln!(
+                out,
+                "| {} | {} | {} | {by} | {similarity} |",
+                side(&r.old),
+                side(&r.new),
+                r.kinds,
+            )?;
         }
-        writeln!(
-            texts,
-            "\n### {} ({})\n",
-            escape(&labels.pair(c, "→")),
-            kinds(c)
-        )?;
+        Ok(())
+    }
+
+    fn item(&self, out: &mut dyn Write, line: &str) -> fmt::Result {
+        writeln!(out, "- {line}")
+    }
+
+    fn entry(
+        &self,
+        out: &mut dyn Write,
+        label: &str,
+        kinds: &str,
+        body: Option<&str>,
+        fields: &[String],
+    ) -> fmt::Result {
+        writeln!(out, "\n### {} ({kinds})\n", self.escape(label))?;
         if let Some(body) = body {
-            writeln!(texts, "{body}")?;
+            writeln!(out, "{body}")?;
         }
         if !fields.is_empty() {
-            writeln!(texts)?;
+            writeln!(out)?;
             for f in fields {
-                writeln!(texts, "- {}", escape(&f))?;
+                writeln!(out, "- {}", self.escape(f))?;
             }
         }
+        Ok(())
     }
-    if !texts.is_empty() {
-        write!(out, "\n## Texts\n{texts}")?;
-    }
-    Ok(())
 }

@@ -17,6 +17,7 @@
 
 mod markdown;
 mod text;
+mod walk;
 
 pub use markdown::markdown;
 pub use text::text;

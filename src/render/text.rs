@@ -1,122 +1,115 @@
-//! The text redline.
+//! The text redline: a style of the [walk](super::walk).
 
 use std::fmt::{self, Write};
 
-use super::{
-    Labels, and_list, changed, commitment_groups, counts, describe, field_changes, kinds,
-    parties_list_refs, sides, values,
-};
-use crate::diff::{ClauseChangeKind, Diff, RecitalChange, TextChange, TextOp};
+use super::counts;
+use super::walk::{Recital, Row, Style, walk};
+use crate::diff::Diff;
 
 /// The text redline: a summary, proposal changes, the preamble, a per-clause change table,
 /// moves (apart from edits), splits and merges, then each changed text with deletions as
 /// `[-...-]` and insertions as `{+...+}`.
 pub fn text(diff: &Diff) -> String {
     let mut out = String::new();
-    let _ = write_text(&mut out, diff);
+    let _ = walk(&mut out, diff, &Text);
     out
 }
 
 impl fmt::Display for Diff {
     /// The text redline, written straight to the formatter.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write_text(f, self)
+        walk(f, self, &Text)
     }
 }
 
-fn redline(t: &TextChange) -> String {
-    t.ops
-        .iter()
-        .map(|op| match op {
-            TextOp::Equal(s) => s.clone(),
-            TextOp::Delete(s) => format!("[-{s}-]"),
-            TextOp::Insert(s) => format!("{{+{s}+}}"),
-        })
-        .collect()
-}
+/// Plain text for a terminal: indented sections, aligned columns.
+struct Text;
 
-fn write_text(out: &mut impl Write, diff: &Diff) -> fmt::Result {
-    let labels = Labels::new(diff);
-    writeln!(
-        out,
-        "Comparison of {} (old) with {} (new)",
-        diff.old, diff.new
-    )?;
-    writeln!(out, "  {}", counts(diff))?;
-    writeln!(
-        out,
-        "  similarity {:.2}{}",
-        diff.summary.similarity,
-        if diff.approximate {
-            " (some texts compared coarsely: work budget)"
-        } else {
-            ""
-        }
-    )?;
+impl Style for Text {
+    const ARROW: &'static str = "->";
 
-    if !diff.commitments.is_empty() {
-        writeln!(out, "\nCommitments, by party")?;
-        let (groups, unattributed) = commitment_groups(diff);
-        for (parties, list) in &groups {
-            writeln!(out, "\n  {}", parties_list_refs(parties))?;
-            for &i in list {
-                let (head, lines) = describe(&labels, &diff.commitments[i], "->");
-                writeln!(out, "    {head}")?;
-                for line in lines {
-                    writeln!(out, "      {line}")?;
-                }
-            }
-        }
-        if !unattributed.is_empty() {
-            writeln!(out, "\n  no party named (no commitment encoded)")?;
-            for i in unattributed {
-                let (head, lines) = describe(&labels, &diff.commitments[i], "->");
-                writeln!(out, "    {head}")?;
-                for line in lines {
-                    writeln!(out, "      {line}")?;
-                }
-            }
-        }
+    fn escape(&self, s: &str) -> String {
+        s.to_owned()
     }
-    if !diff.proposal.is_empty() {
-        writeln!(out, "\nProposal")?;
-        for change in &diff.proposal {
-            let (field, old, new) = values(change);
+
+    fn deleted(&self, s: &str) -> String {
+        format!("[-{s}-]")
+    }
+
+    fn inserted(&self, s: &str) -> String {
+        format!("{{+{s}+}}")
+    }
+
+    fn title(&self, out: &mut dyn Write, diff: &Diff) -> fmt::Result {
+        writeln!(
+            out,
+            "Comparison of {} (old) with {} (new)",
+            diff.old, diff.new
+        )?;
+        writeln!(out, "  {}", counts(diff))?;
+        writeln!(
+            out,
+            "  similarity {:.2}{}",
+            diff.summary.similarity,
+            if diff.approximate {
+                " (some texts compared coarsely: work budget)"
+            } else {
+                ""
+            }
+        )
+    }
+
+    fn section(&self, out: &mut dyn Write, name: &str, _nested: bool) -> fmt::Result {
+        writeln!(out, "\n{name}")
+    }
+
+    fn group(
+        &self,
+        out: &mut dyn Write,
+        title: &str,
+        items: &[(String, Vec<String>)],
+    ) -> fmt::Result {
+        writeln!(out, "\n  {title}")?;
+        for (head, lines) in items {
+            writeln!(out, "    {head}")?;
+            for line in lines {
+                writeln!(out, "      {line}")?;
+            }
+        }
+        Ok(())
+    }
+
+    fn fields(&self, out: &mut dyn Write, rows: &[(&str, String, String)]) -> fmt::Result {
+        for (field, old, new) in rows {
             writeln!(out, "  {field}: {old} -> {new}")?;
         }
+        Ok(())
     }
-    if !diff.preamble.is_empty() {
-        writeln!(out, "\nPreamble")?;
-        for (i, r) in diff.preamble.iter().enumerate() {
-            match r {
-                RecitalChange::Unchanged { .. } => {}
-                RecitalChange::Added { recital } => {
-                    writeln!(out, "  {:>3} added    {{+{}+}}", i + 1, recital.text)?
-                }
-                RecitalChange::Removed { recital } => {
-                    writeln!(out, "  {:>3} removed  [-{}-]", i + 1, recital.text)?
-                }
-                RecitalChange::Modified { text, .. } => {
-                    writeln!(out, "  {:>3} modified {}", i + 1, redline(text))?
-                }
+
+    fn recital(&self, out: &mut dyn Write, number: usize, change: Recital<'_>) -> fmt::Result {
+        match change {
+            Recital::Added(text) => writeln!(out, "  {number:>3} added    {{+{text}+}}"),
+            Recital::Removed(text) => writeln!(out, "  {number:>3} removed  [-{text}-]"),
+            Recital::Modified(text) => {
+                writeln!(out, "  {number:>3} modified {}", self.redline(text))
             }
         }
     }
 
-    let rows: Vec<[String; 4]> = changed(diff)
-        .map(|c| {
-            let (old, new) = sides(&labels, c);
-            [
-                old,
-                new,
-                kinds(c),
-                c.matched_by
-                    .map_or_else(String::new, |m| format!("{m} {:.2}", c.similarity)),
-            ]
-        })
-        .collect();
-    if !rows.is_empty() {
-        writeln!(out, "\nClauses")?;
+    fn table(&self, out: &mut dyn Write, rows: &[Row]) -> fmt::Result {
+        let rows: Vec<[String; 4]> = rows
+            .iter()
+            .map(|r| {
+                [
+                    r.old.clone(),
+                    r.new.clone(),
+                    r.kinds.clone(),
+                    r.matched
+                        .as_ref()
+                        .map_or_else(String::new, |(m, s)| format!("{m} {s:.2}")),
+                ]
+            })
+            .collect();
         let header = ["old", "new", "change", "paired by"];
         let width = |k: usize| {
             rows.iter()
@@ -134,69 +127,25 @@ fn write_text(out: &mut impl Write, diff: &Diff) -> fmt::Result {
         for r in &rows {
             writeln!(out, "  {:w0$}  {:w1$}  {:w2$}  {}", r[0], r[1], r[2], r[3])?;
         }
+        Ok(())
     }
 
-    let moves: Vec<String> = diff
-        .clauses
-        .iter()
-        .filter(|c| c.is(ClauseChangeKind::Moved) || c.is(ClauseChangeKind::Reparented))
-        // A checked diff pairs every moved clause; one built by hand may not, and is shown
-        // without it rather than refused.
-        .filter_map(|c| Some((c, c.new.as_ref()?)))
-        .map(|(c, n)| format!("  {}: {}", labels.pair(c, "->"), labels.destination(n)))
-        .collect();
-    if !moves.is_empty() {
-        writeln!(out, "\nMoves")?;
-        for m in moves {
-            writeln!(out, "{m}")?;
-        }
+    fn item(&self, out: &mut dyn Write, line: &str) -> fmt::Result {
+        writeln!(out, "  {line}")
     }
 
-    if !diff.splits.is_empty() || !diff.merges.is_empty() {
-        writeln!(out, "\nSplits and merges")?;
-        for s in &diff.splits {
-            let parts = and_list(s.new.iter().map(|id| labels.of(id, false)));
-            writeln!(
-                out,
-                "  {} split into {parts} ({:.0}% covered)",
-                labels.of(&s.old, true),
-                s.coverage * 100.0
-            )?;
+    fn entry(
+        &self,
+        out: &mut dyn Write,
+        label: &str,
+        kinds: &str,
+        body: Option<&str>,
+        fields: &[String],
+    ) -> fmt::Result {
+        writeln!(out, "\n  {label} ({kinds})")?;
+        for line in body.into_iter().chain(fields.iter().map(String::as_str)) {
+            writeln!(out, "    {line}")?;
         }
-        for m in &diff.merges {
-            let parts = and_list(m.old.iter().map(|id| labels.of(id, true)));
-            writeln!(
-                out,
-                "  {parts} merged into {} ({:.0}% covered)",
-                labels.of(&m.new, false),
-                m.coverage * 100.0
-            )?;
-        }
+        Ok(())
     }
-
-    let mut texts = String::new();
-    for c in changed(diff) {
-        let body = match (&c.text, &c.clause) {
-            (Some(t), _) => Some(redline(t)),
-            (None, Some(clause)) if c.is(ClauseChangeKind::Added) && !clause.text.is_empty() => {
-                Some(format!("{{+{}+}}", clause.text))
-            }
-            (None, Some(clause)) if c.is(ClauseChangeKind::Removed) && !clause.text.is_empty() => {
-                Some(format!("[-{}-]", clause.text))
-            }
-            _ => None,
-        };
-        let fields = field_changes(c, "->");
-        if body.is_none() && fields.is_empty() {
-            continue;
-        }
-        writeln!(texts, "\n  {} ({})", labels.pair(c, "->"), kinds(c))?;
-        for line in body.into_iter().chain(fields) {
-            writeln!(texts, "    {line}")?;
-        }
-    }
-    if !texts.is_empty() {
-        write!(out, "\nTexts\n{texts}")?;
-    }
-    Ok(())
 }

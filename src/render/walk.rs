@@ -1,0 +1,222 @@
+//! One walk over a diff's sections, written through a [`Style`]: the text and Markdown
+//! redlines are two styles of it, and an HTML redline would be a third.
+//!
+//! The walk decides what is said and in which order (summary, commitment changes by party,
+//! proposal fields, preamble, change table, moves, splits and merges, redlined texts); a style
+//! decides how it looks (headings, lists, tables, how deletions and insertions are marked, what
+//! is escaped). It writes into any [`fmt::Write`], so `Display` streams.
+
+use std::fmt::{self, Write};
+
+use super::{
+    Labels, and_list, changed, commitment_groups, describe, field_changes, kinds,
+    parties_list_refs, sides, values,
+};
+use crate::diff::{ClauseChangeKind, Diff, RecitalChange, TextChange, TextOp};
+
+/// How a recital changed, for [`Style::recital`].
+pub(super) enum Recital<'a> {
+    Added(&'a str),
+    Removed(&'a str),
+    Modified(&'a TextChange),
+}
+
+/// A row of the change table: old and new labels ("-" for a missing side), the kinds, and
+/// how the pair was made with its similarity, if it was.
+pub(super) struct Row {
+    pub(super) old: String,
+    pub(super) new: String,
+    pub(super) kinds: String,
+    pub(super) matched: Option<(String, f64)>,
+}
+
+/// How a redline looks.
+pub(super) trait Style {
+    /// The arrow between an old and a new value.
+    const ARROW: &'static str;
+    /// Text as the style shows it: escaped where markup would read it.
+    fn escape(&self, s: &str) -> String;
+    /// A deletion, already escaped.
+    fn deleted(&self, s: &str) -> String;
+    /// An insertion, already escaped.
+    fn inserted(&self, s: &str) -> String;
+    /// The title and the summary.
+    fn title(&self, out: &mut dyn Write, diff: &Diff) -> fmt::Result;
+    /// A section's heading; `nested` when the section's content starts with headings of its
+    /// own (the commitment groups, the changed clauses).
+    fn section(&self, out: &mut dyn Write, name: &str, nested: bool) -> fmt::Result;
+    /// A group of commitment changes: its heading, then each change with its detail lines.
+    fn group(
+        &self,
+        out: &mut dyn Write,
+        title: &str,
+        items: &[(String, Vec<String>)],
+    ) -> fmt::Result;
+    /// The proposal's changed fields: (field, old, new).
+    fn fields(&self, out: &mut dyn Write, rows: &[(&str, String, String)]) -> fmt::Result;
+    /// One recital's change, numbered from 1.
+    fn recital(&self, out: &mut dyn Write, number: usize, change: Recital<'_>) -> fmt::Result;
+    /// The change table.
+    fn table(&self, out: &mut dyn Write, rows: &[Row]) -> fmt::Result;
+    /// An item of a plain list (moves, splits, merges).
+    fn item(&self, out: &mut dyn Write, line: &str) -> fmt::Result;
+    /// A changed clause: its label and kinds, its redlined text, its other field changes.
+    fn entry(
+        &self,
+        out: &mut dyn Write,
+        label: &str,
+        kinds: &str,
+        body: Option<&str>,
+        fields: &[String],
+    ) -> fmt::Result;
+
+    /// A text change, redlined.
+    fn redline(&self, t: &TextChange) -> String {
+        t.ops
+            .iter()
+            .map(|op| match op {
+                TextOp::Equal(s) => self.escape(s),
+                TextOp::Delete(s) => self.deleted(&self.escape(s)),
+                TextOp::Insert(s) => self.inserted(&self.escape(s)),
+            })
+            .collect()
+    }
+}
+
+/// Writes the whole redline of `diff` in `style`.
+pub(super) fn walk<S: Style>(out: &mut dyn Write, diff: &Diff, style: &S) -> fmt::Result {
+    let labels = Labels::new(diff);
+    style.title(out, diff)?;
+
+    if !diff.commitments.is_empty() {
+        style.section(out, "Commitments, by party", true)?;
+        let (groups, unattributed) = commitment_groups(diff);
+        let sections = groups
+            .iter()
+            .map(|(parties, list)| (parties_list_refs(parties), list.clone()))
+            .chain((!unattributed.is_empty()).then(|| {
+                (
+                    "no party named (no commitment encoded)".to_owned(),
+                    unattributed,
+                )
+            }));
+        for (title, list) in sections {
+            let items: Vec<(String, Vec<String>)> = list
+                .into_iter()
+                .map(|i| describe(&labels, &diff.commitments[i], S::ARROW))
+                .collect();
+            style.group(out, &title, &items)?;
+        }
+    }
+    if !diff.proposal.is_empty() {
+        style.section(out, "Proposal", false)?;
+        let rows: Vec<(&str, String, String)> = diff.proposal.iter().map(values).collect();
+        style.fields(out, &rows)?;
+    }
+    if !diff.preamble.is_empty() {
+        style.section(out, "Preamble", false)?;
+        for (i, r) in diff.preamble.iter().enumerate() {
+            let change = match r {
+                RecitalChange::Unchanged { .. } => continue,
+                RecitalChange::Added { recital } => Recital::Added(&recital.text),
+                RecitalChange::Removed { recital } => Recital::Removed(&recital.text),
+                RecitalChange::Modified { text, .. } => Recital::Modified(text),
+            };
+            style.recital(out, i + 1, change)?;
+        }
+    }
+
+    let rows: Vec<Row> = changed(diff)
+        .map(|c| {
+            let (old, new) = sides(&labels, c);
+            Row {
+                old,
+                new,
+                kinds: kinds(c),
+                matched: c.matched_by.map(|m| (m.to_string(), c.similarity)),
+            }
+        })
+        .collect();
+    if !rows.is_empty() {
+        style.section(out, "Clauses", false)?;
+        style.table(out, &rows)?;
+    }
+
+    // A checked diff pairs every moved clause; one built by hand may not, and is shown
+    // without it rather than refused.
+    let moves: Vec<String> = diff
+        .clauses
+        .iter()
+        .filter(|c| c.is(ClauseChangeKind::Moved) || c.is(ClauseChangeKind::Reparented))
+        .filter_map(|c| Some((c, c.new.as_ref()?)))
+        .map(|(c, n)| {
+            format!(
+                "{}: {}",
+                style.escape(&labels.pair(c, S::ARROW)),
+                style.escape(&labels.destination(n))
+            )
+        })
+        .collect();
+    if !moves.is_empty() {
+        style.section(out, "Moves", false)?;
+        for m in &moves {
+            style.item(out, m)?;
+        }
+    }
+
+    if !diff.splits.is_empty() || !diff.merges.is_empty() {
+        style.section(out, "Splits and merges", false)?;
+        for s in &diff.splits {
+            let parts = and_list(s.new.iter().map(|id| style.escape(&labels.of(id, false))));
+            style.item(
+                out,
+                &format!(
+                    "{} split into {parts} ({:.0}% covered)",
+                    style.escape(&labels.of(&s.old, true)),
+                    s.coverage * 100.0
+                ),
+            )?;
+        }
+        for m in &diff.merges {
+            let parts = and_list(m.old.iter().map(|id| style.escape(&labels.of(id, true))));
+            style.item(
+                out,
+                &format!(
+                    "{parts} merged into {} ({:.0}% covered)",
+                    style.escape(&labels.of(&m.new, false)),
+                    m.coverage * 100.0
+                ),
+            )?;
+        }
+    }
+
+    let mut started = false;
+    for c in changed(diff) {
+        let body = match (&c.text, &c.clause) {
+            (Some(t), _) => Some(style.redline(t)),
+            (None, Some(clause)) if c.is(ClauseChangeKind::Added) && !clause.text.is_empty() => {
+                Some(style.inserted(&style.escape(&clause.text)))
+            }
+            (None, Some(clause)) if c.is(ClauseChangeKind::Removed) && !clause.text.is_empty() => {
+                Some(style.deleted(&style.escape(&clause.text)))
+            }
+            _ => None,
+        };
+        let fields = field_changes(c, S::ARROW);
+        if body.is_none() && fields.is_empty() {
+            continue;
+        }
+        if !started {
+            style.section(out, "Texts", true)?;
+            started = true;
+        }
+        style.entry(
+            out,
+            &labels.pair(c, S::ARROW),
+            &kinds(c),
+            body.as_deref(),
+            &fields,
+        )?;
+    }
+    Ok(())
+}
