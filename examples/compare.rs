@@ -110,9 +110,12 @@ fn run() -> Result<ExitCode, String> {
         }
         diff = diff.for_party(party);
     }
+    // Rendered with the drafts beside the diff, so that clauses are labelled with their
+    // headings.
+    let view = pactum::render::Comparison::new(&diff, &old, &new).map_err(|e| e.to_string())?;
     match format {
-        Format::Text => print!("{diff}"),
-        Format::Markdown => print!("{}", pactum::render::markdown(&diff)),
+        Format::Text => print!("{view}"),
+        Format::Markdown => print!("{}", view.markdown()),
         Format::Json => println!(
             "{}",
             serde_json::to_string_pretty(&diff).map_err(|e| e.to_string())?

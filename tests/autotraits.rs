@@ -84,6 +84,8 @@ fn diff() {
     assert_send_sync::<PatchErrorKind>();
     assert_send_sync::<DiffError>();
     assert_send_sync::<ChangeKinds>();
+    assert_send_sync::<pactum::render::Comparison<'static>>();
+    assert_send_sync::<pactum::render::WrongProposal>();
     assert_send_sync::<Placement>();
     assert_send_sync::<ProposalChange>();
     assert_send_sync::<RecitalChange>();

@@ -147,3 +147,53 @@ mod scenario {
         insta::assert_snapshot!(markdown(&compare(&old, &new, &Options::default())));
     }
 }
+
+#[test]
+fn with_its_drafts_a_diff_labels_clauses_by_number_and_heading() {
+    use pactum::render::Comparison;
+    let mut old = Proposal::new("v1".parse().unwrap(), "Draft", "A".parse().unwrap());
+    let mut art = Clause::new("a4".parse().unwrap(), "")
+        .with_number("Article 4")
+        .with_heading("Military activity");
+    art.push_child(
+        Clause::new(
+            "a4.1".parse().unwrap(),
+            "The Parties shall not deploy forces.",
+        )
+        .with_number("1."),
+    )
+    .unwrap();
+    old.clauses = vec![
+        art,
+        Clause::new("x".parse().unwrap(), "An unnumbered closing text.")
+            .with_heading("Final words"),
+    ];
+    let mut new = Proposal::new("v2".parse().unwrap(), "Draft", "A".parse().unwrap());
+    new.clauses = old.clauses.clone();
+    new.clauses[0].heading = Some("Military activities".into());
+    new.clauses[1].text = "An unnumbered closing text, reworded.".into();
+    let d = compare(&old, &new, &Options::default());
+    let view = Comparison::new(&d, &old, &new).unwrap();
+    let text = view.text();
+    assert!(
+        text.contains(
+            "Article 4 (Military activity) -> Article 4 (Military activities) (modified)"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("Final words (modified)"), "{text}");
+    assert!(
+        !text.contains(" x "),
+        "no id where a heading exists: {text}"
+    );
+    assert_eq!(view.to_string(), text);
+    assert!(view.markdown().contains("### Final words (modified)"));
+    // The diff alone labels by number, and by id where there is none.
+    let alone = pactum::render::text(&d);
+    assert!(alone.contains("  x (modified)"), "{alone}");
+    // Drafts that are not the diff's are refused.
+    assert_eq!(
+        Comparison::new(&d, &new, &old).unwrap_err().to_string(),
+        "the diff compares `v1`, not `v2`"
+    );
+}

@@ -4,13 +4,18 @@ use std::fmt::{self, Write};
 
 use super::counts;
 use super::walk::{Recital, Row, Style, walk};
+use crate::Proposal;
 use crate::diff::Diff;
 
 /// The Markdown redline: the same sections as [`text`](super::text), with a change table and
 /// deletions and insertions as `<del>` and `<ins>`.
 pub fn markdown(diff: &Diff) -> String {
+    markdown_of(diff, None)
+}
+
+pub(super) fn markdown_of(diff: &Diff, proposals: Option<(&Proposal, &Proposal)>) -> String {
     let mut out = String::new();
-    let _ = walk(&mut out, diff, &Markdown);
+    let _ = walk(&mut out, diff, proposals, &Markdown);
     out
 }
 

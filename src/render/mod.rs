@@ -22,26 +22,124 @@ mod walk;
 pub use markdown::markdown;
 pub use text::text;
 
+/// A diff with the two proposals it was made from: what a renderer needs beyond the diff.
+///
+/// A diff says what changed. A reader also wants to know what a clause is called ("Article 4
+/// (Military activity)"), and a side-by-side view needs the text of the clauses that did not
+/// change and each draft's language. Copying all of that into every diff would double a
+/// diff's size and give a stored diff more to keep in step with its drafts; the drafts hold
+/// it already. So renderers take the proposals beside the diff, checked to be the ones it was
+/// made from. A diff alone still renders ([`text`], [`markdown`]), labelling clauses by number,
+/// or by id where a clause has no number.
+///
+/// ```
+/// use pactum::diff::{compare, Options};
+/// use pactum::render::Comparison;
+/// use pactum::{Clause, Proposal};
+///
+/// let old = Proposal::new("v1".parse()?, "Draft", "A".parse()?).with_clause(
+///     Clause::new("a".parse()?, "The Parties shall consult.").with_number("Article 4").with_heading("Consultations"),
+/// );
+/// let mut new = old.clone();
+/// new.clauses[0].text = "The Parties should consult.".into();
+/// let diff = compare(&old, &new, &Options::default());
+/// let view = Comparison::new(&diff, &old, &new).expect("the drafts of the diff");
+/// assert!(view.text().contains("Article 4 (Consultations) (modified)"));
+/// assert!(pactum::render::text(&diff).contains("Article 4 (modified)"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct Comparison<'a> {
+    diff: &'a Diff,
+    old: &'a Proposal,
+    new: &'a Proposal,
+}
+
+/// Proposals that are not the ones a diff was made from.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("the diff compares `{expected}`, not `{found}`")]
+pub struct WrongProposal {
+    expected: String,
+    found: String,
+}
+
+impl<'a> Comparison<'a> {
+    /// The diff with its old and new proposals, whose ids must be the diff's.
+    pub fn new(
+        diff: &'a Diff,
+        old: &'a Proposal,
+        new: &'a Proposal,
+    ) -> Result<Self, WrongProposal> {
+        for (expected, found) in [(&diff.old, old.id()), (&diff.new, new.id())] {
+            if expected != found {
+                return Err(WrongProposal {
+                    expected: expected.to_string(),
+                    found: found.to_string(),
+                });
+            }
+        }
+        Ok(Comparison { diff, old, new })
+    }
+
+    /// The diff.
+    pub fn diff(&self) -> &'a Diff {
+        self.diff
+    }
+
+    /// The proposal the diff starts from.
+    pub fn old(&self) -> &'a Proposal {
+        self.old
+    }
+
+    /// The proposal the diff leads to.
+    pub fn new_proposal(&self) -> &'a Proposal {
+        self.new
+    }
+
+    /// The text redline, with clauses labelled by number and heading.
+    pub fn text(&self) -> String {
+        text::text_of(self.diff, Some((self.old, self.new)))
+    }
+
+    /// The Markdown redline, with clauses labelled by number and heading.
+    pub fn markdown(&self) -> String {
+        markdown::markdown_of(self.diff, Some((self.old, self.new)))
+    }
+}
+
+impl std::fmt::Display for Comparison<'_> {
+    /// The text redline, written straight to the formatter.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        walk::walk(f, self.diff, Some((self.old, self.new)), &text::Text)
+    }
+}
+
 use std::collections::HashMap;
 
-use crate::ClauseId;
 use crate::diff::{ClauseChangeKind, ClauseDiff, Diff, Placement};
+use crate::{ClauseId, Proposal};
 
 /// Labels of clauses on either side, with their parents: "Article 2, 1." for a numbered
-/// paragraph, the id for an unnumbered clause.
+/// paragraph, "Article 4 (Military activity)" where the heading is known, the id only for a
+/// clause with neither number nor heading.
 struct Labels<'a> {
     old: HashMap<&'a ClauseId, &'a Placement>,
     new: HashMap<&'a ClauseId, &'a Placement>,
     /// (parent, index) on the new side, to name a clause's new neighbour.
     new_at: HashMap<(Option<&'a ClauseId>, usize), &'a Placement>,
+    /// Headings by id on each side, from the proposals when a [`Comparison`] gives them.
+    old_headings: HashMap<&'a ClauseId, &'a str>,
+    new_headings: HashMap<&'a ClauseId, &'a str>,
 }
 
 impl<'a> Labels<'a> {
-    fn new(diff: &'a Diff) -> Self {
+    fn new(diff: &'a Diff, proposals: Option<(&'a Proposal, &'a Proposal)>) -> Self {
         let mut l = Labels {
             old: HashMap::new(),
             new: HashMap::new(),
             new_at: HashMap::new(),
+            old_headings: HashMap::new(),
+            new_headings: HashMap::new(),
         };
         for c in &diff.clauses {
             if let Some(p) = &c.old {
@@ -52,17 +150,38 @@ impl<'a> Labels<'a> {
                 l.new_at.entry((p.parent.as_ref(), p.index)).or_insert(p);
             }
         }
+        if let Some((old, new)) = proposals {
+            for (proposal, headings) in [(old, &mut l.old_headings), (new, &mut l.new_headings)] {
+                for c in proposal.walk() {
+                    if let Some(h) = c.heading.as_deref().filter(|h| !h.is_empty()) {
+                        headings.entry(&c.id).or_insert(h);
+                    }
+                }
+            }
+        }
         l
     }
 
-    fn own(p: &Placement) -> String {
-        p.number.clone().unwrap_or_else(|| p.id.to_string())
+    /// A clause's own label: its number, with its heading where known; the heading alone;
+    /// or, where there is neither, its id.
+    fn own(&self, p: &Placement, old_side: bool) -> String {
+        let headings = if old_side {
+            &self.old_headings
+        } else {
+            &self.new_headings
+        };
+        match (&p.number, headings.get(&p.id)) {
+            (Some(n), Some(h)) => format!("{n} ({h})"),
+            (Some(n), None) => n.clone(),
+            (None, Some(h)) => (*h).to_owned(),
+            (None, None) => p.id.to_string(),
+        }
     }
 
     /// The placement's label with its numbered ancestors: "Article 2, 1.".
     fn path(&self, p: &Placement, old_side: bool) -> String {
         let side = if old_side { &self.old } else { &self.new };
-        let mut parts = vec![Self::own(p)];
+        let mut parts = vec![self.own(p, old_side)];
         let mut parent = p.parent.as_ref();
         // Ids repeat in invalid documents; the depth bound keeps this walk finite regardless.
         for _ in 0..crate::MAX_CLAUSE_DEPTH {

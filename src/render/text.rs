@@ -4,26 +4,31 @@ use std::fmt::{self, Write};
 
 use super::counts;
 use super::walk::{Recital, Row, Style, walk};
+use crate::Proposal;
 use crate::diff::Diff;
 
 /// The text redline: a summary, proposal changes, the preamble, a per-clause change table,
 /// moves (apart from edits), splits and merges, then each changed text with deletions as
 /// `[-...-]` and insertions as `{+...+}`.
 pub fn text(diff: &Diff) -> String {
+    text_of(diff, None)
+}
+
+pub(super) fn text_of(diff: &Diff, proposals: Option<(&Proposal, &Proposal)>) -> String {
     let mut out = String::new();
-    let _ = walk(&mut out, diff, &Text);
+    let _ = walk(&mut out, diff, proposals, &Text);
     out
 }
 
 impl fmt::Display for Diff {
     /// The text redline, written straight to the formatter.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        walk(f, self, &Text)
+        walk(f, self, None, &Text)
     }
 }
 
 /// Plain text for a terminal: indented sections, aligned columns.
-struct Text;
+pub(super) struct Text;
 
 impl Style for Text {
     const ARROW: &'static str = "->";

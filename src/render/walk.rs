@@ -12,6 +12,7 @@ use super::{
     Labels, and_list, changed, commitment_groups, describe, field_changes, kinds,
     parties_list_refs, sides, values,
 };
+use crate::Proposal;
 use crate::diff::{ClauseChangeKind, Diff, RecitalChange, TextChange, TextOp};
 
 /// How a recital changed, for [`Style::recital`].
@@ -84,8 +85,15 @@ pub(super) trait Style {
 }
 
 /// Writes the whole redline of `diff` in `style`.
-pub(super) fn walk<S: Style>(out: &mut dyn Write, diff: &Diff, style: &S) -> fmt::Result {
-    let labels = Labels::new(diff);
+/// Writes the whole redline of `diff` in `style`; with the proposals it was made from,
+/// clauses are labelled with their headings too.
+pub(super) fn walk<S: Style>(
+    out: &mut dyn Write,
+    diff: &Diff,
+    proposals: Option<(&Proposal, &Proposal)>,
+    style: &S,
+) -> fmt::Result {
+    let labels = Labels::new(diff, proposals);
     style.title(out, diff)?;
 
     if !diff.commitments.is_empty() {
