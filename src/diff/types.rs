@@ -458,8 +458,8 @@ pub struct ClauseDiff {
         serde(default, skip_serializing_if = "Option::is_none")
     )]
     pub answers: Option<Change<Vec<ClauseId>>>,
-    /// The commitments, when they changed (compared commitment by commitment in a later
-    /// release; here as a whole).
+    /// The clause's commitments as a whole, when they changed: what [`Diff::apply`] rebuilds
+    /// the clause's list from, in order. [`Diff::commitments`] says what changed in each.
     #[cfg_attr(
         feature = "serde",
         serde(default, skip_serializing_if = "Option::is_none")

@@ -6,8 +6,8 @@
 //! | evidence | for | against |
 //! |---|---|---|
 //! | its number at its level (articles, chapters ... each counted apart) | the next number (+2), the first number of a level that a higher heading just opened (+2), any number at the text's first heading of the level (+1) | an equal or earlier number (-3; -1 for a first number, which restarts a level) |
-//! | the text before it | a sentence ended (`.`, `;`, `:`, `!`, `?`), or a heading (+1) | a sentence goes on (-2) |
-//! | a blank line before it, where the text separates paragraphs with blank lines | present (+1) | absent (-1) |
+//! | the text before it | a sentence ended (`.`, `;`, `:`, `!`, `?`), a heading, the title line after a heading, or a short line in capitals (+1) | a sentence goes on (-2) |
+//! | a blank line before it, where the text separates paragraphs with blank lines (one blank line for every ten lines of text or more) | present (+1) | absent (-1) |
 //! | the next candidate of its level | carries the number after its own (+1) | |
 //!
 //! A candidate with a total of 1 or more is a heading; one below stays text, and the import
