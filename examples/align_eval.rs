@@ -1,0 +1,211 @@
+//! Scores how a comparison pairs articles against a gold list of article pairs.
+//!
+//! ```text
+//! cargo run --release --example align_eval -- OLD NEW GOLD.tsv
+//! ```
+//!
+//! OLD and NEW are treaty texts or pactum JSON files; texts are imported and compared with ids
+//! off. `GOLD.tsv` has a header line, then one pair a line: the old article's number, the new
+//! article's number (as written, case and spaces aside), and anything after (a title).
+//!
+//! For each gold pair (old article A, new article B):
+//! - found: A's clause is paired with B's clause;
+//! - shape: A is paired with a clause inside B, or B with one inside A;
+//! - wrong: A is paired with a clause outside B's subtree, or B with one outside A's;
+//! - unpaired: neither of the above, A or B left without a partner;
+//! - identical: A and B hold the same text (their subtrees, after normalisation), and it
+//!   counts as reported unchanged when the diff reports no text change inside either.
+//!
+//! Pairs whose whole texts share less than 0.3 of their word bigrams (Dice) are counted apart.
+//! Prints the figures and the pairs that were not found. Exit status: 0, or 2 when a file
+//! cannot be read or a gold article is not in its draft.
+
+use std::collections::{HashMap, HashSet};
+use std::process::ExitCode;
+
+use pactum::diff::{Options, compare};
+use pactum::{Clause, ClauseId, Proposal};
+
+mod common;
+
+const USAGE: &str = "usage: align_eval OLD NEW GOLD.tsv";
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("align_eval: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn normal(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// A clause's whole text: its own and its descendants', normalised.
+fn whole(c: &Clause) -> String {
+    normal(
+        &c.walk()
+            .map(|k| k.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
+}
+
+/// Dice of the word bigrams of two texts.
+fn dice(a: &str, b: &str) -> f64 {
+    let bigrams = |s: &str| -> HashSet<(String, String)> {
+        let words: Vec<&str> = s.split_whitespace().collect();
+        words
+            .windows(2)
+            .map(|w| (w[0].to_owned(), w[1].to_owned()))
+            .collect()
+    };
+    let (x, y) = (bigrams(a), bigrams(b));
+    if x.is_empty() && y.is_empty() {
+        return 1.0;
+    }
+    2.0 * x.intersection(&y).count() as f64 / (x.len() + y.len()) as f64
+}
+
+/// The articles of a draft by normalised number, and each clause's subtree of ids.
+struct Outline<'a> {
+    by_number: HashMap<String, &'a Clause>,
+}
+
+impl<'a> Outline<'a> {
+    fn new(p: &'a Proposal) -> Self {
+        let mut by_number = HashMap::new();
+        for c in p.walk() {
+            if let Some(n) = &c.number {
+                by_number.entry(normal(n)).or_insert(c);
+            }
+        }
+        Outline { by_number }
+    }
+
+    fn get(&self, number: &str, side: &str) -> Result<&'a Clause, String> {
+        self.by_number
+            .get(&normal(number))
+            .copied()
+            .ok_or_else(|| format!("the {side} draft has no clause numbered `{number}`"))
+    }
+}
+
+fn subtree(c: &Clause) -> HashSet<&ClauseId> {
+    c.walk().map(|k| &k.id).collect()
+}
+
+fn run() -> Result<(), String> {
+    use lexopt::prelude::*;
+    let mut parser = lexopt::Parser::from_env();
+    let mut files = Vec::new();
+    while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
+        match arg {
+            Short('h') | Long("help") => {
+                println!("{USAGE}");
+                return Ok(());
+            }
+            Value(v) => files.push(v.string().map_err(|e| e.to_string())?),
+            other => return Err(format!("{}\n{USAGE}", other.unexpected())),
+        }
+    }
+    let [old_file, new_file, gold_file] = files.as_slice() else {
+        return Err(USAGE.to_owned());
+    };
+    let args = common::ImportArgs::default();
+    let first = |file: &str| -> Result<Proposal, String> {
+        let loaded = args.load(file)?;
+        let p = loaded.negotiation.proposals().next().cloned();
+        p.ok_or_else(|| format!("{file} holds no proposal"))
+    };
+    let (old, new) = (first(old_file)?, first(new_file)?);
+    let gold = std::fs::read_to_string(gold_file).map_err(|e| format!("{gold_file}: {e}"))?;
+    let diff = compare(&old, &new, &Options::default().without_ids());
+
+    let (old_outline, new_outline) = (Outline::new(&old), Outline::new(&new));
+    let mut old_to_new: HashMap<&ClauseId, &ClauseId> = HashMap::new();
+    let mut new_to_old: HashMap<&ClauseId, &ClauseId> = HashMap::new();
+    let mut text_changed: HashSet<&ClauseId> = HashSet::new();
+    for c in &diff.clauses {
+        if let (Some(o), Some(n)) = (&c.old, &c.new) {
+            old_to_new.insert(&o.id, &n.id);
+            new_to_old.insert(&n.id, &o.id);
+        }
+        if c.text.is_some() || c.clause.is_some() {
+            for p in c.old.iter().chain(&c.new) {
+                text_changed.insert(&p.id);
+            }
+        }
+    }
+
+    let (mut pairs, mut found, mut shape, mut wrong, mut unpaired) = (0, 0, 0, 0, 0);
+    let (mut identical, mut identical_unchanged, mut low, mut low_found) = (0, 0, 0, 0);
+    let mut missed = Vec::new();
+    for line in gold.lines().skip(1).filter(|l| !l.trim().is_empty()) {
+        let mut cells = line.split('\t');
+        let (Some(a_number), Some(b_number)) = (cells.next(), cells.next()) else {
+            return Err(format!("{gold_file}: a line without two numbers: {line:?}"));
+        };
+        let a = old_outline.get(a_number, "old")?;
+        let b = new_outline.get(b_number, "new")?;
+        let (a_tree, b_tree) = (subtree(a), subtree(b));
+        let (a_text, b_text) = (whole(a), whole(b));
+        let alike = dice(&a_text, &b_text);
+        let is_found = old_to_new.get(&a.id) == Some(&&b.id);
+        if alike < 0.3 {
+            low += 1;
+            low_found += usize::from(is_found);
+            continue;
+        }
+        pairs += 1;
+        let a_partner = old_to_new.get(&a.id);
+        let b_partner = new_to_old.get(&b.id);
+        if is_found {
+            found += 1;
+        } else if a_partner.is_some_and(|n| b_tree.contains(n))
+            || b_partner.is_some_and(|o| a_tree.contains(o))
+        {
+            shape += 1;
+            missed.push(format!(
+                "{a_number} -> {b_number}: paired with a part of its counterpart"
+            ));
+        } else if a_partner.is_some() || b_partner.is_some() {
+            wrong += 1;
+            missed.push(format!("{a_number} -> {b_number}: paired elsewhere"));
+        } else {
+            unpaired += 1;
+            missed.push(format!("{a_number} -> {b_number}: unpaired"));
+        }
+        if a_text == b_text {
+            identical += 1;
+            let quiet = !a_tree
+                .iter()
+                .chain(&b_tree)
+                .any(|id| text_changed.contains(id));
+            identical_unchanged += usize::from(quiet && is_found);
+        }
+    }
+    let share = |n: usize| {
+        if pairs == 0 {
+            100.0
+        } else {
+            100.0 * n as f64 / pairs as f64
+        }
+    };
+    let mut out = format!(
+        "{old_file} -> {new_file}: {pairs} gold pairs: found {found} ({:.1}%), shape {shape}, wrong {wrong}, unpaired {unpaired}; identical {identical}, reported unchanged {identical_unchanged}; {low} pairs under 0.3 Dice apart ({low_found} found)\n",
+        share(found)
+    );
+    for m in &missed {
+        out.push_str(&format!("  {m}\n"));
+    }
+    // A reader that stops early (`| head`) is no failure.
+    let _ = std::io::Write::write_all(&mut std::io::stdout(), out.as_bytes());
+    Ok(())
+}
