@@ -524,6 +524,19 @@ mod never_panics {
             let _ = import::load_bytes(Path::new("x.txt"), &b, &options());
         }
 
+        /// Whatever a text holds (headings with nothing under them, repeated lines, repeated
+        /// numbers), compared with itself it reports no change.
+        #[test]
+        fn an_imported_text_compared_with_itself_has_no_changes(lines in proptest::collection::vec(line(), 1..40), repeats in 1usize..3) {
+            let text = vec![lines.join("\n"); repeats].join("\n\n");
+            if let Ok((p, _)) = import::text(&text, &options()) {
+                for options in [pactum::diff::Options::default(), pactum::diff::Options::default().without_ids()] {
+                    let d = pactum::diff::compare(&p, &p, &options);
+                    prop_assert!(!d.has_changes(), "{}\n---\n{}", text, d);
+                }
+            }
+        }
+
         /// Valid but for headings with nothing under them ("Article 9" alone), which stay,
         /// empty, as the text has them.
         #[test]

@@ -425,6 +425,53 @@ pub(crate) fn align(
         }
     }
 
+    // 6. Position: a clause with no text in all its subtree (an article whose text is not
+    // known, a heading alone, a part that only holds such headings) has nothing to compare, so
+    // those still unpaired pair in order among the children of paired parents, or at the top.
+    // Going in document order, a parent is decided before its children. A draft compared with
+    // itself then pairs every clause.
+    let textless = |nodes: &[Node<'_>]| -> Vec<bool> {
+        (0..nodes.len())
+            .map(|i| {
+                nodes[i..i + nodes[i].size]
+                    .iter()
+                    .all(|k| k.normalized.is_empty())
+            })
+            .collect()
+    };
+    let old_textless = textless(old);
+    let mut old_free: FxMap<Option<usize>, Vec<usize>> = FxMap::default();
+    for (o, node) in old.iter().enumerate() {
+        if a.old_to_new[o].is_none() && old_textless[o] {
+            old_free.entry(node.parent).or_default().push(o);
+        }
+    }
+    if !old_free.is_empty() {
+        let new_textless = textless(new);
+        let mut taken: FxMap<Option<usize>, usize> = FxMap::default();
+        for (n, node) in new.iter().enumerate() {
+            if a.new_to_old[n].is_some() || !new_textless[n] {
+                continue;
+            }
+            // The old parent the new one is paired with; at the top, the top.
+            let parent = match node.parent {
+                None => None,
+                Some(p) => match a.new_to_old[p] {
+                    Some(o) => Some(o),
+                    None => continue,
+                },
+            };
+            let Some(list) = old_free.get(&parent) else {
+                continue;
+            };
+            let k = taken.entry(parent).or_default();
+            if let Some(&o) = list.get(*k) {
+                *k += 1;
+                a.pair(n, o, MatchedBy::Position);
+            }
+        }
+    }
+
     for (n, node) in new.iter().enumerate() {
         if let Some(o) = a.new_to_old[n] {
             a.similarity[n] = if old[o].normalized == node.normalized {

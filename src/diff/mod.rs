@@ -35,8 +35,8 @@
 //!
 //! 1. **answer links**: when one proposal answers the other, a clause that names clauses it
 //!    answers is paired with the first of them still free ([`Options::match_links`]);
-//! 2. **ids**: clauses with one [`ClauseId`](crate::ClauseId) ([`Options::match_ids`]; turn it off for drafts
-//!    whose ids were derived from their numbering, such as imported texts);
+//! 2. **ids**: clauses with one [`ClauseId`](crate::ClauseId) ([`Options::match_ids`]; turn it
+//!    off for drafts whose ids were derived from their numbering, such as imported texts);
 //! 3. **identical text** after [`normalize`]: white space, non-breaking spaces, curly quotes,
 //!    dashes, hyphenation across line breaks, Unicode NFKC;
 //! 4. **similar text**: the Dice coefficient of the two texts' sets of word bigrams (word
@@ -49,7 +49,11 @@
 //! 5. **structure**: a clause is paired with the parent of its children's partners when both
 //!    texts are empty (articles that only hold paragraphs) or at least half as alike as the
 //!    threshold; candidates are scored by the children they share over the children either
-//!    has, best first, in rounds until none is left, so parts follow their articles.
+//!    has, best first, in rounds until none is left, so parts follow their articles;
+//! 6. **position**: a clause with no text anywhere in its subtree (a heading alone, an article
+//!    whose text is not known) has nothing else to pair by, so those still free pair in order
+//!    among the children of paired parents, or at the top. A draft compared with itself thus
+//!    pairs every clause and reports no change.
 //!
 //! # What is reported
 //!

@@ -339,6 +339,9 @@ string_enum! {
         Similarity => "similarity",
         /// Their children's partners.
         Structure => "structure",
+        /// Their place: clauses with no text in all their subtree, in order under paired
+        /// parents.
+        Position => "position",
     }
 }
 
