@@ -97,12 +97,9 @@ fn run() -> Result<ExitCode, String> {
         [old, new] => (old.clone(), new.clone()),
         _ => return Err(format!("expected two files, got {}\n{USAGE}", files.len())),
     };
-    let (_, old, old_text) = load(&old_spec, &args)?;
-    let (negotiation, new, new_text) = load(&new_spec, &args)?;
-    if old_text || new_text {
-        // Ids of an imported text come from its numbering and say nothing of identity.
-        options = options.without_ids();
-    }
+    // An imported text's ids come from its numbering: the comparison does not pair by them.
+    let (_, old) = load(&old_spec, &args)?;
+    let (negotiation, new) = load(&new_spec, &args)?;
     let mut diff = compare_in(&negotiation, &old, &new, &options);
     if let Some(party) = &party {
         if negotiation.party(party).is_none() {
@@ -128,15 +125,13 @@ fn run() -> Result<ExitCode, String> {
     })
 }
 
-/// Reads `FILE` or `FILE#ID` and picks the proposal; says whether the file was a text that
-/// was imported (whose ids come from its numbering).
-fn load(spec: &str, args: &common::ImportArgs) -> Result<(Negotiation, Proposal, bool), String> {
+/// Reads `FILE` or `FILE#ID` and picks the proposal.
+fn load(spec: &str, args: &common::ImportArgs) -> Result<(Negotiation, Proposal), String> {
     let (path, id) = match spec.rsplit_once('#') {
         Some((path, id)) => (path, Some(id)),
         None => (spec, None),
     };
     let loaded = args.load(path)?;
-    let imported = loaded.report.is_some();
     let negotiation = loaded.negotiation;
     let ids = || {
         negotiation
@@ -163,5 +158,5 @@ fn load(spec: &str, args: &common::ImportArgs) -> Result<(Negotiation, Proposal,
             ));
         }
     };
-    Ok((negotiation, proposal, imported))
+    Ok((negotiation, proposal))
 }

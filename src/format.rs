@@ -90,7 +90,7 @@
 //! | document | **`pactum`**, **`title`**, `description`, `parties`, `proposals`, `meetings` |
 //! | party | **`id`**, **`name`**, **`kind`** (`state`, `organization`, `alliance`, `other`), `aliases`, `members` |
 //! | membership | **`party`**, **`since`**, `until` |
-//! | proposal | **`id`**, **`title`**, **`proposer`**, `parties`, `date`, **`status`**, `answers`, `supersedes`, `preamble`, `clauses`, **`language`**, `translated_from`, **`provenance`** |
+//! | proposal | **`id`**, **`title`**, **`proposer`**, `parties`, `date`, **`status`**, `answers`, `supersedes`, `preamble`, `ids_from_numbering` (`true` when the clause ids come from the numbering, as an import makes them), `clauses`, **`language`**, `translated_from`, **`provenance`** |
 //! | recital | **`text`**, `text_basis` |
 //! | clause | **`id`**, `number`, `heading`, `kind` (`part`, `title`, `chapter`, `section`, `subsection`, `article`, `paragraph`, `point`, `annex`, `appendix`, `protocol`, `schedule`, `heading`), `deleted` (`true` for a deleted provision's placeholder), **`text`**, `text_basis` (`verbatim`, `truncated`, `quoted_in_part`, `summary`), `sources`, `commitments`, `answers`, `children` |
 //! | commitment | **`id`**, **`obligors`**, `beneficiaries`, **`modality`**, **`action`**, `scope` (`areas`, `from`, `until`), `conditions`, `exceptions`, **`force`** (`legally_binding`, `political`), `origin` (`annotated`, `inferred`) |
@@ -106,9 +106,9 @@
 //! `1.x` document whose fields it knows and refuses any other major version with
 //! [`ReadErrorKind::UnsupportedVersion`], before looking at the rest of the document.
 //!
-//! Version 1.1 added two optional clause fields, `kind` and `deleted`. A 1.0 document reads as
-//! before (it has neither); a reader of 1.0 refuses a document that uses them, naming the
-//! unknown field.
+//! Version 1.1 added two optional clause fields, `kind` and `deleted`, and the optional
+//! proposal field `ids_from_numbering`. A 1.0 document reads as before (it has none of them);
+//! a reader of 1.0 refuses a document that uses them, naming the unknown field.
 //!
 //! # Strict reading
 //!

@@ -783,3 +783,33 @@ fn a_text_imported_without_parties_is_validated_for_itself() {
         import::load_bytes(Path::new("t.txt"), b"Article 1\nIt applies.\n", &options()).unwrap();
     assert!(!loaded.parties_missing);
 }
+
+#[test]
+fn ids_made_from_numbers_never_pair_clauses() {
+    let (old, _) =
+        import("Article 1\nThe Parties shall consult.\n\nArticle 2\nEach Party may withdraw.\n");
+    let (new, _) =
+        import("Article 1\nEach Party may withdraw.\n\nArticle 2\nThe Parties shall consult.\n");
+    assert!(old.ids_from_numbering && new.ids_from_numbering);
+    // With the default options, ids on: the articles swapped places and pair by their text.
+    let d = pactum::diff::compare(&old, &new, &pactum::diff::Options::default());
+    for c in &d.clauses {
+        assert_eq!(c.matched_by, Some(pactum::diff::MatchedBy::Text), "{d}");
+        assert_ne!(c.old.as_ref().unwrap().id, c.new.as_ref().unwrap().id);
+    }
+    // The mark is a field of the proposal like any other: a diff carries and applies it.
+    let mut built = new.clone();
+    built.ids_from_numbering = false;
+    let d = pactum::diff::compare(&new, &built, &pactum::diff::Options::default());
+    assert!(d.proposal.iter().any(|c| c.field() == "ids_from_numbering"));
+    assert_eq!(d.apply(&new).unwrap(), built);
+    assert_eq!(d.invert().apply(&built).unwrap(), new);
+    #[cfg(feature = "serde")]
+    {
+        let mut n = pactum::Negotiation::new("t");
+        let _ = n.add_proposal(new.clone());
+        let json = pactum::format::to_string(&n);
+        assert!(json.contains("\"ids_from_numbering\": true"));
+        assert_eq!(pactum::format::from_str(&json).unwrap(), n);
+    }
+}

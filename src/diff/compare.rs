@@ -92,7 +92,17 @@ fn compare_with(
     let mut commitments = Vec::new();
     let old_nodes = flatten(old);
     let new_nodes = flatten(new);
-    let alignment = align(old, new, &old_nodes, &new_nodes, options);
+    // Ids derived from numbering say where a clause stands, not which clause it is: they
+    // never pair clauses.
+    let derived = old.ids_from_numbering || new.ids_from_numbering;
+    let unpaired_ids;
+    let align_options = if derived && options.match_ids {
+        unpaired_ids = options.clone().without_ids();
+        &unpaired_ids
+    } else {
+        options
+    };
+    let alignment = align(old, new, &old_nodes, &new_nodes, align_options);
     let moves = moved(&old_nodes, &new_nodes, &alignment);
     let mut budget = Budget {
         per_text: options.word_budget,
@@ -370,5 +380,6 @@ fn proposal_changes(old: &Proposal, new: &Proposal) -> Vec<ProposalChange> {
     field!(Language, language);
     field!(TranslatedFrom, translated_from);
     field!(Provenance, provenance);
+    field!(IdsFromNumbering, ids_from_numbering);
     out
 }

@@ -35,8 +35,10 @@
 //!
 //! 1. **answer links**: when one proposal answers the other, a clause that names clauses it
 //!    answers is paired with the first of them still free ([`Options::match_links`]);
-//! 2. **ids**: clauses with one [`ClauseId`](crate::ClauseId) ([`Options::match_ids`]; turn it
-//!    off for drafts whose ids were derived from their numbering, such as imported texts);
+//! 2. **ids**: clauses with one [`ClauseId`](crate::ClauseId) ([`Options::match_ids`]), unless
+//!    either proposal's ids were derived from its numbering
+//!    ([`Proposal::ids_from_numbering`](crate::Proposal::ids_from_numbering), as imported texts'
+//!    are): such ids say where a clause stands, not which clause it is;
 //! 3. **identical text** after [`normalize`]: white space, non-breaking spaces, curly quotes,
 //!    dashes, hyphenation across line breaks, Unicode NFKC;
 //! 4. **similar text**: the Dice coefficient of the two texts' sets of word bigrams (word

@@ -153,6 +153,7 @@ impl Diff {
         new.preamble = old.preamble.clone();
         new.language = old.language.clone();
         new.translated_from = old.translated_from.clone();
+        new.ids_from_numbering = old.ids_from_numbering;
         new.provenance = old.provenance.clone();
         for change in &self.proposal {
             let name = format!("proposal.{}", change.field());
@@ -196,6 +197,10 @@ impl Diff {
                 ProposalChange::Provenance { old: o, new: n } => {
                     expect(&fail, &name, &new.provenance, o)?;
                     new.provenance = n.clone();
+                }
+                ProposalChange::IdsFromNumbering { old: o, new: n } => {
+                    expect(&fail, &name, &new.ids_from_numbering, o)?;
+                    new.ids_from_numbering = *n;
                 }
             }
         }
@@ -655,6 +660,10 @@ fn invert_proposal(c: &ProposalChange) -> ProposalChange {
         P::Provenance { old, new } => P::Provenance {
             old: new.clone(),
             new: old.clone(),
+        },
+        P::IdsFromNumbering { old, new } => P::IdsFromNumbering {
+            old: *new,
+            new: *old,
         },
     }
 }

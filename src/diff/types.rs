@@ -251,6 +251,13 @@ pub enum ProposalChange {
         /// New provenance.
         new: Provenance,
     },
+    /// Whether the clause ids were derived from the numbering.
+    IdsFromNumbering {
+        /// Old mark.
+        old: bool,
+        /// New mark.
+        new: bool,
+    },
 }
 
 impl ProposalChange {
@@ -267,6 +274,7 @@ impl ProposalChange {
             ProposalChange::Language { .. } => "language",
             ProposalChange::TranslatedFrom { .. } => "translated_from",
             ProposalChange::Provenance { .. } => "provenance",
+            ProposalChange::IdsFromNumbering { .. } => "ids_from_numbering",
         }
     }
 }

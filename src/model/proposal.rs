@@ -71,6 +71,15 @@ pub struct Proposal {
         serde(default, skip_serializing_if = "Vec::is_empty")
     )]
     pub preamble: Vec<Recital>,
+    /// Whether the clause ids were derived from the text's numbering (as the importer makes
+    /// them: `art-4`, `art-4.p-2`) rather than given as identities. Such ids say nothing of
+    /// which clause is which across drafts, so [`compare`](crate::diff::compare) does not
+    /// pair clauses by them.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "std::ops::Not::not")
+    )]
+    pub ids_from_numbering: bool,
     /// The top-level clauses, in order; each holds its own children.
     #[cfg_attr(
         feature = "serde",
@@ -103,6 +112,7 @@ impl Proposal {
             answers: None,
             supersedes: None,
             preamble: Vec::new(),
+            ids_from_numbering: false,
             clauses: Vec::new(),
             language: "en".to_owned(),
             translated_from: None,

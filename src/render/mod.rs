@@ -338,6 +338,7 @@ fn values(change: &crate::diff::ProposalChange) -> (&'static str, String, String
         P::Answers { old, new } | P::Supersedes { old, new } => (opt(old), opt(new)),
         P::TranslatedFrom { old, new } => (opt(old), opt(new)),
         P::Provenance { old, new } => (provenance(old), provenance(new)),
+        P::IdsFromNumbering { old, new } => (old.to_string(), new.to_string()),
     };
     (change.field(), old, new)
 }

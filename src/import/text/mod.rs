@@ -661,6 +661,7 @@ pub fn text(input: &str, options: &ImportOptions) -> Result<(Proposal, ImportRep
     p.parties = options.bound();
     p.preamble = recitals;
     p.language = options.language.clone();
+    p.ids_from_numbering = true;
     p.provenance = Provenance::new(Completeness::Full)
         .with_source(Source::new("imported from text by pactum"));
     for node in root.children {
