@@ -31,25 +31,12 @@ mod common;
 const USAGE: &str = "usage: align_eval OLD NEW GOLD.tsv";
 
 fn main() -> ExitCode {
-    match run() {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(message) => {
-            eprintln!("align_eval: {message}");
-            ExitCode::from(2)
-        }
-    }
-}
-
-fn normal(s: &str) -> String {
-    s.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    common::exit("align_eval", run().map(|()| ExitCode::SUCCESS))
 }
 
 /// A clause's whole text: its own and its descendants', normalised.
 fn whole(c: &Clause) -> String {
-    normal(
+    common::normal(
         &c.walk()
             .map(|k| k.text.as_str())
             .collect::<Vec<_>>()
@@ -83,7 +70,7 @@ impl<'a> Outline<'a> {
         let mut by_number = HashMap::new();
         for c in p.walk() {
             if let Some(n) = &c.number {
-                by_number.entry(normal(n)).or_insert(c);
+                by_number.entry(common::normal(n)).or_insert(c);
             }
         }
         Outline { by_number }
@@ -91,7 +78,7 @@ impl<'a> Outline<'a> {
 
     fn get(&self, number: &str, side: &str) -> Result<&'a Clause, String> {
         self.by_number
-            .get(&normal(number))
+            .get(&common::normal(number))
             .copied()
             .ok_or_else(|| format!("the {side} draft has no clause numbered `{number}`"))
     }
@@ -205,7 +192,6 @@ fn run() -> Result<(), String> {
     for m in &missed {
         out.push_str(&format!("  {m}\n"));
     }
-    // A reader that stops early (`| head`) is no failure.
-    let _ = std::io::Write::write_all(&mut std::io::stdout(), out.as_bytes());
+    common::print(&out);
     Ok(())
 }

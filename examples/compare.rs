@@ -41,13 +41,7 @@ enum Format {
 }
 
 fn main() -> ExitCode {
-    match run() {
-        Ok(code) => code,
-        Err(message) => {
-            eprintln!("compare: {message}");
-            ExitCode::from(2)
-        }
-    }
+    common::exit("compare", run())
 }
 
 fn run() -> Result<ExitCode, String> {

@@ -20,13 +20,7 @@ mod common;
 const USAGE: &str = "usage: import FILE [--parties PARTIES.json] [--proposer ID]";
 
 fn main() -> ExitCode {
-    match run() {
-        Ok(code) => code,
-        Err(message) => {
-            eprintln!("import: {message}");
-            ExitCode::from(2)
-        }
-    }
+    common::exit("import", run())
 }
 
 fn run() -> Result<ExitCode, String> {

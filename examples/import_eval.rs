@@ -24,20 +24,7 @@ mod common;
 const USAGE: &str = "usage: import_eval TEXT ARTICLES.tsv [--titles]";
 
 fn main() -> ExitCode {
-    match run() {
-        Ok(code) => code,
-        Err(message) => {
-            eprintln!("import_eval: {message}");
-            ExitCode::from(2)
-        }
-    }
-}
-
-fn normal(s: &str) -> String {
-    s.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    common::exit("import_eval", run())
 }
 
 fn run() -> Result<ExitCode, String> {
@@ -67,7 +54,7 @@ fn run() -> Result<ExitCode, String> {
         .filter(|l| !l.trim().is_empty())
         .map(|l| {
             let (n, t) = l.split_once('\t').unwrap_or((l, ""));
-            (normal(n), normal(t))
+            (common::normal(n), common::normal(t))
         })
         .collect();
 
@@ -76,7 +63,7 @@ fn run() -> Result<ExitCode, String> {
     for p in &proposals {
         for c in p.walk() {
             if c.kind == Some(ClauseKind::Article) {
-                let n = normal(c.number.as_deref().unwrap_or_default());
+                let n = common::normal(c.number.as_deref().unwrap_or_default());
                 articles.entry(n).or_default().push(c);
             }
         }
@@ -86,7 +73,7 @@ fn run() -> Result<ExitCode, String> {
     for (number, title) in &expected {
         match articles.get(number).map(Vec::as_slice) {
             Some([one]) => {
-                let heading = normal(one.heading.as_deref().unwrap_or_default());
+                let heading = common::normal(one.heading.as_deref().unwrap_or_default());
                 if !titles || heading == *title {
                     right += 1;
                 } else {
@@ -128,8 +115,7 @@ fn run() -> Result<ExitCode, String> {
     for f in &failures {
         out.push_str(&format!("  {f}\n"));
     }
-    // A reader that stops early (`| head`) is no failure.
-    let _ = std::io::Write::write_all(&mut std::io::stdout(), out.as_bytes());
+    common::print(&out);
     Ok(if right == expected.len() && false_opens == 0 {
         ExitCode::SUCCESS
     } else {

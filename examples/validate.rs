@@ -29,13 +29,7 @@ enum Output {
 }
 
 fn main() -> ExitCode {
-    match run() {
-        Ok(code) => code,
-        Err(message) => {
-            eprintln!("validate: {message}");
-            ExitCode::from(2)
-        }
-    }
+    common::exit("validate", run())
 }
 
 fn run() -> Result<ExitCode, String> {

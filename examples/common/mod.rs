@@ -4,6 +4,8 @@
 // Each example uses the part it needs.
 #![allow(dead_code)]
 
+use std::process::ExitCode;
+
 use lexopt::ValueExt;
 use pactum::import::{self, ImportOptions, Loaded};
 
@@ -68,4 +70,26 @@ pub(crate) fn value(parser: &mut lexopt::Parser) -> Result<String, String> {
         .map_err(|e| e.to_string())?
         .string()
         .map_err(|e| e.to_string())
+}
+
+/// An example's exit status: its run's own, or 2 with the message on stderr, after the
+/// example's name.
+pub(crate) fn exit(name: &str, run: Result<ExitCode, String>) -> ExitCode {
+    run.unwrap_or_else(|message| {
+        eprintln!("{name}: {message}");
+        ExitCode::from(2)
+    })
+}
+
+/// Writes `out` to stdout; a reader that stops early (`| head`) is no failure.
+pub(crate) fn print(out: &str) {
+    let _ = std::io::Write::write_all(&mut std::io::stdout(), out.as_bytes());
+}
+
+/// Text compared case and spacing aside: lower-case, one space between words.
+pub(crate) fn normal(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
