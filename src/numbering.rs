@@ -108,7 +108,7 @@ pub(crate) fn word_number(token: &str) -> Option<u32> {
 }
 
 /// Inserted numbers: "13 bis", "13ter", "4a".
-const INSERTS: [&str; 6] = ["bis", "ter", "quater", "quinquies", "sexies", "septies"];
+pub(crate) const INSERTS: [&str; 6] = ["bis", "ter", "quater", "quinquies", "sexies", "septies"];
 
 /// How a number is written, which decides which numbers can follow it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -5,7 +5,7 @@
 
 use crate::ClauseKind;
 use crate::deontic;
-use crate::numbering::{Number, word_number};
+use crate::numbering::{INSERTS, Number, word_number};
 
 /// The structure of one line.
 #[derive(Debug, Clone, PartialEq)]
@@ -154,9 +154,6 @@ const KEYWORDS: [(&str, Level, &str); 13] = [
     ("schedule", Level::Schedule, "sched"),
     ("sched.", Level::Schedule, "sched"),
 ];
-
-/// Inserted numbers written after a space: "13 bis".
-const INSERTS: [&str; 6] = ["bis", "ter", "quater", "quinquies", "sexies", "septies"];
 
 /// Why a line that starts like a heading is running text.
 const RUNNING: &str = "running text follows the number: a reference, not a heading";

@@ -442,7 +442,9 @@ pub fn text(input: &str, options: &ImportOptions) -> Result<(Proposal, ImportRep
     // so that building reads nodes still in cache.
     let mut ids = Ids::with_capacity(lines.text.len() / 2);
     let mut clauses: Vec<crate::Clause> = Vec::new();
-    for (i, kind) in kinds.into_iter().enumerate() {
+    for i in 0..kinds.len() {
+        // Each kind is taken as its line is read; the next line's stays to be looked at.
+        let kind = std::mem::replace(&mut kinds[i], Kind::Blank);
         if root.children.len() > 1 {
             let complete = root.children.len() - 1;
             for node in root.children.drain(..complete) {
@@ -558,10 +560,10 @@ pub fn text(input: &str, options: &ImportOptions) -> Result<(Proposal, ImportRep
                 // that did not fit on one line.
                 if title_line == Some(i) {
                     let next = lines.text.get(i + 1);
-                    let next_breaks = next.is_none_or(|l| {
-                        l.is_empty()
-                            || !matches!(classify(l, None), Kind::Text | Kind::NotHeading(_))
-                    });
+                    // The next line as decided: a blank line, a heading or a point breaks.
+                    let next_breaks = kinds
+                        .get(i + 1)
+                        .is_none_or(|k| !matches!(k, Kind::Text | Kind::NotHeading(_)));
                     let next_upper = next.is_some_and(|l| {
                         l.starts_with(char::is_alphanumeric) && !l.starts_with(char::is_lowercase)
                     });

@@ -100,7 +100,7 @@ pub(super) fn decide(
                         restart[slot] = false;
                         let rank = c.level.rank();
                         for (s, r) in restart.iter_mut().enumerate() {
-                            if s != slot && rank_of_slot(s) > rank {
+                            if s != slot && LEVELS[s].rank() > rank {
                                 *r = true;
                             }
                         }
@@ -175,11 +175,6 @@ fn weigh(c: &Candidate, e: &Evidence<'_>) -> Result<(), String> {
         }
         Err(against.join("; "))
     }
-}
-
-/// The rank of a level slot.
-fn rank_of_slot(slot: usize) -> u8 {
-    LEVELS[slot].rank()
 }
 
 /// Whether a line ends a sentence: a full stop, semicolon, colon, question or exclamation
