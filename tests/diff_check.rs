@@ -3,7 +3,9 @@
 //! never a panic and never a quietly wrong result.
 #![cfg(feature = "serde")]
 
-use pactum::diff::{ClauseChangeKind, DIFF_FORMAT_VERSION, Diff, Options, PatchErrorKind, compare};
+use pactum::diff::{
+    ClauseChangeKind, CommitmentChange, DIFF_FORMAT_VERSION, Diff, Options, PatchErrorKind, compare,
+};
 use pactum::{Clause, Commitment, Modality, Proposal};
 
 fn clause(id: &str, number: &str, text: &str) -> Clause {
@@ -196,16 +198,171 @@ fn an_edited_patch_that_repeats_a_commitment_id_is_refused() {
     }];
     let mut d = compare(&a, &b, &Options::default());
     assert_eq!(d.apply(&a).unwrap(), b);
-    let entry = d
-        .clauses
+    let added = d
+        .commitments
         .iter_mut()
-        .find(|c| c.commitments.is_some())
+        .find(|c| c.changes == [CommitmentChange::Added])
         .unwrap();
-    let change = entry.commitments.as_mut().unwrap();
-    change.new[1].id = "k1".parse().unwrap();
+    added.new.as_mut().unwrap().id = "k1".parse().unwrap();
     let e = d.apply(&a).unwrap_err();
     assert_eq!(e.kind(), PatchErrorKind::DuplicateCommitmentId);
     assert!(e.problem().contains("`k1` is used twice"), "{e}");
+}
+
+/// Two drafts whose first clause holds the commitments `old` and `new`.
+fn with_commitments(old: Vec<Commitment>, new: Vec<Commitment>) -> (Proposal, Proposal) {
+    let (mut a, mut b) = pair();
+    a.clauses[0].commitments = old;
+    b.clauses[0].commitments = new;
+    (a, b)
+}
+
+fn commitment(id: &str, action: &str) -> Commitment {
+    let mut c = Commitment::new(id.parse().unwrap(), Modality::Obligation, action);
+    c.obligors = vec![pactum::PartyRef::party("A".parse().unwrap())];
+    c
+}
+
+#[test]
+fn commitment_changes_live_in_one_place_and_apply_rebuilds_from_it() {
+    let (x, y, z) = (
+        commitment("k1", "consult each other"),
+        commitment("k2", "report every year to the council"),
+        commitment("k3", "refrain from deploying forces"),
+    );
+    let mut y2 = y.clone();
+    y2.modality = Modality::Recommendation;
+    let (a, b) = with_commitments(vec![x.clone(), y, z.clone()], vec![z, y2, x]);
+    let d = compare(&a, &b, &Options::default());
+    // The clause entry says the clause changed, but holds no copy of its commitments.
+    let json = serde_json::to_value(&d).unwrap();
+    assert!(json["clauses"][0].get("commitments").is_none(), "{json}");
+    assert!(d.clauses[0].is(ClauseChangeKind::Modified));
+    // k2 changed modality; of the equal k1 and k3, one is listed as moved so that apply can
+    // put them back in their new order.
+    let names: Vec<Vec<&str>> = d
+        .commitments
+        .iter()
+        .map(|c| c.changes.iter().map(|k| k.name()).collect())
+        .collect();
+    assert_eq!(names, [vec!["modality"], vec!["moved"]], "{names:?}");
+    assert_eq!(d.apply(&a).unwrap(), b);
+    assert_eq!(d.invert().apply(&b).unwrap(), a);
+}
+
+#[test]
+fn reordered_obligors_and_changed_ids_are_changes_not_silence() {
+    let x = commitment("k1", "consult each other");
+    let mut x2 = x.clone();
+    x2.obligors
+        .push(pactum::PartyRef::party("B".parse().unwrap()));
+    let mut x3 = x2.clone();
+    x3.obligors.reverse();
+    x3.id = "k9".parse().unwrap();
+    let (a, b) = with_commitments(vec![x2], vec![x3]);
+    let d = compare(&a, &b, &Options::default());
+    let names: Vec<&str> = d.commitments[0].changes.iter().map(|k| k.name()).collect();
+    assert_eq!(names, ["obligors"]);
+    assert_eq!(
+        d.commitments[0].changes[0].direction(),
+        Some(pactum::diff::Direction::Neutral)
+    );
+    assert_eq!(d.apply(&a).unwrap(), b);
+}
+
+#[test]
+fn a_removed_clauses_commitments_are_dropped_entries_and_must_all_be_there() {
+    let (mut a, b) = pair();
+    a.clauses[3].commitments = vec![commitment("k1", "consult"), commitment("k2", "report")];
+    let mut b = b;
+    b.clauses.remove(3);
+    let mut d = compare(&a, &b, &Options::default());
+    let removed = d
+        .clauses
+        .iter()
+        .find(|c| c.is(ClauseChangeKind::Removed))
+        .unwrap();
+    assert!(removed.clause.as_ref().unwrap().commitments.is_empty());
+    let dropped = d
+        .commitments
+        .iter()
+        .filter(|c| c.changes == [CommitmentChange::Dropped])
+        .count();
+    assert_eq!(dropped, 2);
+    assert_eq!(d.apply(&a).unwrap(), b);
+    assert_eq!(d.invert().apply(&b).unwrap(), a);
+    d.commitments.pop();
+    let e = d.apply(&a).unwrap_err();
+    assert_eq!(e.kind(), PatchErrorKind::Unaccounted);
+    assert!(
+        e.problem().contains("no entry drops its commitment `k2`"),
+        "{e}"
+    );
+}
+
+#[test]
+fn commitment_entries_that_lie_are_refused() {
+    let (a, b) = with_commitments(
+        vec![commitment("k1", "consult each other")],
+        vec![{
+            let mut c = commitment("k1", "consult each other");
+            c.modality = Modality::Recommendation;
+            c
+        }],
+    );
+    let d = compare(&a, &b, &Options::default());
+    assert_eq!(d.apply(&a).unwrap(), b);
+
+    // The old commitment is not the one in the proposal.
+    let mut lie = d.clone();
+    lie.commitments[0].old.as_mut().unwrap().action = "something else".into();
+    assert_eq!(lie.apply(&a).unwrap_err().kind(), PatchErrorKind::Mismatch);
+
+    // A place past the end of the clause's list.
+    let mut lie = d.clone();
+    lie.commitments[0].new_index = Some(5);
+    let e = lie.apply(&a).unwrap_err();
+    assert_eq!(e.kind(), PatchErrorKind::MalformedEntry);
+
+    // An index without its commitment.
+    let mut lie = d.clone();
+    lie.commitments[0].new = None;
+    assert_eq!(
+        lie.apply(&a).unwrap_err().kind(),
+        PatchErrorKind::MalformedEntry
+    );
+    assert!(lie.check().unwrap_err().message().contains("index"));
+
+    // An entry for a clause that no clause entry stands for.
+    let mut lie = d.clone();
+    let k = lie.commitments[0].clone();
+    let mut extra = k.clone();
+    extra.old = None;
+    extra.old_index = None;
+    extra.new_clause = Some("nowhere".parse().unwrap());
+    lie.commitments.push(extra);
+    assert_eq!(
+        lie.apply(&a).unwrap_err().kind(),
+        PatchErrorKind::MalformedEntry
+    );
+    assert!(lie.check().is_err());
+
+    // Content of an added clause that carries commitments itself.
+    let mut b2 = b.clone();
+    b2.clauses
+        .push(pactum::Clause::new("art-9".parse().unwrap(), "New."));
+    b2.clauses[4].commitments = vec![commitment("k5", "notify")];
+    let mut d2 = compare(&a, &b2, &Options::default());
+    assert_eq!(d2.apply(&a).unwrap(), b2);
+    let added = d2
+        .clauses
+        .iter_mut()
+        .find(|c| c.is(ClauseChangeKind::Added))
+        .unwrap();
+    added.clause.as_mut().unwrap().commitments = vec![commitment("k5", "notify")];
+    let e = d2.apply(&a).unwrap_err();
+    assert_eq!(e.kind(), PatchErrorKind::MalformedEntry);
+    assert!(e.problem().contains("holds commitments"), "{e}");
 }
 
 #[test]

@@ -98,21 +98,29 @@ fn pair() -> (Proposal, Proposal) {
 #[test]
 fn text_redline_of_every_kind() {
     let (old, new) = pair();
-    insta::assert_snapshot!(text(&compare(
-        &old,
-        &new,
-        &Options::default().without_ids()
-    )));
+    let out = text(&compare(&old, &new, &Options::default().without_ids()));
+    // The word that changed is marked, and the clause points at its commitment change.
+    assert!(
+        out.contains(
+            "The Parties [-shall-]{+should+} not deploy intermediate-range missiles in Europe.\n    1 commitment change, listed above"
+        ),
+        "{out}"
+    );
+    assert!(out.contains("modality: prohibition -> discouragement (weakening)"));
+    assert!(out.contains("Article 3 split into Article 2 and Article 3"));
+    insta::assert_snapshot!(out);
 }
 
 #[test]
 fn markdown_redline_of_every_kind() {
     let (old, new) = pair();
-    insta::assert_snapshot!(markdown(&compare(
-        &old,
-        &new,
-        &Options::default().without_ids()
-    )));
+    let out = markdown(&compare(&old, &new, &Options::default().without_ids()));
+    assert!(
+        out.contains("The Parties <del>shall</del><ins>should</ins> not deploy"),
+        "{out}"
+    );
+    assert!(out.contains("- 1 commitment change, listed above"));
+    insta::assert_snapshot!(out);
 }
 
 #[test]

@@ -48,7 +48,9 @@ impl Diff {
     /// - on each side, the places form a tree: every parent is a clause of that side, siblings
     ///   are numbered from 0 without a gap or a repeat, and no clause is its own ancestor
     ///   (except in a party's view, which keeps only some clauses);
-    /// - splits, merges and commitment changes name clauses of the right side.
+    /// - splits, merges and commitment changes name clauses of the right side;
+    /// - a commitment change that holds an old or a new commitment says where it stands in its
+    ///   clause (`old_index`, `new_index`), and no two name one place.
     ///
     /// [`apply`](Diff::apply) checks, besides, that the diff fits the proposal it is applied to.
     pub fn check(&self) -> Result<(), DiffError> {
@@ -101,22 +103,38 @@ impl Diff {
             }
             known(&new_ids, &m.new, format!("$.merges[{i}].new"), "new")?;
         }
+        let mut places: HashSet<(bool, &ClauseId, usize), BuildHasherDefault<Fx>> =
+            HashSet::default();
         for (i, k) in self.commitments.iter().enumerate() {
-            if let Some(id) = &k.old_clause {
-                known(
-                    &old_ids,
-                    id,
-                    format!("$.commitments[{i}].old_clause"),
-                    "old",
-                )?;
-            }
-            if let Some(id) = &k.new_clause {
-                known(
-                    &new_ids,
-                    id,
-                    format!("$.commitments[{i}].new_clause"),
-                    "new",
-                )?;
+            for (clause, ids, index, commitment, name) in [
+                (&k.old_clause, &old_ids, k.old_index, k.old.is_some(), "old"),
+                (&k.new_clause, &new_ids, k.new_index, k.new.is_some(), "new"),
+            ] {
+                let at = format!("$.commitments[{i}]");
+                if let Some(id) = clause {
+                    known(ids, id, format!("{at}.{name}_clause"), name)?;
+                }
+                if commitment != index.is_some() {
+                    return Err(DiffError::at(
+                        format!("{at}.{name}_index"),
+                        format!("the {name} commitment and its index come together"),
+                    ));
+                }
+                let Some(index) = index else { continue };
+                let Some(id) = clause else {
+                    return Err(DiffError::at(
+                        format!("{at}.{name}_clause"),
+                        format!("an {name} commitment with no {name} clause"),
+                    ));
+                };
+                if !places.insert((name == "new", id, index)) {
+                    return Err(DiffError::at(
+                        format!("{at}.{name}_index"),
+                        format!(
+                            "place {index} of the {name} clause `{id}` is taken by an earlier entry"
+                        ),
+                    ));
+                }
             }
         }
         Ok(())

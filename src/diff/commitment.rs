@@ -129,6 +129,21 @@ pub struct CommitmentDiff {
         serde(default, skip_serializing_if = "Option::is_none")
     )]
     pub new: Option<Commitment>,
+    /// Where the old commitment stands in its clause's list, counting from 0: set exactly when
+    /// `old` is.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub old_index: Option<usize>,
+    /// Where the new commitment stands in its clause's list, counting from 0: set exactly when
+    /// `new` is. With `old_index`, this is what [`Diff::apply`](super::Diff::apply) rebuilds
+    /// each clause's list from.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub new_index: Option<usize>,
     /// Who the old commitment binds, groups resolved to parties as far as the negotiation
     /// allows.
     #[cfg_attr(
@@ -148,7 +163,8 @@ pub struct CommitmentDiff {
         serde(default, skip_serializing_if = "Option::is_none")
     )]
     pub matched_by: Option<CommitmentMatch>,
-    /// What changed.
+    /// What changed. Empty when the two differ only in their id or origin, which `old` and
+    /// `new` show.
     pub changes: Vec<CommitmentChange>,
 }
 
@@ -324,6 +340,8 @@ pub enum CommitmentChange {
         /// An exception added weakens, one removed strengthens; mixed when both.
         direction: Direction,
     },
+    /// The same commitment at another place in its clause's list, the others kept in order.
+    Moved,
     /// Legally binding or political.
     Force {
         /// The old force.
@@ -348,7 +366,8 @@ impl CommitmentChange {
             | CommitmentChange::Force { direction, .. } => Some(*direction),
             CommitmentChange::Added
             | CommitmentChange::Dropped
-            | CommitmentChange::Action { .. } => None,
+            | CommitmentChange::Action { .. }
+            | CommitmentChange::Moved => None,
         }
     }
 
@@ -365,6 +384,7 @@ impl CommitmentChange {
             CommitmentChange::Conditions { .. } => "conditions",
             CommitmentChange::Exceptions { .. } => "exceptions",
             CommitmentChange::Force { .. } => "force",
+            CommitmentChange::Moved => "moved",
         }
     }
 }
@@ -439,23 +459,30 @@ fn set_change<T: Ord + Clone>(old: &[T], new: &[T]) -> (Vec<T>, Vec<T>) {
     )
 }
 
+/// Widening when something was added, narrowing when something was removed, mixed when both,
+/// neutral when neither (the same items in another order or repeated).
 fn reach(added: bool, removed: bool) -> Direction {
     match (added, removed) {
         (true, true) => Direction::Mixed,
         (true, false) => Direction::Widening,
-        _ => Direction::Narrowing,
+        (false, true) => Direction::Narrowing,
+        (false, false) => Direction::Neutral,
     }
 }
 
+/// A condition or exception added weakens, one removed strengthens.
 fn restriction(added: bool, removed: bool) -> Direction {
     match (added, removed) {
         (true, true) => Direction::Mixed,
         (true, false) => Direction::Weakening,
-        _ => Direction::Strengthening,
+        (false, true) => Direction::Strengthening,
+        (false, false) => Direction::Neutral,
     }
 }
 
-/// The changes between two paired commitments, in a fixed order.
+/// The changes between two paired commitments, in a fixed order. Every field of what binds
+/// whom gives a change when it differs, so a reordered list of obligors is a neutral change,
+/// not none. The id and the origin are bookkeeping: they give none.
 fn changes(
     old: &Commitment,
     new: &Commitment,
@@ -471,21 +498,12 @@ fn changes(
             direction: modality_direction(old.modality, new.modality),
         });
     }
-    let (added, removed) = set_change(&old.obligors, &new.obligors);
     let (parties_added, parties_removed) = set_change(old_parties, new_parties);
-    if !added.is_empty()
-        || !removed.is_empty()
-        || !parties_added.is_empty()
-        || !parties_removed.is_empty()
-    {
-        let direction = reach(!parties_added.is_empty(), !parties_removed.is_empty());
+    if old.obligors != new.obligors || !parties_added.is_empty() || !parties_removed.is_empty() {
+        let (added, removed) = set_change(&old.obligors, &new.obligors);
         // A reworded reference that binds the same parties ("RU" for "members of ...") is
         // neither wider nor narrower.
-        let direction = if parties_added.is_empty() && parties_removed.is_empty() {
-            Direction::Neutral
-        } else {
-            direction
-        };
+        let direction = reach(!parties_added.is_empty(), !parties_removed.is_empty());
         out.push(CommitmentChange::Obligors {
             added,
             removed,
@@ -494,8 +512,8 @@ fn changes(
             direction,
         });
     }
-    let (added, removed) = set_change(&old.beneficiaries, &new.beneficiaries);
-    if !added.is_empty() || !removed.is_empty() {
+    if old.beneficiaries != new.beneficiaries {
+        let (added, removed) = set_change(&old.beneficiaries, &new.beneficiaries);
         let direction = reach(!added.is_empty(), !removed.is_empty());
         out.push(CommitmentChange::Beneficiaries {
             added,
@@ -514,10 +532,10 @@ fn changes(
             },
         });
     }
-    let (areas_added, areas_removed) = set_change(&old.scope.areas, &new.scope.areas);
-    let from = Change::of(&old.scope.from, &new.scope.from);
-    let until = Change::of(&old.scope.until, &new.scope.until);
-    if !areas_added.is_empty() || !areas_removed.is_empty() || from.is_some() || until.is_some() {
+    if old.scope != new.scope {
+        let (areas_added, areas_removed) = set_change(&old.scope.areas, &new.scope.areas);
+        let from = Change::of(&old.scope.from, &new.scope.from);
+        let until = Change::of(&old.scope.until, &new.scope.until);
         // No area means everywhere and no bound means always, so adding the first area or a
         // bound narrows, and removing the last widens.
         let (mut widen, mut narrow) = (false, false);
@@ -543,22 +561,16 @@ fn changes(
                 _ => narrow = true,
             }
         }
-        let direction = match (widen, narrow) {
-            (true, false) => Direction::Widening,
-            (false, true) => Direction::Narrowing,
-            (true, true) => Direction::Mixed,
-            (false, false) => Direction::Neutral,
-        };
         out.push(CommitmentChange::Scope {
             areas_added,
             areas_removed,
             from,
             until,
-            direction,
+            direction: reach(widen, narrow),
         });
     }
-    let (added, removed) = set_change(&old.conditions, &new.conditions);
-    if !added.is_empty() || !removed.is_empty() {
+    if old.conditions != new.conditions {
+        let (added, removed) = set_change(&old.conditions, &new.conditions);
         let direction = restriction(!added.is_empty(), !removed.is_empty());
         out.push(CommitmentChange::Conditions {
             added,
@@ -566,8 +578,8 @@ fn changes(
             direction,
         });
     }
-    let (added, removed) = set_change(&old.exceptions, &new.exceptions);
-    if !added.is_empty() || !removed.is_empty() {
+    if old.exceptions != new.exceptions {
+        let (added, removed) = set_change(&old.exceptions, &new.exceptions);
         let direction = restriction(!added.is_empty(), !removed.is_empty());
         out.push(CommitmentChange::Exceptions {
             added,
@@ -617,6 +629,8 @@ pub(crate) fn compare_commitments(
         new_clause: new_id.cloned(),
         old: old_c.cloned(),
         new: new_c.cloned(),
+        old_index: None,
+        new_index: None,
         old_obligors: old_c
             .map(|c| resolver.resolve(&c.obligors, old.proposal))
             .unwrap_or_default(),
@@ -673,8 +687,13 @@ pub(crate) fn compare_commitments(
         }
     }
     pairs.sort_by_key(|&(_, n, _)| n);
+    // Equal commitments are left out, and apply puts them back in their old order. One that
+    // comes before an earlier left-out one in the old list has moved, so it is listed.
+    let mut last_unlisted = None;
     for (o, n, how) in pairs {
         let mut d = base(Some(&old_list[o]), Some(&new_list[n]));
+        d.old_index = Some(o);
+        d.new_index = Some(n);
         d.changes = changes(
             &old_list[o],
             &new_list[n],
@@ -683,18 +702,28 @@ pub(crate) fn compare_commitments(
             budget,
         );
         d.matched_by = Some(how);
-        if !d.changes.is_empty() {
-            out.push(d);
+        // A pair that differs only in id or origin is listed with no change, so that apply
+        // rebuilds it; `old` and `new` show the difference.
+        if d.changes.is_empty() && old_list[o] == new_list[n] {
+            if last_unlisted.is_some_and(|last| o < last) {
+                d.changes.push(CommitmentChange::Moved);
+            } else {
+                last_unlisted = Some(o);
+                continue;
+            }
         }
+        out.push(d);
     }
-    for (_, c) in old_list.iter().enumerate().filter(|(o, _)| old_free[*o]) {
+    for (o, c) in old_list.iter().enumerate().filter(|(o, _)| old_free[*o]) {
         let mut d = base(Some(c), None);
+        d.old_index = Some(o);
         d.new_clause = new_id.cloned();
         d.changes.push(CommitmentChange::Dropped);
         out.push(d);
     }
-    for (_, c) in new_list.iter().enumerate().filter(|(n, _)| new_free[*n]) {
+    for (n, c) in new_list.iter().enumerate().filter(|(n, _)| new_free[*n]) {
         let mut d = base(None, Some(c));
+        d.new_index = Some(n);
         d.changes.push(CommitmentChange::Added);
         out.push(d);
     }
@@ -723,6 +752,8 @@ fn inferred(
             new_clause: new_id.cloned(),
             old: None,
             new: None,
+            old_index: None,
+            new_index: None,
             old_obligors: Vec::new(),
             new_obligors: Vec::new(),
             matched_by: Some(CommitmentMatch::Text),

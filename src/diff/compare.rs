@@ -173,7 +173,6 @@ fn compare_with(
             text_basis: Change::of(&a.text_basis, &b.text_basis),
             sources: Change::of(&a.sources, &b.sources),
             answers: Change::of(&a.answers, &b.answers),
-            commitments: Change::of(&a.commitments, &b.commitments),
             clause: None,
         };
         let modified = d.text.is_some()
@@ -182,8 +181,7 @@ fn compare_with(
             || d.deleted.is_some()
             || d.text_basis.is_some()
             || d.sources.is_some()
-            || d.answers.is_some()
-            || d.commitments.is_some();
+            || d.answers.is_some();
         let reparented = match (old_nodes[o].parent, node.parent) {
             (None, None) => false,
             (Some(op), Some(np)) => alignment.old_to_new[op] != Some(np),
@@ -202,12 +200,13 @@ fn compare_with(
         clauses.push(d);
     }
     emit_removed_before(old_nodes.len(), &mut clauses, &mut sides);
-    for &(o, n) in &sides {
+    for (entry, &(o, n)) in sides.iter().enumerate() {
         let (o, n_clause) = (
             o.map(|o| old_nodes[o].clause),
             n.map(|n| new_nodes[n].clause),
         );
         let how = n.and_then(|n| alignment.method[n]);
+        let before = commitments.len();
         compare_commitments(
             side(old, o),
             side(new, n_clause),
@@ -216,6 +215,14 @@ fn compare_with(
             &mut budget,
             &mut commitments,
         );
+        // A paired clause whose encoded commitments changed is modified; changes read from
+        // the text alone come with a text change that says so already.
+        let encoded = commitments[before..]
+            .iter()
+            .any(|k| k.old_index.is_some() || k.new_index.is_some());
+        if encoded && o.is_some() && n.is_some() {
+            clauses[entry].kinds.insert(ClauseChangeKind::Modified);
+        }
     }
 
     let old_similarity =
@@ -338,7 +345,9 @@ fn unpaired(
     new: Option<Placement>,
     clause: &Clause,
 ) -> ClauseDiff {
-    let head = clause.head();
+    let mut head = clause.head();
+    // Its commitments are entries of `Diff::commitments`, added or dropped.
+    head.commitments = Vec::new();
     ClauseDiff {
         kinds: ChangeKinds::from([kind]),
         old,
@@ -353,7 +362,6 @@ fn unpaired(
         text_basis: None,
         sources: None,
         answers: None,
-        commitments: None,
         clause: Some(Box::new(head)),
     }
 }

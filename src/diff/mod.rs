@@ -83,6 +83,14 @@
 //! the commitments of added and removed clauses). Obligors are resolved to parties, groups
 //! included, when the diff is made with [`compare_in`].
 //!
+//! [`Diff::commitments`] is the one record of commitment changes. Each entry that holds a
+//! commitment says where it stands in its clause's list (`old_index`, `new_index`); the clause
+//! entries hold no copy, and an added or removed clause's content comes without its
+//! commitments. [`Diff::apply`] rebuilds each list from the entries: the old list without what
+//! they take, with what they place, the equal commitments kept in their old order in the
+//! places left. An equal commitment that is no longer in that order is listed as
+//! [`CommitmentChange::Moved`]; one that differs only in id or origin is listed with no change.
+//!
 //! Modalities stand on a scale of firmness within two polarities:
 //!
 //! | firmness | asks for or allows | forbids |
@@ -176,16 +184,16 @@
 //!
 //! A clause only in one draft carries that draft's `clause` (without its children, which have
 //! entries of their own); a paired clause carries `text`, `heading`, `number`, `kind`,
-//! `deleted`, `text_basis`, `sources`, `answers` and `commitments` as `{"old": ..., "new":
-//! ...}` when they changed. A party's view ([`Diff::for_party`]) says whose it is in `party`.
+//! `deleted`, `text_basis`, `sources` and `answers` as `{"old": ..., "new": ...}` when they
+//! changed; its commitments are entries of `commitments`. A party's view ([`Diff::for_party`]) says whose it is in `party`.
 //! Proposal changes are `{"field": "title", "old": ..., "new": ...}`; recitals are
 //! `{"change": "modified", "old": ..., "new": ..., "text": ...}` and the like.
 //!
 //! The diff format has a version of its own, `"pactum_diff"` ([`DIFF_FORMAT_VERSION`]).
 //! Reading a diff [checks](Diff::check) it: an entry without a side, kinds that do not fit an
 //! entry's sides, a repeated id, places that do not form a tree, or a split, merge or
-//! commitment change that names a clause the diff does not have, are refused with the path
-//! and the reason. A diff written before the format had a version has no `"pactum_diff"` and
+//! commitment change that names a clause the diff does not have or a place taken twice, are
+//! refused with the path and the reason. A diff written before the format had a version has no `"pactum_diff"` and
 //! is refused as such; compare the drafts again.
 
 pub(crate) mod align;

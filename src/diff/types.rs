@@ -5,8 +5,7 @@ use jiff::civil::Date;
 use super::check;
 use super::{ChangeKinds, CommitmentDiff};
 use crate::{
-    Clause, ClauseId, Commitment, PartyId, PartyRef, ProposalId, Provenance, Recital, Source,
-    Status, TextBasis,
+    Clause, ClauseId, PartyId, PartyRef, ProposalId, Provenance, Recital, Source, Status, TextBasis,
 };
 
 /// The differences between two proposals, as data.
@@ -33,7 +32,9 @@ pub struct Diff {
     )]
     pub party: Option<PartyId>,
     /// What changed in the commitments, first because it matters most: commitment by
-    /// commitment, in clause order. Unchanged commitments are not listed.
+    /// commitment, in clause order. This is the one record of commitment changes: the clause
+    /// entries do not repeat it, and [`Diff::apply`] rebuilds each clause's commitments from it
+    /// (by `old_index` and `new_index`). Equal commitments at their old place are not listed.
     #[cfg_attr(
         feature = "serde",
         serde(default, skip_serializing_if = "Vec::is_empty")
@@ -469,15 +470,9 @@ pub struct ClauseDiff {
         serde(default, skip_serializing_if = "Option::is_none")
     )]
     pub answers: Option<Change<Vec<ClauseId>>>,
-    /// The clause's commitments as a whole, when they changed: what [`Diff::apply`] rebuilds
-    /// the clause's list from, in order. [`Diff::commitments`] says what changed in each.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
-    pub commitments: Option<Change<Vec<Commitment>>>,
     /// For an added or removed clause, the clause itself without its children (each child has
-    /// its own entry).
+    /// its own entry) and without its commitments (each is an added or dropped entry of
+    /// [`Diff::commitments`]).
     #[cfg_attr(
         feature = "serde",
         serde(default, skip_serializing_if = "Option::is_none")
@@ -624,4 +619,15 @@ pub struct Summary {
     /// similarity of each pair, weighted by the length of its two texts, over the length of
     /// all texts of both drafts.
     pub similarity: f64,
+}
+
+#[cfg(all(test, target_pointer_width = "64"))]
+mod tests {
+    /// Every clause of both drafts has an entry, so its size is the diff's memory per clause.
+    #[test]
+    fn a_clause_entry_stays_small() {
+        let size = std::mem::size_of::<super::ClauseDiff>();
+        println!("ClauseDiff: {size} bytes");
+        assert!(size <= 400, "ClauseDiff grew to {size} bytes");
+    }
 }

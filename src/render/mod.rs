@@ -380,13 +380,6 @@ fn field_changes(c: &ClauseDiff, arrow: &str) -> Vec<String> {
     if let Some(s) = &c.sources {
         out.push(format!("sources: {} {arrow} {}", s.old.len(), s.new.len()));
     }
-    if let Some(k) = &c.commitments {
-        out.push(format!(
-            "commitments: {} {arrow} {}",
-            k.old.len(),
-            k.new.len()
-        ));
-    }
     out
 }
 
@@ -506,6 +499,9 @@ fn describe(
                         parties_list(parties_removed)
                     ));
                 }
+                if parts.is_empty() {
+                    parts.push("the same, in another order or repeated".to_owned());
+                }
                 format!("obligors: {}{dir}", parts.join("; "))
             }
             K::Beneficiaries { added, removed, .. } => {
@@ -548,6 +544,7 @@ fn describe(
                 both(&added.join("; "), &removed.join("; "))
             ),
             K::Force { old, new, .. } => format!("force: {old} {arrow} {new}{dir}"),
+            K::Moved => "moved within the clause".to_owned(),
         });
     }
     if let (Some(o), Some(n)) = (&c.old, &c.new) {
@@ -578,6 +575,6 @@ fn both(added: &str, removed: &str) -> String {
         (false, false) => format!("added {added}; removed {removed}"),
         (false, true) => format!("added {added}"),
         (true, false) => format!("removed {removed}"),
-        (true, true) => "reworded".to_owned(),
+        (true, true) => "the same, in another order or repeated".to_owned(),
     }
 }

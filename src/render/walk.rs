@@ -198,6 +198,14 @@ pub(super) fn walk<S: Style>(
         }
     }
 
+    // How many commitment changes stand in each clause, to point at them from its entry.
+    let mut listed: std::collections::HashMap<&crate::ClauseId, usize> =
+        std::collections::HashMap::new();
+    for k in &diff.commitments {
+        if let Some(id) = k.new_clause.as_ref().or(k.old_clause.as_ref()) {
+            *listed.entry(id).or_default() += 1;
+        }
+    }
     let mut started = false;
     for c in changed(diff) {
         let body = match (&c.text, &c.clause) {
@@ -210,7 +218,16 @@ pub(super) fn walk<S: Style>(
             }
             _ => None,
         };
-        let fields = field_changes(c, S::ARROW);
+        let mut fields = field_changes(c, S::ARROW);
+        let here = c
+            .new
+            .as_ref()
+            .or(c.old.as_ref())
+            .and_then(|p| listed.get(&p.id));
+        if let Some(n) = here {
+            let s = if *n == 1 { "" } else { "s" };
+            fields.push(format!("{n} commitment change{s}, listed above"));
+        }
         if body.is_none() && fields.is_empty() {
             continue;
         }
