@@ -448,8 +448,9 @@ mod scenario {
             built,
             &pactum::diff::Options::default().without_ids(),
         );
-        // The imported Article 1 is most alike the first paragraph, so it pairs with it; the
-        // built Article 1 (which holds no text of its own) and the other paragraphs are added.
+        // The imported Article 1 is one paragraph; the built one holds its text in three
+        // paragraphs. Compared by their whole texts, article pairs with article, and the
+        // built paragraphs are added.
         let added: Vec<&str> = d
             .clauses
             .iter()
@@ -459,7 +460,7 @@ mod scenario {
         assert_eq!(
             added,
             [
-                "art-1",
+                "art-1.p-1",
                 "art-1.p-2",
                 "art-1.p-3",
                 "art-2",
@@ -474,7 +475,7 @@ mod scenario {
             .iter()
             .find(|c| c.old.as_ref().is_some_and(|p| p.id == "art-1"))
             .unwrap();
-        assert_eq!(art1.new.as_ref().unwrap().id, "art-1.p-1");
+        assert_eq!(art1.new.as_ref().unwrap().id, "art-1");
         assert_eq!(d.summary.removed, 0);
     }
 

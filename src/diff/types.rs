@@ -346,6 +346,9 @@ string_enum! {
         Text => "text",
         /// Similar text.
         Similarity => "similarity",
+        /// Their place: the only unpaired clauses between two pairs of neighbours, with
+        /// texts somewhat alike (below the similarity threshold).
+        Context => "context",
         /// Their children's partners.
         Structure => "structure",
         /// Their place: clauses with no text in all their subtree, in order under paired

@@ -1,0 +1,117 @@
+//! Step 5 of the alignment: the gaps between anchors. Clauses already paired in parallel
+//! places are anchors, as unique lines are in patience diff; between two anchors, the clauses
+//! still unpaired on each side are the only candidates for each other, so a lower similarity
+//! pairs them.
+
+use super::similar::{has_text, whole};
+use super::{Alignment, FxMap, Node};
+use crate::diff::MatchedBy;
+use crate::diff::normalize::dice;
+
+/// Pairs compared in one gap, at most; a larger gap is left to the other steps. It bounds the
+/// work per gap (a pair of articles is one Dice of their bigrams), and gaps that large have
+/// no order left to trust.
+pub(super) const GAP_WORK: usize = 1_024;
+
+/// The children of each clause (`Some(parent)`) and the clauses at the top (`None`), in order.
+fn children(nodes: &[Node<'_>]) -> FxMap<Option<usize>, Vec<usize>> {
+    let mut out: FxMap<Option<usize>, Vec<usize>> = FxMap::default();
+    for (i, node) in nodes.iter().enumerate() {
+        out.entry(node.parent).or_default().push(i);
+    }
+    out
+}
+
+/// Pairs, in every group of siblings under paired parents (and at the top), the unpaired
+/// clauses between consecutive anchors whose whole texts are at least `floor` alike: the most
+/// alike first, then the same in the parts of the gap before and after it, so that pairs never
+/// cross. Parents are done before their children, so a pair made here anchors the level below.
+pub(super) fn gaps(a: &mut Alignment, old: &[Node<'_>], new: &[Node<'_>], floor: f64) {
+    let (old_kids, new_kids) = (children(old), children(new));
+    let empty = Vec::new();
+    let tops = std::iter::once(None).chain((0..new.len()).map(Some));
+    for np in tops {
+        let op = match np {
+            None => None,
+            Some(np) => match a.new_to_old[np] {
+                Some(op) => Some(op),
+                None => continue,
+            },
+        };
+        let (ns, os) = (
+            new_kids.get(&np).unwrap_or(&empty),
+            old_kids.get(&op).unwrap_or(&empty),
+        );
+        if ns.is_empty() || os.is_empty() {
+            continue;
+        }
+        // Anchors: children paired with children of the paired parent, kept where their old
+        // places increase (a moved clause is no anchor).
+        let mut bounds: Vec<(usize, usize)> = vec![(0, 0)];
+        for (k, &n) in ns.iter().enumerate() {
+            let Some(o) = a.new_to_old[n] else { continue };
+            if old[o].parent != op {
+                continue;
+            }
+            let at = old[o].index;
+            if bounds.last().is_some_and(|&(_, last)| at + 1 > last) {
+                bounds.push((k + 1, at + 1));
+            }
+        }
+        bounds.push((ns.len() + 1, os.len() + 1));
+        for w in bounds.windows(2) {
+            // The children strictly between two anchors (positions shifted by one).
+            let gap_new: Vec<usize> = ns[w[0].0..w[1].0 - 1]
+                .iter()
+                .copied()
+                .filter(|&n| a.new_to_old[n].is_none() && has_text(new, n))
+                .collect();
+            let gap_old: Vec<usize> = os[w[0].1..w[1].1 - 1]
+                .iter()
+                .copied()
+                .filter(|&o| a.old_to_new[o].is_none() && has_text(old, o))
+                .collect();
+            if gap_new.is_empty() || gap_old.is_empty() || gap_new.len() * gap_old.len() > GAP_WORK
+            {
+                continue;
+            }
+            fill(a, old, new, &gap_old, &gap_new, floor);
+        }
+    }
+}
+
+/// Pairs the most alike clauses of a gap, then recurses on each side of that pair.
+fn fill(
+    a: &mut Alignment,
+    old: &[Node<'_>],
+    new: &[Node<'_>],
+    gap_old: &[usize],
+    gap_new: &[usize],
+    floor: f64,
+) {
+    let scores: Vec<Vec<f64>> = gap_new
+        .iter()
+        .map(|&n| {
+            gap_old
+                .iter()
+                .map(|&o| dice(whole(old, o), whole(new, n)))
+                .collect()
+        })
+        .collect();
+    // Ranges of the gap still open, as (new from, new to, old from, old to).
+    let mut open = vec![(0, gap_new.len(), 0, gap_old.len())];
+    while let Some((n0, n1, o0, o1)) = open.pop() {
+        let mut best: Option<(f64, usize, usize)> = None;
+        for (i, row) in scores.iter().enumerate().take(n1).skip(n0) {
+            for (j, &d) in row.iter().enumerate().take(o1).skip(o0) {
+                if d >= floor && best.is_none_or(|b| d > b.0) {
+                    best = Some((d, i, j));
+                }
+            }
+        }
+        let Some((_, i, j)) = best else { continue };
+        a.pair(gap_new[i], gap_old[j], MatchedBy::Context);
+        open.push((n0, i, o0, j));
+        open.push((i + 1, n1, j + 1, o1));
+    }
+}

@@ -1,0 +1,171 @@
+//! Finding candidates fast: a deterministic hasher for the maps of alignment, and an inverted
+//! index from word bigrams to the clauses that hold them.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// The bigrams that go into an index and look candidates up: about one in four, chosen by
+/// value (so both sides choose the same ones), or all of a short text. Similarity is still
+/// computed on all of them.
+fn sample(all: &[u64]) -> impl Iterator<Item = u64> + '_ {
+    let keep_all = all.len() < 64;
+    all.iter()
+        .copied()
+        .filter(move |&s| keep_all || s.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 62 == 0)
+}
+
+/// A fast, deterministic hasher for the maps of alignment (FxHash's multiply-rotate): their
+/// keys are ours, not an attacker's choice of collisions against a seeded hash, and the maps
+/// are on the hot path.
+#[derive(Default)]
+pub(crate) struct Fx(u64);
+
+impl Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.write_u64(u64::from_le_bytes(word));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0u8; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            self.write_u64(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        // The multiply leaves the low bits, which pick the bucket, depending on the low bits of
+        // the input only (ids that start alike would share buckets); a final mix spreads them.
+        let h = (self.0 ^ (self.0 >> 33)).wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^ (h >> 33)
+    }
+}
+
+pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
+
+/// Posting lists longer than this are not used to find candidates: a bigram that common
+/// ("the P", "shall") says little about which clause is which.
+pub(super) const MAX_POSTINGS: usize = 256;
+/// The rarest bigrams of a clause (among those some other clause has) that find its
+/// candidates, read until their postings add up to [`MAX_POSTINGS`]. This bounds the work per
+/// clause, so the cost stays near-linear in the number of clauses.
+pub(super) const RARE: usize = 32;
+/// Candidates scored exactly per clause, at most: the ones sharing the most rare bigrams.
+pub(super) const MAX_CANDIDATES: usize = 8;
+/// Candidate parts looked at per clause when looking for splits and merges.
+pub(super) const MAX_PARTS: usize = 8;
+
+/// An inverted index from bigrams to the clauses that hold them: one sorted array of
+/// (bigram, clause) pairs and a map from each bigram to its run in the array.
+pub(super) struct ShingleIndex {
+    pairs: Vec<(u64, u32)>,
+    runs: FxMap<u64, (u32, u32)>,
+}
+
+impl ShingleIndex {
+    /// An index of each `(node, bigrams)`.
+    pub(super) fn new<'s>(nodes: impl Iterator<Item = (usize, &'s [u64])>) -> Self {
+        let mut pairs: Vec<(u64, u32)> = Vec::new();
+        for (i, shingles) in nodes {
+            pairs.extend(sample(shingles).map(|s| (s, i as u32)));
+        }
+        pairs.sort_unstable();
+        let mut runs = FxMap::default();
+        let mut start = 0;
+        while start < pairs.len() {
+            let key = pairs[start].0;
+            let end = start + pairs[start..].iter().take_while(|p| p.0 == key).count();
+            runs.insert(key, (start as u32, end as u32));
+            start = end;
+        }
+        ShingleIndex { pairs, runs }
+    }
+
+    fn postings(&self, shingle: u64) -> &[(u64, u32)] {
+        self.runs
+            .get(&shingle)
+            .map_or(&[], |&(a, b)| &self.pairs[a as usize..b as usize])
+    }
+
+    /// The clauses that share the most of `query`'s rarest bigrams, best first (ties in
+    /// document order), at most `limit`.
+    pub(super) fn candidates(
+        &self,
+        query: &[u64],
+        counter: &mut Counter,
+        limit: usize,
+    ) -> Vec<usize> {
+        let mut lists: Vec<&[(u64, u32)]> = sample(query)
+            .map(|s| self.postings(s))
+            .filter(|l| !l.is_empty() && l.len() <= MAX_POSTINGS)
+            .collect();
+        lists.sort_by_key(|l| l.len());
+        let mut work = 0;
+        for list in lists.iter().take(RARE) {
+            work += list.len();
+            if work > MAX_POSTINGS && work > list.len() {
+                break;
+            }
+            for &(_, node) in *list {
+                counter.add(node as usize);
+            }
+        }
+        // Clauses that share a single rare bigram with the query are chance; two or more (all
+        // a very short text has, if fewer) make a candidate.
+        let least = lists.len().clamp(1, 2) as u32;
+        let mut found: Vec<(usize, u32)> = counter
+            .drain()
+            .into_iter()
+            .filter(|&(_, c)| c >= least)
+            .collect();
+        let best = |x: &(usize, u32), y: &(usize, u32)| y.1.cmp(&x.1).then(x.0.cmp(&y.0));
+        if found.len() > limit {
+            found.select_nth_unstable_by(limit, best);
+            found.truncate(limit);
+        }
+        found.sort_unstable_by(best);
+        found.into_iter().map(|(node, _)| node).collect()
+    }
+}
+
+/// Counts per clause in a dense array, cleared by remembering which entries were touched.
+pub(super) struct Counter {
+    counts: Vec<u32>,
+    touched: Vec<usize>,
+}
+
+impl Counter {
+    pub(super) fn new(nodes: usize) -> Self {
+        Counter {
+            counts: vec![0; nodes],
+            touched: Vec::new(),
+        }
+    }
+
+    fn add(&mut self, node: usize) {
+        if self.counts[node] == 0 {
+            self.touched.push(node);
+        }
+        self.counts[node] += 1;
+    }
+
+    fn drain(&mut self) -> Vec<(usize, u32)> {
+        let out = self.touched.iter().map(|&n| (n, self.counts[n])).collect();
+        for &n in &self.touched {
+            self.counts[n] = 0;
+        }
+        self.touched.clear();
+        out
+    }
+}

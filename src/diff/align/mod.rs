@@ -1,0 +1,344 @@
+//! Pairing the clauses of two drafts: by answer links, by id, by identical text, by similar
+//! text found through an index, and by structure; then moves by a weighted longest increasing
+//! subsequence.
+
+use std::borrow::Cow;
+use std::cell::OnceCell;
+
+use super::normalize::{dice, normalized, shingles};
+use super::{MatchedBy, Options};
+use crate::{Clause, ClauseId, Proposal};
+
+mod gaps;
+mod index;
+mod moves;
+mod similar;
+mod spread;
+
+use index::Counter;
+pub(crate) use index::{Fx, FxMap};
+pub(crate) use moves::moved;
+pub(crate) use spread::spread;
+
+/// A clause with where it stands, flattened in document order (parents before children).
+#[derive(Debug)]
+pub(crate) struct Node<'a> {
+    pub(crate) clause: &'a Clause,
+    pub(crate) parent: Option<usize>,
+    /// Position among its siblings.
+    pub(crate) index: usize,
+    /// Clauses in its subtree, itself included.
+    pub(crate) size: usize,
+    pub(crate) normalized: Cow<'a, str>,
+    /// The text's bigrams, computed when first needed: most clauses pair by identical text and
+    /// never need them.
+    shingles: OnceCell<Vec<u64>>,
+    /// The bigrams of its whole subtree, for clauses with children (see `similar::whole`).
+    whole: OnceCell<Vec<u64>>,
+}
+
+impl Node<'_> {
+    pub(crate) fn shingles(&self) -> &[u64] {
+        self.shingles.get_or_init(|| shingles(&self.normalized))
+    }
+}
+
+pub(crate) fn flatten(p: &Proposal) -> Vec<Node<'_>> {
+    let mut out: Vec<Node<'_>> = Vec::with_capacity(p.walk().count());
+    // (clause, parent, index), pushed in reverse so that they pop in document order.
+    let mut stack: Vec<(&Clause, Option<usize>, usize)> = p
+        .clauses
+        .iter()
+        .enumerate()
+        .rev()
+        .map(|(i, c)| (c, None, i))
+        .collect();
+    while let Some((clause, parent, index)) = stack.pop() {
+        let me = out.len();
+        out.push(Node {
+            clause,
+            parent,
+            index,
+            size: 1,
+            normalized: normalized(&clause.text),
+            shingles: OnceCell::new(),
+            whole: OnceCell::new(),
+        });
+        stack.extend(
+            clause
+                .children()
+                .iter()
+                .enumerate()
+                .rev()
+                .map(|(i, c)| (c, Some(me), i)),
+        );
+    }
+    // Children come after their parent, so one backward pass sums subtree sizes.
+    for i in (0..out.len()).rev() {
+        if let Some(parent) = out[i].parent {
+            out[parent].size += out[i].size;
+        }
+    }
+    out
+}
+
+/// In a gap between anchors, the least similarity that pairs, as a share of the similarity
+/// threshold.
+const GAP_FLOOR: f64 = 0.6;
+
+/// Which old clause each new clause is paired with, how, and how alike the two are.
+#[derive(Debug)]
+pub(crate) struct Alignment {
+    pub(crate) new_to_old: Vec<Option<usize>>,
+    pub(crate) old_to_new: Vec<Option<usize>>,
+    pub(crate) method: Vec<Option<MatchedBy>>,
+    pub(crate) similarity: Vec<f64>,
+    /// Candidate pairs the index looked at, for the record of the work done.
+    pub(crate) candidates_scored: usize,
+}
+
+impl Alignment {
+    fn pair(&mut self, new: usize, old: usize, how: MatchedBy) {
+        self.new_to_old[new] = Some(old);
+        self.old_to_new[old] = Some(new);
+        self.method[new] = Some(how);
+    }
+}
+
+pub(crate) fn align(
+    old_p: &Proposal,
+    new_p: &Proposal,
+    old: &[Node<'_>],
+    new: &[Node<'_>],
+    options: &Options,
+) -> Alignment {
+    let mut a = Alignment {
+        new_to_old: vec![None; new.len()],
+        old_to_new: vec![None; old.len()],
+        method: vec![None; new.len()],
+        similarity: vec![0.0; new.len()],
+        candidates_scored: 0,
+    };
+
+    // 1. Answer links, in whichever direction the proposals answer each other.
+    if options.match_links {
+        if new_p.answers.as_ref() == Some(old_p.id()) {
+            let by_id = first_by_id(old);
+            for (n, node) in new.iter().enumerate() {
+                if let Some(o) = node
+                    .clause
+                    .answers
+                    .iter()
+                    .filter_map(|id| by_id.get(id))
+                    .copied()
+                    .find(|&o| a.old_to_new[o].is_none())
+                {
+                    a.pair(n, o, MatchedBy::Link);
+                }
+            }
+        } else if old_p.answers.as_ref() == Some(new_p.id()) {
+            let by_id = first_by_id(new);
+            for (o, node) in old.iter().enumerate() {
+                if let Some(n) = node
+                    .clause
+                    .answers
+                    .iter()
+                    .filter_map(|id| by_id.get(id))
+                    .copied()
+                    .find(|&n| a.new_to_old[n].is_none())
+                {
+                    a.pair(n, o, MatchedBy::Link);
+                }
+            }
+        }
+    }
+
+    // 2. Shared ids.
+    if options.match_ids {
+        let by_id = first_by_id(old);
+        for (n, node) in new.iter().enumerate() {
+            if a.new_to_old[n].is_some() {
+                continue;
+            }
+            if let Some(&o) = by_id.get(&node.clause.id) {
+                if a.old_to_new[o].is_none() {
+                    a.pair(n, o, MatchedBy::Id);
+                }
+            }
+        }
+    }
+
+    // 3. Identical normalised text, first come first paired. Old clauses with one text are
+    // chained in document order: the map holds each chain's next and last link.
+    const END: usize = usize::MAX;
+    let mut chains: FxMap<&str, (usize, usize)> =
+        FxMap::with_capacity_and_hasher(old.len(), Default::default());
+    let mut next = vec![END; old.len()];
+    for (o, node) in old.iter().enumerate() {
+        if a.old_to_new[o].is_none() && !node.normalized.is_empty() {
+            let chain = chains.entry(node.normalized.as_ref()).or_insert((o, o));
+            if chain.1 != o {
+                next[chain.1] = o;
+                chain.1 = o;
+            }
+        }
+    }
+    for (n, node) in new.iter().enumerate() {
+        if a.new_to_old[n].is_some() || node.normalized.is_empty() {
+            continue;
+        }
+        if let Some(chain) = chains.get_mut(node.normalized.as_ref()) {
+            while chain.0 != END {
+                let o = chain.0;
+                chain.0 = next[o];
+                if a.old_to_new[o].is_none() {
+                    a.pair(n, o, MatchedBy::Text);
+                    break;
+                }
+            }
+        }
+    }
+
+    // 4. Similar text, through indexes of the clauses still unpaired (see `similar`): whole
+    // clauses with children (4a); then structure (4b), so that chapters follow the articles
+    // paired so far; whole clauses across shapes, in parallel places (4c); then each clause by
+    // its own text (4d).
+    let threshold = options.similarity_threshold;
+    let mut counter = Counter::new(old.len());
+    similar::wholes(&mut a, old, new, threshold, &mut counter);
+    structure(&mut a, old, new, threshold);
+    similar::across_shapes(&mut a, old, new, threshold, &mut counter);
+    similar::own_texts(&mut a, old, new, threshold, &mut counter);
+
+    // 5. Structure (see `structure`).
+    structure(&mut a, old, new, options.similarity_threshold);
+
+    // 6. The gaps between pairs in parallel places (see `gaps`).
+    gaps::gaps(&mut a, old, new, options.similarity_threshold * GAP_FLOOR);
+
+    // 7. Position: a clause with no text in all its subtree (an article whose text is not
+    // known, a heading alone, a part that only holds such headings) has nothing to compare, so
+    // those still unpaired pair in order among the children of paired parents, or at the top.
+    // Going in document order, a parent is decided before its children. A draft compared with
+    // itself then pairs every clause.
+    let textless = |nodes: &[Node<'_>]| -> Vec<bool> {
+        (0..nodes.len())
+            .map(|i| {
+                nodes[i..i + nodes[i].size]
+                    .iter()
+                    .all(|k| k.normalized.is_empty())
+            })
+            .collect()
+    };
+    let old_textless = textless(old);
+    let mut old_free: FxMap<Option<usize>, Vec<usize>> = FxMap::default();
+    for (o, node) in old.iter().enumerate() {
+        if a.old_to_new[o].is_none() && old_textless[o] {
+            old_free.entry(node.parent).or_default().push(o);
+        }
+    }
+    if !old_free.is_empty() {
+        let new_textless = textless(new);
+        let mut taken: FxMap<Option<usize>, usize> = FxMap::default();
+        for (n, node) in new.iter().enumerate() {
+            if a.new_to_old[n].is_some() || !new_textless[n] {
+                continue;
+            }
+            // The old parent the new one is paired with; at the top, the top.
+            let parent = match node.parent {
+                None => None,
+                Some(p) => match a.new_to_old[p] {
+                    Some(o) => Some(o),
+                    None => continue,
+                },
+            };
+            let Some(list) = old_free.get(&parent) else {
+                continue;
+            };
+            let k = taken.entry(parent).or_default();
+            if let Some(&o) = list.get(*k) {
+                *k += 1;
+                a.pair(n, o, MatchedBy::Position);
+            }
+        }
+    }
+
+    for (n, node) in new.iter().enumerate() {
+        if let Some(o) = a.new_to_old[n] {
+            a.similarity[n] = if old[o].normalized == node.normalized {
+                1.0
+            } else {
+                dice(old[o].shingles(), node.shingles())
+            };
+        }
+    }
+    a
+}
+
+/// 5. Structure: an unpaired clause is paired with the unpaired parent of its children's
+/// partners when their texts are both empty (articles that only hold paragraphs) or alike,
+/// and the children they share are more than half of each one's children or their whole
+/// texts are alike (half the similarity threshold).
+/// Candidates score the children they share over the children either has (Jaccard), best
+/// first; rounds repeat so that parts follow their articles, articles their paragraphs.
+fn structure(a: &mut Alignment, old: &[Node<'_>], new: &[Node<'_>], threshold: f64) {
+    loop {
+        let mut scored: Vec<(f64, usize, usize)> = Vec::new();
+        for n in 0..new.len() {
+            if a.new_to_old[n].is_some() || new[n].clause.children().is_empty() {
+                continue;
+            }
+            let mut votes: FxMap<usize, usize> = FxMap::default();
+            for (c, child) in new.iter().enumerate().skip(n + 1).take(new[n].size - 1) {
+                if child.parent == Some(n) {
+                    if let Some(parent) = a.new_to_old[c].and_then(|o| old[o].parent) {
+                        *votes.entry(parent).or_default() += 1;
+                    }
+                }
+            }
+            for (o, shared) in votes {
+                if a.old_to_new[o].is_some() {
+                    continue;
+                }
+                let both_empty = old[o].normalized.is_empty() && new[n].normalized.is_empty();
+                if !both_empty && dice(old[o].shingles(), new[n].shingles()) < threshold / 2.0 {
+                    continue;
+                }
+                let (ko, kn) = (
+                    old[o].clause.children().len(),
+                    new[n].clause.children().len(),
+                );
+                // A majority of the children of both, or whole texts alike: one short child in
+                // common is chance.
+                if shared * 2 <= ko.max(kn)
+                    && dice(similar::whole(old, o), similar::whole(new, n)) < threshold / 2.0
+                {
+                    continue;
+                }
+                scored.push((shared as f64 / (ko + kn - shared) as f64, n, o));
+            }
+        }
+        if scored.is_empty() {
+            break;
+        }
+        scored.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+        let mut paired = false;
+        for (_, n, o) in scored {
+            if a.new_to_old[n].is_none() && a.old_to_new[o].is_none() {
+                a.pair(n, o, MatchedBy::Structure);
+                paired = true;
+            }
+        }
+        if !paired {
+            break;
+        }
+    }
+}
+
+fn first_by_id<'a>(nodes: &[Node<'a>]) -> FxMap<&'a ClauseId, usize> {
+    let mut map = FxMap::with_capacity_and_hasher(nodes.len(), Default::default());
+    for (i, node) in nodes.iter().enumerate() {
+        map.entry(&node.clause.id).or_insert(i);
+    }
+    map
+}

@@ -1,0 +1,258 @@
+//! Step 4 of the alignment: clauses paired by similar text, whole clauses first, then each
+//! clause by its own text.
+
+use super::index::{Counter, MAX_CANDIDATES, ShingleIndex};
+use super::{Alignment, FxMap, Node};
+use crate::diff::MatchedBy;
+use crate::diff::normalize::{dice, shingles};
+
+/// What a pair gains, for ranking only, when its parents are paired with each other (or both
+/// stand at the top): between two equally alike candidates, the one in the parallel place
+/// wins. It is small, so that it only breaks near-ties: boilerplate repeated under many
+/// articles pairs under the right article.
+const PARENT_BONUS: f64 = 0.02;
+/// What a pair gains when the clauses just before them are paired with each other.
+const NEIGHBOUR_BONUS: f64 = 0.01;
+/// The least similarity for a pair whose parents are paired, but not with each other: a
+/// clause that moved to another article or chapter. Templates repeat their boilerplate in
+/// every chapter ("the functions of the Sub-Committee shall be:"), so a moderately alike
+/// clause elsewhere is more often a sibling provision than the same one moved; a clause that
+/// really moved is usually moved whole.
+const MOVED_FLOOR: f64 = 0.75;
+
+/// The most clauses a subtree may hold to be compared whole in step 4a. An article with its
+/// paragraphs and points stays well under it; a chapter or a part goes over, and pairs in the
+/// structure step through its articles, at no cost of comparing whole chapters.
+const MAX_WHOLE: usize = 128;
+
+/// The bigrams of a clause's whole subtree: its own text and its descendants', in document
+/// order. A clause without children is its own text.
+pub(super) fn whole<'n>(nodes: &'n [Node<'_>], i: usize) -> &'n [u64] {
+    let node = &nodes[i];
+    if node.size == 1 {
+        return node.shingles();
+    }
+    node.whole.get_or_init(|| {
+        let mut text = String::new();
+        for k in &nodes[i..i + node.size] {
+            if !k.normalized.is_empty() {
+                if !text.is_empty() {
+                    text.push(' ');
+                }
+                text.push_str(&k.normalized);
+            }
+        }
+        shingles(&text)
+    })
+}
+
+/// Whether a clause has text anywhere in its subtree.
+pub(super) fn has_text(nodes: &[Node<'_>], i: usize) -> bool {
+    nodes[i..i + nodes[i].size]
+        .iter()
+        .any(|k| !k.normalized.is_empty())
+}
+
+/// Whether two clauses stand in parallel places: their parents are paired with each other, or
+/// both stand at the top.
+fn parallel(a: &Alignment, old: &[Node<'_>], new: &[Node<'_>], o: usize, n: usize) -> bool {
+    match (old[o].parent, new[n].parent) {
+        (None, None) => true,
+        (Some(op), Some(np)) => a.new_to_old[np] == Some(op),
+        _ => false,
+    }
+}
+
+/// Whether a pair would cross the outline: the parent of either is paired, but not with the
+/// other's parent.
+fn crossing(a: &Alignment, old: &[Node<'_>], new: &[Node<'_>], o: usize, n: usize) -> bool {
+    let (op, np) = (old[o].parent, new[n].parent);
+    let old_elsewhere = op.is_some_and(|op| a.old_to_new[op].is_some_and(|x| Some(x) != np));
+    let new_elsewhere = np.is_some_and(|np| a.new_to_old[np].is_some_and(|x| Some(x) != op));
+    old_elsewhere || new_elsewhere
+}
+
+/// Whether a pair of this similarity may be made where it stands.
+fn fits(a: &Alignment, old: &[Node<'_>], new: &[Node<'_>], o: usize, n: usize, d: f64) -> bool {
+    d >= MOVED_FLOOR || !crossing(a, old, new, o, n)
+}
+
+/// How a pair stands in the two outlines: its context bonus.
+fn context(a: &Alignment, old: &[Node<'_>], new: &[Node<'_>], o: usize, n: usize) -> f64 {
+    let mut bonus = 0.0;
+    if parallel(a, old, new, o, n) {
+        bonus += PARENT_BONUS;
+    }
+    // The clause just before each in document order.
+    if o > 0 && n > 0 && a.new_to_old[n - 1] == Some(o - 1) {
+        bonus += NEIGHBOUR_BONUS;
+    }
+    bonus
+}
+
+/// The free clauses of one side that step 4a compares whole: (with children, without).
+fn free(nodes: &[Node<'_>], taken: impl Fn(usize) -> bool) -> (Vec<usize>, Vec<usize>) {
+    (0..nodes.len())
+        .filter(|&i| !taken(i) && nodes[i].size <= MAX_WHOLE && has_text(nodes, i))
+        .partition(|&i| nodes[i].size > 1)
+}
+
+/// Scores each of `news` whole against its candidates in `index`, above `threshold`.
+fn score_wholes(
+    a: &mut Alignment,
+    old: &[Node<'_>],
+    new: &[Node<'_>],
+    news: &[usize],
+    index: &ShingleIndex,
+    threshold: f64,
+    counter: &mut Counter,
+) -> Vec<Scored> {
+    let mut scored = Vec::new();
+    for &n in news {
+        let sh = whole(new, n);
+        for o in index.candidates(sh, counter, MAX_CANDIDATES) {
+            a.candidates_scored += 1;
+            let d = dice(sh, whole(old, o));
+            if d >= threshold {
+                scored.push((d + context(a, old, new, o, n), d, n, o));
+            }
+        }
+    }
+    scored
+}
+
+/// 4a. Whole clauses: a clause with children is compared by the text of its whole subtree
+/// with the free clauses of the other side that have children. An article whose first
+/// paragraph lost its number (and joined the article's own text) then pairs with its
+/// counterpart rather than with that paragraph. Its parts are paired after, where they can be.
+pub(super) fn wholes(
+    a: &mut Alignment,
+    old: &[Node<'_>],
+    new: &[Node<'_>],
+    threshold: f64,
+    counter: &mut Counter,
+) {
+    let (old_containers, _) = free(old, |o| a.old_to_new[o].is_some());
+    let (new_containers, _) = free(new, |n| a.new_to_old[n].is_some());
+    if old_containers.is_empty() || new_containers.is_empty() {
+        return;
+    }
+    let index = ShingleIndex::new(old_containers.iter().map(|&o| (o, whole(old, o))));
+    let scored = score_wholes(a, old, new, &new_containers, &index, threshold, counter);
+    assign(a, scored, |a, o, n, d| fits(a, old, new, o, n, d));
+}
+
+/// 4c. Whole clauses across shapes: a clause with children against one without, so that an
+/// article written as one paragraph in one draft and as a lead-in with paragraphs in the other
+/// pairs as one article. Only in parallel places (their parents paired with each other, or both
+/// at the top): elsewhere an article would pair with the paragraph that holds most of its
+/// counterpart's text.
+pub(super) fn across_shapes(
+    a: &mut Alignment,
+    old: &[Node<'_>],
+    new: &[Node<'_>],
+    threshold: f64,
+    counter: &mut Counter,
+) {
+    let (old_containers, old_leaves) = free(old, |o| a.old_to_new[o].is_some());
+    let (new_containers, new_leaves) = free(new, |n| a.new_to_old[n].is_some());
+    let containers = ShingleIndex::new(old_containers.iter().map(|&o| (o, whole(old, o))));
+    let leaves = ShingleIndex::new(old_leaves.iter().map(|&o| (o, whole(old, o))));
+    let mut scored = score_wholes(a, old, new, &new_leaves, &containers, threshold, counter);
+    scored.extend(score_wholes(
+        a,
+        old,
+        new,
+        &new_containers,
+        &leaves,
+        threshold,
+        counter,
+    ));
+    assign(a, scored, |a, o, n, _| parallel(a, old, new, o, n));
+}
+
+/// 4d. Each clause by its own text. Clauses of one side with the same text form a group, found
+/// and scored once; a group pairs with a group member by member in document order. So a
+/// hundred identical clauses changed alike pair in order, and no cap on candidates starves
+/// them.
+pub(super) fn own_texts(
+    a: &mut Alignment,
+    old: &[Node<'_>],
+    new: &[Node<'_>],
+    threshold: f64,
+    counter: &mut Counter,
+) {
+    let groups = |nodes: &[Node<'_>], taken: &dyn Fn(usize) -> bool| {
+        let mut by_text: FxMap<&str, usize> = FxMap::default();
+        let mut members: Vec<Vec<usize>> = Vec::new();
+        for (i, node) in nodes.iter().enumerate() {
+            if taken(i) || node.normalized.is_empty() {
+                continue;
+            }
+            let g = *by_text.entry(node.normalized.as_ref()).or_insert_with(|| {
+                members.push(Vec::new());
+                members.len() - 1
+            });
+            members[g].push(i);
+        }
+        members
+    };
+    let old_groups = groups(old, &|o| a.old_to_new[o].is_some());
+    let new_groups = groups(new, &|n| a.new_to_old[n].is_some());
+    if old_groups.is_empty() || new_groups.is_empty() {
+        return;
+    }
+    let index = ShingleIndex::new(
+        old_groups
+            .iter()
+            .enumerate()
+            .map(|(g, m)| (g, old[m[0]].shingles())),
+    );
+    // Candidates are scored group against group, ranked with the context of their first
+    // members; a group pair then pairs its members still free, in order.
+    let mut scored: Vec<Scored> = Vec::new();
+    for (h, members) in new_groups.iter().enumerate() {
+        let sh = new[members[0]].shingles();
+        for g in index.candidates(sh, counter, MAX_CANDIDATES) {
+            a.candidates_scored += 1;
+            let d = dice(sh, old[old_groups[g][0]].shingles());
+            if d >= threshold {
+                let rank = d + context(a, old, new, old_groups[g][0], members[0]);
+                scored.push((rank, d, h, g));
+            }
+        }
+    }
+    sort(&mut scored);
+    for (_, d, h, g) in scored {
+        let news = new_groups[h].iter().filter(|&&n| a.new_to_old[n].is_none());
+        let olds = old_groups[g].iter().filter(|&&o| a.old_to_new[o].is_none());
+        let pairs: Vec<(usize, usize)> = news.copied().zip(olds.copied()).collect();
+        for (n, o) in pairs {
+            if fits(a, old, new, o, n, d) {
+                a.pair(n, o, MatchedBy::Similarity);
+            }
+        }
+    }
+}
+
+/// A candidate pair: its rank (similarity with context), its similarity, new, old.
+type Scored = (f64, f64, usize, usize);
+
+/// Best rank first; ties in new, then old, document order.
+fn sort(scored: &mut [Scored]) {
+    scored.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.2.cmp(&y.2)).then(x.3.cmp(&y.3)));
+}
+
+/// Pairs the best-ranked first, where `fits(alignment, old, new, similarity)` allows it.
+fn assign(
+    a: &mut Alignment,
+    mut scored: Vec<Scored>,
+    fits: impl Fn(&Alignment, usize, usize, f64) -> bool,
+) {
+    sort(&mut scored);
+    for (_, d, n, o) in scored {
+        if a.new_to_old[n].is_none() && a.old_to_new[o].is_none() && fits(a, o, n, d) {
+            a.pair(n, o, MatchedBy::Similarity);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+//! Splits and merges: a clause whose text is now spread over several clauses of the other side.
+
+use super::Node;
+use super::index::{Counter, MAX_PARTS, ShingleIndex};
+use crate::diff::normalize::shared;
+
+/// Clauses of one side whose text is now spread over two clauses of the other side: each
+/// `(whole, [part, part], coverage)`. `whole` must be removed or changed, at least one part must
+/// be unpaired, each part must take most of its text from `whole`, and together they must cover
+/// `threshold` of its shingles.
+pub(crate) fn spread(
+    wholes: &[Node<'_>],
+    parts: &[Node<'_>],
+    whole_to_part: &[Option<usize>],
+    part_to_whole: &[Option<usize>],
+    similarity_of: impl Fn(usize) -> f64,
+    threshold: f64,
+) -> Vec<(usize, [usize; 2], f64)> {
+    // A whole its own partner already covers, to the threshold, was not split.
+    let covered = |w: usize, p: usize| {
+        let sh = wholes[w].shingles();
+        shared(sh, parts[p].shingles()) as f64 >= threshold * sh.len() as f64
+    };
+    let candidates_whole: Vec<usize> = (0..wholes.len())
+        .filter(|&w| {
+            !wholes[w].normalized.is_empty()
+                && match whole_to_part[w] {
+                    None => true,
+                    Some(p) => similarity_of(w) < 1.0 && !covered(w, p),
+                }
+        })
+        .collect();
+    let free_parts: Vec<usize> = (0..parts.len())
+        .filter(|&p| part_to_whole[p].is_none() && !parts[p].normalized.is_empty())
+        .collect();
+    if candidates_whole.is_empty() || free_parts.is_empty() {
+        return Vec::new();
+    }
+    let index = ShingleIndex::new(free_parts.iter().map(|&p| (p, parts[p].shingles())));
+    let mut counter = Counter::new(parts.len());
+    let mut out = Vec::new();
+    let mut used = vec![false; parts.len()];
+    for &w in &candidates_whole {
+        let wsh = wholes[w].shingles();
+        let mut pool: Vec<usize> = index
+            .candidates(wholes[w].shingles(), &mut counter, MAX_PARTS)
+            .into_iter()
+            .filter(|&p| !used[p])
+            .collect();
+        pool.extend(whole_to_part[w]);
+        // A part must take at least half of its own bigrams from the whole.
+        let mut ranked: Vec<(usize, usize)> = pool
+            .into_iter()
+            .filter(|p| !parts[*p].normalized.is_empty())
+            .map(|p| (shared(wsh, parts[p].shingles()), p))
+            .filter(|&(s, p)| s * 2 >= parts[p].shingles().len())
+            .collect();
+        ranked.sort_unstable_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
+        let Some(&[(_, p1), (_, p2)]) = ranked
+            .get(..2)
+            .map(|s| <&[_; 2]>::try_from(s).expect("two"))
+        else {
+            continue;
+        };
+        if part_to_whole[p1].is_some() && part_to_whole[p2].is_some() {
+            continue;
+        }
+        let union: Vec<u64> = {
+            let mut u: Vec<u64> = parts[p1]
+                .shingles()
+                .iter()
+                .chain(parts[p2].shingles())
+                .copied()
+                .collect();
+            u.sort_unstable();
+            u.dedup();
+            u
+        };
+        let coverage = shared(wsh, &union) as f64 / wsh.len().max(1) as f64;
+        if coverage >= threshold {
+            let (a, b) = if p1 < p2 { (p1, p2) } else { (p2, p1) };
+            for p in [a, b] {
+                if part_to_whole[p].is_none() {
+                    used[p] = true;
+                }
+            }
+            out.push((w, [a, b], coverage));
+        }
+    }
+    out
+}
