@@ -14,7 +14,8 @@
 //! - wrong: A is paired with a clause outside B's subtree, or B with one outside A's;
 //! - unpaired: neither of the above, A or B left without a partner;
 //! - identical: A and B hold the same text (their subtrees, after normalisation), and it
-//!   counts as reported unchanged when the diff reports no text change inside either.
+//!   counts as reported unchanged when A and B are paired and the diff reports no change of
+//!   words inside either (a change of spaces or quotes only, `typographic_only`, is none).
 //!
 //! Pairs whose whole texts share less than 0.3 of their word bigrams (Dice) are counted apart.
 //! Prints the figures and the pairs that were not found. Exit status: 0, or 2 when a file
@@ -118,16 +119,20 @@ fn run() -> Result<(), String> {
     let (old_outline, new_outline) = (Outline::new(&old), Outline::new(&new));
     let mut old_to_new: HashMap<&ClauseId, &ClauseId> = HashMap::new();
     let mut new_to_old: HashMap<&ClauseId, &ClauseId> = HashMap::new();
-    let mut text_changed: HashSet<&ClauseId> = HashSet::new();
+    // Ids are per draft: an old and a new clause may share one.
+    let (mut old_changed, mut new_changed): (HashSet<&ClauseId>, HashSet<&ClauseId>) =
+        Default::default();
     for c in &diff.clauses {
         if let (Some(o), Some(n)) = (&c.old, &c.new) {
             old_to_new.insert(&o.id, &n.id);
             new_to_old.insert(&n.id, &o.id);
         }
-        if c.text.is_some() || c.clause.is_some() {
-            for p in c.old.iter().chain(&c.new) {
-                text_changed.insert(&p.id);
-            }
+        // A change of spaces or quotes only is no text change here: the texts are compared
+        // after normalisation.
+        let words = c.text.as_ref().is_some_and(|t| !t.typographic_only);
+        if words || c.clause.is_some() {
+            old_changed.extend(c.old.iter().map(|p| &p.id));
+            new_changed.extend(c.new.iter().map(|p| &p.id));
         }
     }
 
@@ -171,11 +176,20 @@ fn run() -> Result<(), String> {
         }
         if a_text == b_text {
             identical += 1;
-            let quiet = !a_tree
+            let changed: Vec<&str> = a_tree
                 .iter()
-                .chain(&b_tree)
-                .any(|id| text_changed.contains(id));
+                .filter(|id| old_changed.contains(*id))
+                .chain(b_tree.iter().filter(|id| new_changed.contains(*id)))
+                .map(|id| id.as_str())
+                .collect();
+            let quiet = changed.is_empty();
             identical_unchanged += usize::from(quiet && is_found);
+            if !quiet && is_found {
+                missed.push(format!(
+                    "{a_number} -> {b_number}: identical, but reported changed in {}",
+                    changed.join(", ")
+                ));
+            }
         }
     }
     let share = |n: usize| {

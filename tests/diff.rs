@@ -610,3 +610,18 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn a_text_repeated_at_three_levels_pairs_each_with_itself() {
+    // An article, its first paragraph and its second paragraph all read alike.
+    let same = "This provision concerns military doctrines.";
+    let mut first = clause("c1.1", "1.", same);
+    first.push_child(clause("c1.1.1", "(a)", TEXTS[0])).unwrap();
+    first.push_child(clause("c1.1.2", "(b)", TEXTS[1])).unwrap();
+    let mut article = clause("c1", "Article 1", same);
+    article.push_child(first).unwrap();
+    article.push_child(clause("c1.2", "2.", same)).unwrap();
+    let p = proposal("p", vec![article]);
+    let d = compare(&p, &p, &no_ids());
+    assert!(!d.has_changes(), "{d}");
+}

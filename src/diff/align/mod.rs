@@ -99,9 +99,20 @@ pub(crate) struct Alignment {
 
 impl Alignment {
     fn pair(&mut self, new: usize, old: usize, how: MatchedBy) {
+        debug_assert!(
+            self.new_to_old[new].is_none() && self.old_to_new[old].is_none(),
+            "a clause paired twice"
+        );
         self.new_to_old[new] = Some(old);
         self.old_to_new[old] = Some(new);
         self.method[new] = Some(how);
+    }
+
+    fn unpair(&mut self, new: usize) {
+        if let Some(old) = self.new_to_old[new].take() {
+            self.old_to_new[old] = None;
+            self.method[new] = None;
+        }
     }
 }
 
@@ -168,50 +179,34 @@ pub(crate) fn align(
         }
     }
 
-    // 3. Identical normalised text, first come first paired. Old clauses with one text are
-    // chained in document order: the map holds each chain's next and last link.
-    const END: usize = usize::MAX;
-    let mut chains: FxMap<&str, (usize, usize)> =
-        FxMap::with_capacity_and_hasher(old.len(), Default::default());
-    let mut next = vec![END; old.len()];
-    for (o, node) in old.iter().enumerate() {
-        if a.old_to_new[o].is_none() && !node.normalized.is_empty() {
-            let chain = chains.entry(node.normalized.as_ref()).or_insert((o, o));
-            if chain.1 != o {
-                next[chain.1] = o;
-                chain.1 = o;
-            }
-        }
-    }
-    for (n, node) in new.iter().enumerate() {
-        if a.new_to_old[n].is_some() || node.normalized.is_empty() {
-            continue;
-        }
-        if let Some(chain) = chains.get_mut(node.normalized.as_ref()) {
-            while chain.0 != END {
-                let o = chain.0;
-                chain.0 = next[o];
-                if a.old_to_new[o].is_none() {
-                    a.pair(n, o, MatchedBy::Text);
-                    break;
-                }
-            }
+    // 3. Identical normalised text. A text that occurs once on each side pairs at once: these
+    // pairs are anchors, as unique lines are in patience diff. A text repeated on either side
+    // ("reporting its findings to the Joint Committee; and" under every sub-committee) waits
+    // until the places around it are known (`repeated`, step 4c).
+    let runs = Runs::new(&a, old, new);
+    for run in runs.by_text.values() {
+        if run.old.2 == 1 && run.new.2 == 1 {
+            a.pair(run.new.0, run.old.0, MatchedBy::Text);
         }
     }
 
     // 4. Similar text, through indexes of the clauses still unpaired (see `similar`): whole
     // clauses with children (4a); then structure (4b), so that chapters follow the articles
-    // paired so far; whole clauses across shapes, in parallel places (4c); then each clause by
-    // its own text (4d).
+    // paired so far; repeated identical texts, in parallel places first (4c); whole clauses
+    // across shapes, in parallel places (4d); then each clause by its own text (4e).
     let threshold = options.similarity_threshold;
     let mut counter = Counter::new(old.len());
     similar::wholes(&mut a, old, new, threshold, &mut counter);
     structure(&mut a, old, new, threshold);
+    runs.repeated(&mut a, old, new);
     similar::across_shapes(&mut a, old, new, threshold, &mut counter);
     similar::own_texts(&mut a, old, new, threshold, &mut counter);
 
     // 5. Structure (see `structure`).
     structure(&mut a, old, new, options.similarity_threshold);
+    // Then a clause paired with a part of its counterpart moves up to the counterpart (see
+    // `similar::levels`), once the parents that structure pairs are known.
+    similar::levels(&mut a, old, new, threshold);
 
     // 6. The gaps between pairs in parallel places (see `gaps`).
     gaps::gaps(&mut a, old, new, options.similarity_threshold * GAP_FLOOR);
@@ -331,6 +326,107 @@ fn structure(a: &mut Alignment, old: &[Node<'_>], new: &[Node<'_>], threshold: f
         }
         if !paired {
             break;
+        }
+    }
+}
+
+/// The clauses of each text, on each side, chained in document order without a list per
+/// text: `(first, last, count)` per side, and each clause's next of the same text.
+struct Runs<'a> {
+    by_text: FxMap<&'a str, Run>,
+    old_next: Vec<usize>,
+    new_next: Vec<usize>,
+}
+
+#[derive(Clone, Copy)]
+struct Run {
+    old: (usize, usize, u32),
+    new: (usize, usize, u32),
+}
+
+const END: usize = usize::MAX;
+
+impl<'a> Runs<'a> {
+    /// The free clauses with text, of texts found on both sides.
+    fn new(a: &Alignment, old: &'a [Node<'_>], new: &[Node<'_>]) -> Runs<'a> {
+        let mut by_text: FxMap<&'a str, Run> =
+            FxMap::with_capacity_and_hasher(old.len(), Default::default());
+        let mut old_next = vec![END; old.len()];
+        let mut new_next = vec![END; new.len()];
+        let link = |chain: &mut (usize, usize, u32), next: &mut [usize], i: usize| {
+            if chain.2 == 0 {
+                chain.0 = i;
+            } else {
+                next[chain.1] = i;
+            }
+            chain.1 = i;
+            chain.2 += 1;
+        };
+        for (o, node) in old.iter().enumerate() {
+            if a.old_to_new[o].is_none() && !node.normalized.is_empty() {
+                let run = by_text.entry(node.normalized.as_ref()).or_insert(Run {
+                    old: (END, END, 0),
+                    new: (END, END, 0),
+                });
+                link(&mut run.old, &mut old_next, o);
+            }
+        }
+        for (n, node) in new.iter().enumerate() {
+            if a.new_to_old[n].is_some() || node.normalized.is_empty() {
+                continue;
+            }
+            // Texts only in the new draft need no run; `by_text` gets none for them.
+            if let Some(run) = by_text.get_mut(node.normalized.as_ref()) {
+                link(&mut run.new, &mut new_next, n);
+            }
+        }
+        by_text.retain(|_, run| run.new.2 > 0);
+        Runs {
+            by_text,
+            old_next,
+            new_next,
+        }
+    }
+
+    /// Step 4c: the repeated texts. Within each, a clause pairs first with one whose parent is
+    /// paired with its own parent (the boilerplate of one sub-committee with the same
+    /// sub-committee's); the rest pair in document order.
+    fn repeated(&self, a: &mut Alignment, old: &[Node<'_>], new: &[Node<'_>]) {
+        fn members(first: usize, next: &[usize]) -> impl Iterator<Item = usize> + '_ {
+            std::iter::successors(Some(first), move |&i| Some(next[i]).filter(|&j| j != END))
+        }
+        // Runs in the order of their first new clause, so that the result does not depend on
+        // the map's order.
+        let mut runs: Vec<Run> = self
+            .by_text
+            .values()
+            .filter(|r| r.old.2 > 1 || r.new.2 > 1)
+            .copied()
+            .collect();
+        runs.sort_unstable_by_key(|r| r.new.0);
+        for run in runs {
+            for n in members(run.new.0, &self.new_next) {
+                if a.new_to_old[n].is_some() {
+                    continue;
+                }
+                let Some(np) = new[n].parent else { continue };
+                let Some(op) = a.new_to_old[np] else { continue };
+                let o = members(run.old.0, &self.old_next)
+                    .find(|&o| a.old_to_new[o].is_none() && old[o].parent == Some(op));
+                if let Some(o) = o {
+                    a.pair(n, o, MatchedBy::Text);
+                }
+            }
+            let mut olds = members(run.old.0, &self.old_next);
+            for n in members(run.new.0, &self.new_next) {
+                if a.new_to_old[n].is_some() {
+                    continue;
+                }
+                match olds.by_ref().find(|&o| a.old_to_new[o].is_none()) {
+                    Some(o) => a.pair(n, o, MatchedBy::Text),
+                    None => break,
+                }
+            }
         }
     }
 }

@@ -63,13 +63,24 @@ fn parallel(a: &Alignment, old: &[Node<'_>], new: &[Node<'_>], o: usize, n: usiz
     }
 }
 
-/// Whether a pair would cross the outline: the parent of either is paired, but not with the
-/// other's parent.
+/// Whether a pair would cross the outline: the nearest paired ancestors of the two (the top
+/// counts as paired with the top) are not paired with each other. A clause that would move
+/// from one chapter to another, or from one article to another, crosses; one whose article
+/// is not paired yet does not, if the chapters around it are.
 fn crossing(a: &Alignment, old: &[Node<'_>], new: &[Node<'_>], o: usize, n: usize) -> bool {
-    let (op, np) = (old[o].parent, new[n].parent);
-    let old_elsewhere = op.is_some_and(|op| a.old_to_new[op].is_some_and(|x| Some(x) != np));
-    let new_elsewhere = np.is_some_and(|np| a.new_to_old[np].is_some_and(|x| Some(x) != op));
-    old_elsewhere || new_elsewhere
+    let mut op = old[o].parent;
+    while let Some(p) = op.filter(|&p| a.old_to_new[p].is_none()) {
+        op = old[p].parent;
+    }
+    let mut np = new[n].parent;
+    while let Some(p) = np.filter(|&p| a.new_to_old[p].is_none()) {
+        np = new[p].parent;
+    }
+    match (op, np) {
+        (None, None) => false,
+        (Some(op), np) => a.old_to_new[op] != np,
+        (None, Some(_)) => true,
+    }
 }
 
 /// Whether a pair of this similarity may be made where it stands.
@@ -230,6 +241,59 @@ pub(super) fn own_texts(
         for (n, o) in pairs {
             if fits(a, old, new, o, n, d) {
                 a.pair(n, o, MatchedBy::Similarity);
+            }
+        }
+    }
+}
+
+/// Levels (after step 5): a clause paired with a part of its counterpart pairs with the counterpart. When
+/// a clause's partner sits inside an unpaired clause that stands in the clause's own place
+/// (their parents paired with each other, or both at the top), the two are one provision
+/// written in two shapes: an article of one paragraph against an article whose text is in
+/// numbered paragraphs, or an article whose first paragraph lost its number. The clause
+/// pairs with the enclosing clause, and the part is left to stand alone; its children keep
+/// their partners.
+pub(super) fn levels(a: &mut Alignment, old: &[Node<'_>], new: &[Node<'_>], threshold: f64) {
+    // The two whole texts must be alike too (half the threshold): a part is most of the
+    // provision, not a paragraph that two different articles happen to share.
+    let alike = |o: usize, n: usize| dice(whole(old, o), whole(new, n)) >= threshold / 2.0;
+    // One pass over the pairs as they stand: a repair never feeds another, so that a pair
+    // moved up does not pull its children's pairs up after it.
+    let pairs: Vec<(usize, usize)> = (0..new.len())
+        .filter_map(|n| a.new_to_old[n].map(|o| (o, n)))
+        .collect();
+    let (mut old_touched, mut new_touched) = (vec![false; old.len()], vec![false; new.len()]);
+    for (o, n) in pairs {
+        if old_touched[o] || new_touched[n] {
+            continue;
+        }
+        let up = match (new[n].parent, old[o].parent) {
+            (Some(q), _)
+                if a.new_to_old[q].is_none()
+                    && !new_touched[q]
+                    && parallel(a, old, new, o, q)
+                    && alike(o, q) =>
+            {
+                Some((o, q))
+            }
+            (_, Some(p))
+                if a.old_to_new[p].is_none()
+                    && !old_touched[p]
+                    && parallel(a, old, new, p, n)
+                    && alike(p, n) =>
+            {
+                Some((p, n))
+            }
+            _ => None,
+        };
+        if let Some((to_o, to_n)) = up {
+            a.unpair(n);
+            a.pair(to_n, to_o, MatchedBy::Structure);
+            for x in [o, to_o] {
+                old_touched[x] = true;
+            }
+            for x in [n, to_n] {
+                new_touched[x] = true;
             }
         }
     }
