@@ -405,28 +405,11 @@ impl<'a> Runs<'a> {
             .collect();
         runs.sort_unstable_by_key(|r| r.new.0);
         for run in runs {
-            for n in members(run.new.0, &self.new_next) {
-                if a.new_to_old[n].is_some() {
-                    continue;
-                }
-                let Some(np) = new[n].parent else { continue };
-                let Some(op) = a.new_to_old[np] else { continue };
-                let o = members(run.old.0, &self.old_next)
-                    .find(|&o| a.old_to_new[o].is_none() && old[o].parent == Some(op));
-                if let Some(o) = o {
-                    a.pair(n, o, MatchedBy::Text);
-                }
-            }
-            let mut olds = members(run.old.0, &self.old_next);
-            for n in members(run.new.0, &self.new_next) {
-                if a.new_to_old[n].is_some() {
-                    continue;
-                }
-                match olds.by_ref().find(|&o| a.old_to_new[o].is_none()) {
-                    Some(o) => a.pair(n, o, MatchedBy::Text),
-                    None => break,
-                }
-            }
+            let olds: Vec<usize> = members(run.old.0, &self.old_next).collect();
+            let news: Vec<(usize, f64)> = members(run.new.0, &self.new_next)
+                .map(|n| (n, 1.0))
+                .collect();
+            similar::pair_run(a, old, new, &olds, &news, MatchedBy::Text);
         }
     }
 }

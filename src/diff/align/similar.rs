@@ -234,14 +234,79 @@ pub(super) fn own_texts(
         }
     }
     sort(&mut scored);
+    // First, which new clauses go to which old group: best first, as many as the group has
+    // left. Then each old group's share pairs with its members in document order, so that a
+    // run of alike clauses pairs in order whatever the scores of its members.
+    let mut next_new = vec![0; new_groups.len()];
+    let mut left_old: Vec<usize> = old_groups.iter().map(Vec::len).collect();
+    let mut shares: Vec<Vec<(usize, f64)>> = vec![Vec::new(); old_groups.len()];
     for (_, d, h, g) in scored {
-        let news = new_groups[h].iter().filter(|&&n| a.new_to_old[n].is_none());
-        let olds = old_groups[g].iter().filter(|&&o| a.old_to_new[o].is_none());
-        let pairs: Vec<(usize, usize)> = news.copied().zip(olds.copied()).collect();
-        for (n, o) in pairs {
-            if fits(a, old, new, o, n, d) {
-                a.pair(n, o, MatchedBy::Similarity);
+        let take = (new_groups[h].len() - next_new[h]).min(left_old[g]);
+        let members = &new_groups[h][next_new[h]..next_new[h] + take];
+        shares[g].extend(members.iter().map(|&n| (n, d)));
+        next_new[h] += take;
+        left_old[g] -= take;
+    }
+    for (g, mut share) in shares.into_iter().enumerate() {
+        share.sort_unstable_by_key(|&(n, _)| n);
+        pair_run(a, old, new, &old_groups[g], &share, MatchedBy::Similarity);
+    }
+}
+
+/// Pairs a run of alike clauses: `news` (with their similarity) with `olds`, both in document
+/// order. A clause pairs first with one whose parent is paired with its own parent (the
+/// boilerplate of one article with the same article's); the rest pair in order. Linear in the
+/// size of the run.
+pub(super) fn pair_run(
+    a: &mut Alignment,
+    old: &[Node<'_>],
+    new: &[Node<'_>],
+    olds: &[usize],
+    news: &[(usize, f64)],
+    how: MatchedBy,
+) {
+    if let [(n, d)] = news {
+        if let Some(&o) = olds.iter().find(|&&o| a.old_to_new[o].is_none()) {
+            if a.new_to_old[*n].is_none() && fits(a, old, new, o, *n, *d) {
+                a.pair(*n, o, how);
             }
+        }
+        return;
+    }
+    let mut by_parent: FxMap<Option<usize>, std::collections::VecDeque<usize>> = FxMap::default();
+    for &o in olds.iter().filter(|&&o| a.old_to_new[o].is_none()) {
+        by_parent.entry(old[o].parent).or_default().push_back(o);
+    }
+    for &(n, d) in news {
+        if a.new_to_old[n].is_some() {
+            continue;
+        }
+        let parent = match new[n].parent {
+            None => None,
+            Some(np) => match a.new_to_old[np] {
+                Some(op) => Some(op),
+                None => continue,
+            },
+        };
+        let Some(o) = by_parent.get_mut(&parent).and_then(|q| q.pop_front()) else {
+            continue;
+        };
+        if fits(a, old, new, o, n, d) {
+            a.pair(n, o, how);
+        }
+    }
+    let mut k = 0;
+    for &(n, d) in news {
+        if a.new_to_old[n].is_some() {
+            continue;
+        }
+        while k < olds.len() && a.old_to_new[olds[k]].is_some() {
+            k += 1;
+        }
+        let Some(&o) = olds.get(k) else { break };
+        k += 1;
+        if fits(a, old, new, o, n, d) {
+            a.pair(n, o, how);
         }
     }
 }
