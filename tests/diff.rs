@@ -233,8 +233,8 @@ fn a_paragraph_moved_into_another_article_is_reparented() {
             .unwrap(),
         "a1"
     );
-    // The articles, which hold no text of their own, are paired by their whole texts.
-    assert_eq!(by_new(&d, "x1").matched_by, Some(MatchedBy::Similarity));
+    // The articles, which hold no text, are paired through their paragraphs.
+    assert_eq!(by_new(&d, "x1").matched_by, Some(MatchedBy::Structure));
     assert_eq!(by_new(&d, "x1").kinds, [K::Unchanged]);
     assert_eq!(by_new(&d, "x2").kinds, [K::Unchanged]);
     assert_eq!(d.summary.reparented, 1);

@@ -73,10 +73,18 @@ fn check(pair: &EditedPair, d: &Diff, ids: bool) -> Result<(), TestCaseError> {
             Edit::Reworded(id) => {
                 let c = entry(d, id, true).unwrap();
                 prop_assert!(c.is(K::Modified));
-                // Paired right, with ids or without.
+                // Paired right, with ids or without; without, by its text or, when its
+                // children pair, by them.
                 prop_assert_eq!(&c.old.as_ref().unwrap().id, id);
                 if !ids {
-                    prop_assert_eq!(c.matched_by, Some(MatchedBy::Similarity));
+                    prop_assert!(
+                        matches!(
+                            c.matched_by,
+                            Some(MatchedBy::Similarity | MatchedBy::Structure)
+                        ),
+                        "{:?}",
+                        c.matched_by
+                    );
                 }
             }
             Edit::Split { clause, second } => {

@@ -190,20 +190,22 @@ pub(crate) fn align(
         }
     }
 
-    // 4. Similar text, through indexes of the clauses still unpaired (see `similar`): whole
-    // clauses with children (4a); then structure (4b), so that chapters follow the articles
-    // paired so far; repeated identical texts, in parallel places first (4c); whole clauses
+    // 4. Similar text, through indexes of the clauses still unpaired (see `similar`): first
+    // containers whose children pair (structure, as in step 5, at no cost of comparing whole
+    // texts); whole clauses with children (4a); then structure (4b), so
+    // that chapters follow the articles paired so far; repeated identical texts, in parallel places first (4c); whole clauses
     // across shapes, in parallel places (4d); then each clause by its own text (4e).
     let threshold = options.similarity_threshold;
     let mut counter = Counter::new(old.len());
+    structure(&mut a, old, new, threshold);
     similar::wholes(&mut a, old, new, threshold, &mut counter);
     structure(&mut a, old, new, threshold);
     runs.repeated(&mut a, old, new);
-    similar::across_shapes(&mut a, old, new, threshold, &mut counter);
+    similar::across_shapes(&mut a, old, new, threshold);
     similar::own_texts(&mut a, old, new, threshold, &mut counter);
 
     // 5. Structure (see `structure`).
-    structure(&mut a, old, new, options.similarity_threshold);
+    structure(&mut a, old, new, threshold);
     // Then a clause paired with a part of its counterpart moves up to the counterpart (see
     // `similar::levels`), once the parents that structure pairs are known.
     similar::levels(&mut a, old, new, threshold);

@@ -1,6 +1,7 @@
 //! Step 4 of the alignment: clauses paired by similar text, whole clauses first, then each
 //! clause by its own text.
 
+use super::gaps::GAP_WORK;
 use super::index::{Counter, MAX_CANDIDATES, ShingleIndex};
 use super::{Alignment, FxMap, Node};
 use crate::diff::MatchedBy;
@@ -155,31 +156,58 @@ pub(super) fn wholes(
 
 /// 4c. Whole clauses across shapes: a clause with children against one without, so that an
 /// article written as one paragraph in one draft and as a lead-in with paragraphs in the other
-/// pairs as one article. Only in parallel places (their parents paired with each other, or both
-/// at the top): elsewhere an article would pair with the paragraph that holds most of its
-/// counterpart's text.
-pub(super) fn across_shapes(
-    a: &mut Alignment,
-    old: &[Node<'_>],
-    new: &[Node<'_>],
-    threshold: f64,
-    counter: &mut Counter,
-) {
-    let (old_containers, old_leaves) = free(old, |o| a.old_to_new[o].is_some());
-    let (new_containers, new_leaves) = free(new, |n| a.new_to_old[n].is_some());
-    let containers = ShingleIndex::new(old_containers.iter().map(|&o| (o, whole(old, o))));
-    let leaves = ShingleIndex::new(old_leaves.iter().map(|&o| (o, whole(old, o))));
-    let mut scored = score_wholes(a, old, new, &new_leaves, &containers, threshold, counter);
-    scored.extend(score_wholes(
-        a,
-        old,
-        new,
-        &new_containers,
-        &leaves,
-        threshold,
-        counter,
-    ));
-    assign(a, scored, |a, o, n, _| parallel(a, old, new, o, n));
+/// pairs as one article. Only in parallel places (children of paired parents, or both at the
+/// top): elsewhere an article would pair with the paragraph that holds most of its
+/// counterpart's text. Within a group of siblings, at most [`GAP_WORK`] pairs are scored; a
+/// larger group is left to the other steps.
+pub(super) fn across_shapes(a: &mut Alignment, old: &[Node<'_>], new: &[Node<'_>], threshold: f64) {
+    let taken_old = |o: usize| a.old_to_new[o].is_some();
+    let taken_new = |n: usize| a.new_to_old[n].is_some();
+    let (old_containers, old_leaves) = free(old, taken_old);
+    let (new_containers, new_leaves) = free(new, taken_new);
+    if (old_containers.is_empty() || new_leaves.is_empty())
+        && (old_leaves.is_empty() || new_containers.is_empty())
+    {
+        return;
+    }
+    // The free clauses of each side by parent, containers and leaves apart.
+    let by_parent = |nodes: &[Node<'_>], list: &[usize]| {
+        let mut map: FxMap<Option<usize>, Vec<usize>> = FxMap::default();
+        for &i in list {
+            map.entry(nodes[i].parent).or_default().push(i);
+        }
+        map
+    };
+    let (old_c, old_l) = (by_parent(old, &old_containers), by_parent(old, &old_leaves));
+    let (new_c, new_l) = (by_parent(new, &new_containers), by_parent(new, &new_leaves));
+    let mut scored: Vec<Scored> = Vec::new();
+    for (news, olds) in [(&new_l, &old_c), (&new_c, &old_l)] {
+        for (np, group) in news {
+            let op = match np {
+                None => None,
+                Some(np) => match a.new_to_old[*np] {
+                    Some(op) => Some(op),
+                    None => continue,
+                },
+            };
+            let Some(candidates) = olds.get(&op) else {
+                continue;
+            };
+            if group.len() * candidates.len() > GAP_WORK {
+                continue;
+            }
+            for &n in group {
+                for &o in candidates {
+                    a.candidates_scored += 1;
+                    let d = dice(whole(old, o), whole(new, n));
+                    if d >= threshold {
+                        scored.push((d + context(a, old, new, o, n), d, n, o));
+                    }
+                }
+            }
+        }
+    }
+    assign(a, scored, |_, _, _, _| true);
 }
 
 /// 4d. Each clause by its own text. Clauses of one side with the same text form a group, found
