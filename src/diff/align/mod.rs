@@ -1,6 +1,6 @@
-//! Pairing the clauses of two drafts: by answer links, by id, by identical text, by similar
-//! text found through an index, and by structure; then moves by a weighted longest increasing
-//! subsequence.
+//! Pairing the clauses of two drafts. The steps, their thresholds and budgets, and the known
+//! limits are described once, in the `diff` module docs ("How clauses are paired"); the
+//! comments here say how each step is built.
 
 use std::borrow::Cow;
 use std::cell::OnceCell;
