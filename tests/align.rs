@@ -279,10 +279,11 @@ fn an_article_whose_first_paragraph_lost_its_number_pairs_with_its_counterpart()
 #[test]
 fn a_container_that_shares_one_short_child_with_an_unrelated_article_stays_apart() {
     let short = "This Article shall apply mutatis mutandis.";
+    // Numbered apart, so that only the shared child speaks for the pair.
     let old = proposal(
         "a",
         vec![with_children(
-            clause("o1", "Article 1", ""),
+            clause("o1", "Article 7", ""),
             vec![
                 clause(
                     "o1.1",
@@ -375,4 +376,135 @@ fn renumbered_provisions_between_paired_neighbours_pair_by_their_place() {
     assert_eq!(entry.old.as_ref().map(|p| p.id.as_str()), Some("o2"));
     assert_eq!(entry.matched_by, Some(MatchedBy::Context));
     assert!(entry.similarity < 0.5, "{}", entry.similarity);
+}
+
+#[test]
+fn two_translations_pair_point_by_point_by_their_numbers() {
+    // One four-point text translated twice into English: each pair of points shares a quarter
+    // to two fifths of its word bigrams, under the similarity threshold.
+    let first = [
+        "Each side shall refrain from deploying its armed forces in areas where such deployment could be perceived as a threat.",
+        "The sides shall exchange information about military exercises held near their borders.",
+        "Neither side shall station intermediate-range missiles within range of the territory of the other side.",
+        "The sides shall set up a direct line of communication between their military commands.",
+    ];
+    let second = [
+        "Each party shall not deploy its armed forces in regions where the other party could perceive such a deployment as a threat.",
+        "The parties shall exchange information about the military exercises they hold close to their borders.",
+        "No party shall place intermediate-range missiles where they can reach the territory of the other party.",
+        "The parties shall establish a direct line of communication between the commands of their armed forces.",
+    ];
+    let points = |prefix: &str, texts: &[&str; 4]| -> Vec<Clause> {
+        texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| clause(&format!("{prefix}{i}"), &format!("{}.", i + 1), t))
+            .collect()
+    };
+    let d = compare(
+        &proposal("a", points("o", &first)),
+        &proposal("b", points("n", &second)),
+        &no_ids(),
+    );
+    for i in 0..4 {
+        let entry = d
+            .clauses
+            .iter()
+            .find(|c| {
+                c.new
+                    .as_ref()
+                    .is_some_and(|p| p.id == format!("n{i}").as_str())
+            })
+            .unwrap();
+        assert_eq!(
+            entry.old.as_ref().map(|p| p.id.as_str()),
+            Some(format!("o{i}").as_str()),
+            "point {i}: {d}"
+        );
+        assert!(entry.is(ClauseChangeKind::Modified));
+        assert!(matches!(
+            entry.matched_by,
+            Some(MatchedBy::Context | MatchedBy::Number)
+        ));
+    }
+    // The first point (a quarter of its bigrams shared) pairs by its number alone.
+    let first_point = d
+        .clauses
+        .iter()
+        .find(|c| c.new.as_ref().is_some_and(|p| p.id == "n0"))
+        .unwrap();
+    assert_eq!(first_point.matched_by, Some(MatchedBy::Number));
+}
+
+#[test]
+fn drafts_in_two_languages_pair_by_outline_only() {
+    let article = |id: &str, number: &str, text: &str, points: [&str; 2]| {
+        with_children(
+            clause(id, number, text),
+            points
+                .iter()
+                .enumerate()
+                .map(|(i, t)| clause(&format!("{id}.{i}"), &format!("({})", ["a", "b"][i]), t))
+                .collect(),
+        )
+    };
+    let mut en = proposal(
+        "en",
+        vec![
+            article(
+                "e1",
+                "Article 1",
+                "The Parties shall cooperate in the following fields:",
+                ["trade in goods;", "customs procedures."],
+            ),
+            article(
+                "e2",
+                "Article 2",
+                "This Agreement applies to the territory of Arcadia.",
+                ["2024", "Borduria"],
+            ),
+        ],
+    );
+    en.language = "en".into();
+    let mut es = proposal(
+        "es",
+        vec![
+            article(
+                "s1",
+                "Artículo 1",
+                "Las Partes cooperarán en los siguientes ámbitos:",
+                ["comercio de mercancías;", "procedimientos aduaneros."],
+            ),
+            // A bare number and a name that the English text also holds, in other places:
+            // they must not pair anything.
+            article(
+                "s2",
+                "Artículo 2",
+                "El presente Acuerdo se aplica al territorio de Arcadia.",
+                ["Borduria", "2024"],
+            ),
+        ],
+    );
+    es.language = "es".into();
+    let d = compare(&en, &es, &no_ids());
+    for (e, s) in [
+        ("e1", "s1"),
+        ("e2", "s2"),
+        ("e1.0", "s1.0"),
+        ("e1.1", "s1.1"),
+        ("e2.0", "s2.0"),
+        ("e2.1", "s2.1"),
+    ] {
+        assert_eq!(partner(&d, s), Some(e), "{s}");
+    }
+    for c in &d.clauses {
+        assert!(
+            matches!(c.matched_by, Some(MatchedBy::Number)),
+            "{:?} paired by {:?}",
+            c.new,
+            c.matched_by
+        );
+        // Never reported unchanged: the texts are in two languages.
+        assert!(!c.kinds.is_empty(), "{:?}", c.new);
+    }
 }

@@ -349,10 +349,13 @@ string_enum! {
         /// Their place: the only unpaired clauses between two pairs of neighbours, with
         /// texts somewhat alike (below the similarity threshold).
         Context => "context",
+        /// Their number, at the same place: siblings under paired parents that bear one
+        /// number (the keyword aside), with texts a little alike, or in different languages.
+        Number => "number",
         /// Their children's partners.
         Structure => "structure",
         /// Their place: clauses with no text in all their subtree, in order under paired
-        /// parents.
+        /// parents; between drafts in different languages, unnumbered clauses in order.
         Position => "position",
     }
 }

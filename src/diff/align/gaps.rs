@@ -1,4 +1,7 @@
-//! Step 5 of the alignment: the gaps between anchors. Clauses already paired in parallel
+//! Steps over groups of siblings under paired parents: the gaps between anchors, numbers as
+//! evidence, and order between languages.
+//!
+//! The gaps between anchors. Clauses already paired in parallel
 //! places are anchors, as unique lines are in patience diff; between two anchors, the clauses
 //! still unpaired on each side are the only candidates for each other, so a lower similarity
 //! pairs them.
@@ -22,11 +25,15 @@ fn children(nodes: &[Node<'_>]) -> FxMap<Option<usize>, Vec<usize>> {
     out
 }
 
-/// Pairs, in every group of siblings under paired parents (and at the top), the unpaired
-/// clauses between consecutive anchors whose whole texts are at least `floor` alike: the most
-/// alike first, then the same in the parts of the gap before and after it, so that pairs never
-/// cross. Parents are done before their children, so a pair made here anchors the level below.
-pub(super) fn gaps(a: &mut Alignment, old: &[Node<'_>], new: &[Node<'_>], floor: f64) {
+/// Calls `step` on every group of siblings under paired parents, and at the top: the new
+/// children, the old children, and the old parent. Parents are done before their children, so
+/// a pair made in one group lets the group below it be visited.
+fn groups(
+    a: &mut Alignment,
+    old: &[Node<'_>],
+    new: &[Node<'_>],
+    mut step: impl FnMut(&mut Alignment, &[usize], &[usize], Option<usize>),
+) {
     let (old_kids, new_kids) = (children(old), children(new));
     let empty = Vec::new();
     let tops = std::iter::once(None).chain((0..new.len()).map(Some));
@@ -42,9 +49,18 @@ pub(super) fn gaps(a: &mut Alignment, old: &[Node<'_>], new: &[Node<'_>], floor:
             new_kids.get(&np).unwrap_or(&empty),
             old_kids.get(&op).unwrap_or(&empty),
         );
-        if ns.is_empty() || os.is_empty() {
-            continue;
+        if !ns.is_empty() && !os.is_empty() {
+            step(a, ns, os, op);
         }
+    }
+}
+
+/// Pairs, in every group of siblings under paired parents (and at the top), the unpaired
+/// clauses between consecutive anchors whose whole texts are at least `floor` alike: the most
+/// alike first, then the same in the parts of the gap before and after it, so that pairs never
+/// cross. A pair made here anchors the level below.
+pub(super) fn gaps(a: &mut Alignment, old: &[Node<'_>], new: &[Node<'_>], floor: f64) {
+    groups(a, old, new, |a, ns, os, op| {
         // Anchors: children paired with children of the paired parent, kept where their old
         // places increase (a moved clause is no anchor).
         let mut bounds: Vec<(usize, usize)> = vec![(0, 0)];
@@ -77,7 +93,88 @@ pub(super) fn gaps(a: &mut Alignment, old: &[Node<'_>], new: &[Node<'_>], floor:
             }
             fill(a, old, new, &gap_old, &gap_new, floor);
         }
-    }
+    });
+}
+
+/// What a displayed number says whatever its language: the number without its keyword, in
+/// lower case. "Article 4.2" and "Artículo 4.2" are "4.2", "(b)" is "b", "13 bis" stays "13 bis".
+pub(super) fn number_key(number: &str) -> Option<String> {
+    let mut words = number.split_whitespace();
+    let first = words.next()?;
+    let rest: Vec<&str> = words.collect();
+    let keyword = first.chars().count() >= 3 && first.chars().all(char::is_alphabetic);
+    let key = if keyword && !rest.is_empty() {
+        rest.join(" ")
+    } else {
+        number.to_owned()
+    };
+    let key = key
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    (!key.is_empty()).then_some(key)
+}
+
+/// Numbers as evidence: in every group of siblings under paired parents, a free clause pairs
+/// with the free sibling of the other draft that bears its number (the keyword aside), when
+/// their whole texts are at least `floor` alike (any, with a floor of 0), and their kinds do not
+/// differ. Such pairs say [`MatchedBy::Number`].
+pub(super) fn numbers(a: &mut Alignment, old: &[Node<'_>], new: &[Node<'_>], floor: f64) {
+    let key = |node: &Node<'_>| node.clause.number.as_deref().and_then(number_key);
+    groups(a, old, new, |a, ns, os, _| {
+        let mut by_key: FxMap<String, usize> = FxMap::default();
+        for &o in os {
+            if a.old_to_new[o].is_none() {
+                if let Some(k) = key(&old[o]) {
+                    by_key.entry(k).or_insert(o);
+                }
+            }
+        }
+        if by_key.is_empty() {
+            return;
+        }
+        for &n in ns {
+            if a.new_to_old[n].is_some() {
+                continue;
+            }
+            let Some(&o) = key(&new[n]).and_then(|k| by_key.get(&k)) else {
+                continue;
+            };
+            let kinds_differ = matches!(
+                (old[o].clause.kind, new[n].clause.kind),
+                (Some(x), Some(y)) if x != y
+            );
+            if a.old_to_new[o].is_some() || kinds_differ {
+                continue;
+            }
+            if floor <= 0.0 || dice(whole(old, o), whole(new, n)) >= floor {
+                a.pair(n, o, MatchedBy::Number);
+            }
+        }
+    });
+}
+
+/// In order: in every group of siblings under paired parents, when the free clauses without a
+/// number are as many on both sides, they pair in order ([`MatchedBy::Position`]). Used only
+/// between drafts in different languages, where nothing else says which is which.
+pub(super) fn in_order(a: &mut Alignment, old: &[Node<'_>], new: &[Node<'_>]) {
+    let unnumbered = |node: &Node<'_>| node.clause.number.as_deref().and_then(number_key).is_none();
+    groups(a, old, new, |a, ns, os, _| {
+        let free_new: Vec<usize> = ns
+            .iter()
+            .copied()
+            .filter(|&n| a.new_to_old[n].is_none() && unnumbered(&new[n]))
+            .collect();
+        let free_old: Vec<usize> = os
+            .iter()
+            .copied()
+            .filter(|&o| a.old_to_new[o].is_none() && unnumbered(&old[o]))
+            .collect();
+        if free_new.len() == free_old.len() {
+            for (n, o) in free_new.into_iter().zip(free_old) {
+                a.pair(n, o, MatchedBy::Position);
+            }
+        }
+    });
 }
 
 /// Pairs the most alike clauses of a gap, then recurses on each side of that pair.

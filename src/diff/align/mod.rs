@@ -85,6 +85,11 @@ pub(crate) fn flatten(p: &Proposal) -> Vec<Node<'_>> {
 /// In a gap between anchors, the least similarity that pairs, as a share of the similarity
 /// threshold.
 const GAP_FLOOR: f64 = 0.6;
+/// For siblings that bear one number under paired parents, the least similarity that pairs,
+/// as a share of the similarity threshold: two translations of one text share a quarter to a
+/// half of their bigrams, while two short provisions that only open alike ("The Parties
+/// shall ...") share about a fifth.
+const NUMBER_FLOOR: f64 = 0.5;
 
 /// Which old clause each new clause is paired with, how, and how alike the two are.
 #[derive(Debug)]
@@ -179,39 +184,16 @@ pub(crate) fn align(
         }
     }
 
-    // 3. Identical normalised text. A text that occurs once on each side pairs at once: these
-    // pairs are anchors, as unique lines are in patience diff. A text repeated on either side
-    // ("reporting its findings to the Joint Committee; and" under every sub-committee) waits
-    // until the places around it are known (`repeated`, step 4c).
-    let runs = Runs::new(&a, old, new);
-    for run in runs.by_text.values() {
-        if run.old.2 == 1 && run.new.2 == 1 {
-            a.pair(run.new.0, run.old.0, MatchedBy::Text);
-        }
-    }
-
-    // 4. Similar text, through indexes of the clauses still unpaired (see `similar`): first
-    // containers whose children pair (structure, as in step 5, at no cost of comparing whole
-    // texts); whole clauses with children (4a); then structure (4b), so
-    // that chapters follow the articles paired so far; repeated identical texts, in parallel places first (4c); whole clauses
-    // across shapes, in parallel places (4d); then each clause by its own text (4e).
     let threshold = options.similarity_threshold;
-    let mut counter = Counter::new(old.len());
-    structure(&mut a, old, new, threshold);
-    similar::wholes(&mut a, old, new, threshold, &mut counter);
-    structure(&mut a, old, new, threshold);
-    runs.repeated(&mut a, old, new);
-    similar::across_shapes(&mut a, old, new, threshold);
-    similar::own_texts(&mut a, old, new, threshold, &mut counter);
-
-    // 5. Structure (see `structure`).
-    structure(&mut a, old, new, threshold);
-    // Then a clause paired with a part of its counterpart moves up to the counterpart (see
-    // `similar::levels`), once the parents that structure pairs are known.
-    similar::levels(&mut a, old, new, threshold);
-
-    // 6. The gaps between pairs in parallel places (see `gaps`).
-    gaps::gaps(&mut a, old, new, options.similarity_threshold * GAP_FLOOR);
+    if languages_differ(old_p, new_p) {
+        // Between languages, texts say nothing about which clause is which: a shared word or
+        // a bare number would pair by accident. The outline alone pairs them: by number
+        // among siblings under paired parents, then unnumbered siblings in order.
+        gaps::numbers(&mut a, old, new, 0.0);
+        gaps::in_order(&mut a, old, new);
+    } else {
+        text_steps(&mut a, old, new, threshold);
+    }
 
     // 7. Position: a clause with no text in all its subtree (an article whose text is not
     // known, a heading alone, a part that only holds such headings) has nothing to compare, so
@@ -414,6 +396,58 @@ impl<'a> Runs<'a> {
             similar::pair_run(a, old, new, &olds, &news, MatchedBy::Text);
         }
     }
+}
+
+/// Steps 3 to 6: the steps that read the texts, for drafts in one language.
+fn text_steps(a: &mut Alignment, old: &[Node<'_>], new: &[Node<'_>], threshold: f64) {
+    // 3. Identical normalised text. A text that occurs once on each side pairs at once: these
+    // pairs are anchors, as unique lines are in patience diff. A text repeated on either side
+    // ("reporting its findings to the Joint Committee; and" under every sub-committee) waits
+    // until the places around it are known (`repeated`, step 4c).
+    let runs = Runs::new(a, old, new);
+    for run in runs.by_text.values() {
+        if run.old.2 == 1 && run.new.2 == 1 {
+            a.pair(run.new.0, run.old.0, MatchedBy::Text);
+        }
+    }
+
+    // 4. Similar text, through indexes of the clauses still unpaired (see `similar`): first
+    // containers whose children pair (structure, as in step 5, at no cost of comparing whole
+    // texts); whole clauses with children (4a); then structure (4b), so that chapters follow
+    // the articles paired so far; repeated identical texts, in parallel places first (4c);
+    // whole clauses across shapes, in parallel places (4d); then each clause by its own
+    // text (4e).
+    let mut counter = Counter::new(old.len());
+    structure(a, old, new, threshold);
+    similar::wholes(a, old, new, threshold, &mut counter);
+    structure(a, old, new, threshold);
+    runs.repeated(a, old, new);
+    similar::across_shapes(a, old, new, threshold);
+    similar::own_texts(a, old, new, threshold, &mut counter);
+
+    // 5. Structure (see `structure`). Then a clause paired with a part of its counterpart
+    // moves up to the counterpart (see `similar::levels`), once the parents that structure
+    // pairs are known.
+    structure(a, old, new, threshold);
+    similar::levels(a, old, new, threshold);
+
+    // 6. The gaps between pairs in parallel places (see `gaps`), then numbers as evidence:
+    // siblings that bear one number pair with a lower similarity still.
+    gaps::gaps(a, old, new, threshold * GAP_FLOOR);
+    gaps::numbers(a, old, new, threshold * NUMBER_FLOOR);
+}
+
+/// Whether the two drafts are written in different languages (their primary language
+/// subtags differ: `en` and `en-GB` are one language).
+fn languages_differ(old: &Proposal, new: &Proposal) -> bool {
+    let primary = |tag: &str| {
+        tag.split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase()
+    };
+    let (a, b) = (primary(&old.language), primary(&new.language));
+    !a.is_empty() && !b.is_empty() && a != b
 }
 
 fn first_by_id<'a>(nodes: &[Node<'a>]) -> FxMap<&'a ClauseId, usize> {
