@@ -508,3 +508,50 @@ fn drafts_in_two_languages_pair_by_outline_only() {
         assert!(!c.kinds.is_empty(), "{:?}", c.new);
     }
 }
+
+#[test]
+fn an_article_split_into_three_is_one_split_with_its_coverage() {
+    let parts = [
+        "Each Party shall notify the other Party in writing of any planned military exercise involving more than nine thousand troops.",
+        "The notification shall be given at least forty-two days in advance and shall state the purpose, the area and the duration of the exercise.",
+        "Observers from the other Party shall be invited to every exercise notified under this Agreement and shall be given access to the area.",
+    ];
+    let old = proposal(
+        "a",
+        vec![
+            clause(
+                "o1",
+                "Article 1",
+                "The Parties reaffirm their commitment to the peaceful settlement of disputes.",
+            ),
+            clause("o2", "Article 2", &parts.join(" ")),
+        ],
+    );
+    let new = proposal(
+        "b",
+        vec![
+            clause(
+                "n1",
+                "Article 1",
+                "The Parties reaffirm their commitment to the peaceful settlement of disputes.",
+            ),
+            clause("n2", "Article 2", parts[0]),
+            clause("n3", "Article 3", parts[1]),
+            clause("n4", "Article 4", parts[2]),
+        ],
+    );
+    let d = compare(&old, &new, &no_ids());
+    let [split] = d.splits.as_slice() else {
+        panic!("{:?}", d.splits)
+    };
+    assert_eq!(split.old, "o2");
+    let ids: Vec<&str> = split.new.iter().map(|id| id.as_str()).collect();
+    assert_eq!(ids, ["n2", "n3", "n4"]);
+    assert!(split.coverage >= 0.8, "{}", split.coverage);
+    // The other way round, the three are merged into one.
+    let d = compare(&new, &old, &no_ids());
+    let [merge] = d.merges.as_slice() else {
+        panic!("{:?}", d.merges)
+    };
+    assert_eq!(merge.old.len(), 3);
+}

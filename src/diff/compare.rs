@@ -237,12 +237,12 @@ fn compare_with(
         options.split_threshold,
     )
     .into_iter()
-    .map(|(o, [a, b], coverage)| Split {
+    .map(|(o, parts, coverage)| Split {
         old: old_nodes[o].clause.id.clone(),
-        new: vec![
-            new_nodes[a].clause.id.clone(),
-            new_nodes[b].clause.id.clone(),
-        ],
+        new: parts
+            .into_iter()
+            .map(|p| new_nodes[p].clause.id.clone())
+            .collect(),
         coverage,
     })
     .collect();
@@ -255,11 +255,11 @@ fn compare_with(
         options.split_threshold,
     )
     .into_iter()
-    .map(|(n, [a, b], coverage)| Merge {
-        old: vec![
-            old_nodes[a].clause.id.clone(),
-            old_nodes[b].clause.id.clone(),
-        ],
+    .map(|(n, parts, coverage)| Merge {
+        old: parts
+            .into_iter()
+            .map(|p| old_nodes[p].clause.id.clone())
+            .collect(),
         new: new_nodes[n].clause.id.clone(),
         coverage,
     })

@@ -97,11 +97,23 @@
 //!    lower similarity pairs them: 0.6 of the threshold (0.3 by default), most alike first,
 //!    then the same in the parts of the gap before and after, so that pairs never cross. These
 //!    pairs say [`MatchedBy::Context`]. A provision rewritten in place (whole-text Dice 0.3 to
-//!    0.5) pairs this way.
+//!    0.5) pairs this way. Then **numbers as evidence**: among the children of paired parents,
+//!    a free clause pairs with the free sibling that bears its number (the keyword aside:
+//!    "Article 4.2" and "Artículo 4.2" are both "4.2"; kinds, where both are known, must agree)
+//!    from a quarter of shared bigrams (half the threshold): two translations of one text share
+//!    a quarter to a half, two short provisions that only open alike ("The Parties shall ...")
+//!    about a fifth. These pairs say [`MatchedBy::Number`].
 //! 7. **Position**: a clause with no text anywhere in its subtree (a heading alone, an article
 //!    whose text is not known) has nothing else to pair by, so those still free pair in order
 //!    among the children of paired parents, or at the top. A draft compared with itself thus
 //!    pairs every clause and reports no change.
+//!
+//! **Drafts in different languages** (their [`language`](crate::Proposal::language) tags name
+//! two languages; `en` and `en-GB` are one): steps 3 to 6 read texts, and between languages a
+//! shared name or a bare number would pair clauses by accident, so they are skipped. Clauses
+//! pair by outline only: links and explicit ids, then siblings under paired parents that bear
+//! one number ([`MatchedBy::Number`]), then unnumbered siblings in order when both drafts have
+//! as many ([`MatchedBy::Position`]). Such pairs are never unchanged: their texts differ.
 //!
 //! **Budgets.** Every step is bounded by counts, never by time: 8 candidates per clause from
 //! at most 256 postings; a gap or a group of siblings is compared pair by pair only when it
@@ -120,10 +132,11 @@
 //!   distinctive. Party names that differ between the drafts ("the Republic of X") are not
 //!   masked, nor numbers or cross-references; they lower the similarity of otherwise equal
 //!   clauses.
-//! - An article split into two articles pairs with one of them; the split is reported only
-//!   when two parts cover it (see below), and a split into three is not.
-//! - Drafts in different languages pair only where their texts share bigrams: nothing pairs by
-//!   outline alone.
+//! - An article split into several pairs with one of them (or none) and is reported as a split
+//!   (see below); which part it pairs with follows similarity, not the reader's sense of which
+//!   part continues the article.
+//! - Between languages, a clause that moved or was renumbered is not found: the outline is all
+//!   there is.
 //! - A clause moved to another chapter and reworded (similarity under 0.75) is reported
 //!   removed and added.
 //! - Runs of more than 1,024 pairs in one gap, and groups of alike siblings as large, are left
@@ -141,9 +154,11 @@
 //! clause moved and edited is both. Unpaired clauses are **added** or **removed**.
 //!
 //! A **split** is a removed or changed clause, not covered by its own partner alone, whose word
-//! bigrams are covered, to at least [`Options::split_threshold`] (default 0.8), by two clauses
-//! of the other draft, at least one of them unpaired and each taking at least half of its own
-//! bigrams from it. A **merge** is the same the other way round.
+//! bigrams are covered, to at least [`Options::split_threshold`] (default 0.8), by two or more
+//! clauses of the other draft (at most 8 looked at), at least one of them unpaired, each taking
+//! at least half of its own bigrams from it and each adding bigrams the others do not cover;
+//! parts are taken most shared first until they cover the threshold. A **merge** is the same
+//! the other way round.
 //!
 //! # Commitments
 //!

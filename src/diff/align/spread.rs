@@ -4,10 +4,11 @@ use super::Node;
 use super::index::{Counter, MAX_PARTS, ShingleIndex};
 use crate::diff::normalize::shared;
 
-/// Clauses of one side whose text is now spread over two clauses of the other side: each
-/// `(whole, [part, part], coverage)`. `whole` must be removed or changed, at least one part must
-/// be unpaired, each part must take most of its text from `whole`, and together they must cover
-/// `threshold` of its shingles.
+/// Clauses of one side whose text is now spread over two or more clauses of the other side:
+/// each `(whole, parts, coverage)`, the parts in document order. `whole` must be removed or
+/// changed, at least one part must be unpaired, each part must take most of its text from
+/// `whole` and add to what the others cover, and together they must cover `threshold` of its
+/// shingles. Parts are looked for among [`MAX_PARTS`] candidates.
 pub(crate) fn spread(
     wholes: &[Node<'_>],
     parts: &[Node<'_>],
@@ -15,7 +16,7 @@ pub(crate) fn spread(
     part_to_whole: &[Option<usize>],
     similarity_of: impl Fn(usize) -> f64,
     threshold: f64,
-) -> Vec<(usize, [usize; 2], f64)> {
+) -> Vec<(usize, Vec<usize>, f64)> {
     // A whole its own partner already covers, to the threshold, was not split.
     let covered = |w: usize, p: usize| {
         let sh = wholes[w].shingles();
@@ -56,36 +57,38 @@ pub(crate) fn spread(
             .filter(|&(s, p)| s * 2 >= parts[p].shingles().len())
             .collect();
         ranked.sort_unstable_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
-        let Some(&[(_, p1), (_, p2)]) = ranked
-            .get(..2)
-            .map(|s| <&[_; 2]>::try_from(s).expect("two"))
-        else {
-            continue;
-        };
-        if part_to_whole[p1].is_some() && part_to_whole[p2].is_some() {
-            continue;
-        }
-        let union: Vec<u64> = {
-            let mut u: Vec<u64> = parts[p1]
-                .shingles()
-                .iter()
-                .chain(parts[p2].shingles())
-                .copied()
-                .collect();
-            u.sort_unstable();
-            u.dedup();
-            u
-        };
-        let coverage = shared(wsh, &union) as f64 / wsh.len().max(1) as f64;
-        if coverage >= threshold {
-            let (a, b) = if p1 < p2 { (p1, p2) } else { (p2, p1) };
-            for p in [a, b] {
-                if part_to_whole[p].is_none() {
-                    used[p] = true;
-                }
+        // Parts are taken most shared first, each one only if it covers bigrams the ones before
+        // did not, until together they cover the threshold.
+        let mut union: Vec<u64> = Vec::new();
+        let mut chosen: Vec<usize> = Vec::new();
+        let mut coverage = 0.0;
+        for &(_, p) in &ranked {
+            let mut next: Vec<u64> = union.iter().chain(parts[p].shingles()).copied().collect();
+            next.sort_unstable();
+            next.dedup();
+            let more = shared(wsh, &next) as f64 / wsh.len().max(1) as f64;
+            if more <= coverage {
+                continue;
             }
-            out.push((w, [a, b], coverage));
+            (union, coverage) = (next, more);
+            chosen.push(p);
+            if coverage >= threshold {
+                break;
+            }
         }
+        if chosen.len() < 2
+            || coverage < threshold
+            || chosen.iter().all(|&p| part_to_whole[p].is_some())
+        {
+            continue;
+        }
+        chosen.sort_unstable();
+        for &p in &chosen {
+            if part_to_whole[p].is_none() {
+                used[p] = true;
+            }
+        }
+        out.push((w, chosen, coverage));
     }
     out
 }
