@@ -555,3 +555,64 @@ fn an_article_split_into_three_is_one_split_with_its_coverage() {
     };
     assert_eq!(merge.old.len(), 3);
 }
+
+#[test]
+fn two_provisions_that_share_only_template_words_do_not_pair_in_a_gap() {
+    // Every article opens with the same template words; the middle one is replaced by another
+    // provision. The two share 0.44 of their bigrams, as much as each shares with its
+    // neighbours: nothing of their own.
+    let opening = "Each Party shall, in accordance with its laws and regulations,";
+    let text = |rest: &str| format!("{opening} {rest}");
+    let old = proposal(
+        "a",
+        vec![
+            clause(
+                "o1",
+                "Article 1",
+                &text("publish its tariff schedules and every later change to them without delay."),
+            ),
+            clause(
+                "o2",
+                "Article 2",
+                &text(
+                    "protect migratory birds that nest along coastal wetlands during the breeding season.",
+                ),
+            ),
+            clause(
+                "o3",
+                "Article 3",
+                &text(
+                    "designate a contact point to answer enquiries from traders of the other Party.",
+                ),
+            ),
+        ],
+    );
+    let new = proposal(
+        "b",
+        vec![
+            clause(
+                "n1",
+                "Article 1",
+                &text("publish its tariff schedules and every later change to them without delay."),
+            ),
+            clause(
+                "n2",
+                "Article 2",
+                &text(
+                    "fund scholarships for engineering students who come from remote rural provinces.",
+                ),
+            ),
+            clause(
+                "n3",
+                "Article 3",
+                &text(
+                    "designate a contact point to answer enquiries from traders of the other Party.",
+                ),
+            ),
+        ],
+    );
+    let d = compare(&old, &new, &no_ids());
+    assert_eq!(partner(&d, "n2"), None, "{d}");
+    assert_eq!(count(&d, ClauseChangeKind::Added), 1);
+    assert_eq!(count(&d, ClauseChangeKind::Removed), 1);
+}

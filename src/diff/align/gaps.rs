@@ -91,7 +91,22 @@ pub(super) fn gaps(a: &mut Alignment, old: &[Node<'_>], new: &[Node<'_>], floor:
             {
                 continue;
             }
-            fill(a, old, new, &gap_old, &gap_new, floor);
+            // The anchors around the gap, on each side.
+            let before = |k: usize| k.checked_sub(1);
+            let anchors: Vec<&[u64]> = [
+                before(w[0].0)
+                    .and_then(|k| ns.get(k))
+                    .map(|&n| whole(new, n)),
+                ns.get(w[1].0 - 1).map(|&n| whole(new, n)),
+                before(w[0].1)
+                    .and_then(|k| os.get(k))
+                    .map(|&o| whole(old, o)),
+                os.get(w[1].1 - 1).map(|&o| whole(old, o)),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            fill(a, old, new, (&gap_old, &gap_new, &anchors), floor);
         }
     });
 }
@@ -146,11 +161,36 @@ pub(super) fn numbers(a: &mut Alignment, old: &[Node<'_>], new: &[Node<'_>], flo
             if a.old_to_new[o].is_some() || kinds_differ {
                 continue;
             }
-            if floor <= 0.0 || dice(whole(old, o), whole(new, n)) >= floor {
+            if floor <= 0.0 || alike_beyond_neighbours(old, new, os, ns, o, n, floor) {
                 a.pair(n, o, MatchedBy::Number);
             }
         }
     });
+}
+
+/// Whether `o` and `n` (of the sibling lists `os` and `ns`) are at least `floor` alike, and more
+/// alike, by [`BEYOND_ANCHORS`], than either is with the siblings just before and after it.
+fn alike_beyond_neighbours(
+    old: &[Node<'_>],
+    new: &[Node<'_>],
+    os: &[usize],
+    ns: &[usize],
+    o: usize,
+    n: usize,
+    floor: f64,
+) -> bool {
+    let (x, y) = (whole(old, o), whole(new, n));
+    let d = dice(x, y);
+    let around = |nodes: &[Node<'_>], list: &[usize], i: usize, text: &[u64]| {
+        let k = nodes[i].index;
+        [k.checked_sub(1), Some(k + 1)]
+            .into_iter()
+            .flatten()
+            .filter_map(|k| list.get(k))
+            .map(|&j| dice(text, whole(nodes, j)))
+            .fold(0.0, f64::max)
+    };
+    d >= floor && d >= around(old, os, o, x).max(around(new, ns, n, y)) + BEYOND_ANCHORS
 }
 
 /// In order: in every group of siblings under paired parents, when the free clauses without a
@@ -177,21 +217,45 @@ pub(super) fn in_order(a: &mut Alignment, old: &[Node<'_>], new: &[Node<'_>]) {
     });
 }
 
-/// Pairs the most alike clauses of a gap, then recurses on each side of that pair.
+/// What a pair in a gap must share beyond what each shares with the anchors around the gap:
+/// words a whole template repeats ("... shall, in accordance with its laws and regulations,
+/// ...") make neighbours alike too, so two different provisions that share only those do not
+/// pair at the gap's low floor.
+const BEYOND_ANCHORS: f64 = 0.1;
+
+/// Pairs the most alike clauses of a gap, then recurses on each side of that pair. A pair
+/// counts only when its similarity is at least `floor` and exceeds, by [`BEYOND_ANCHORS`],
+/// the similarity of either clause with any anchor around the gap.
 fn fill(
     a: &mut Alignment,
     old: &[Node<'_>],
     new: &[Node<'_>],
-    gap_old: &[usize],
-    gap_new: &[usize],
+    (gap_old, gap_new, anchors): (&[usize], &[usize], &[&[u64]]),
     floor: f64,
 ) {
+    let baseline = |text: &[u64]| {
+        anchors
+            .iter()
+            .map(|anchor| dice(text, anchor))
+            .fold(0.0, f64::max)
+    };
+    let old_base: Vec<f64> = gap_old.iter().map(|&o| baseline(whole(old, o))).collect();
+    let new_base: Vec<f64> = gap_new.iter().map(|&n| baseline(whole(new, n))).collect();
     let scores: Vec<Vec<f64>> = gap_new
         .iter()
-        .map(|&n| {
+        .enumerate()
+        .map(|(i, &n)| {
             gap_old
                 .iter()
-                .map(|&o| dice(whole(old, o), whole(new, n)))
+                .enumerate()
+                .map(|(j, &o)| {
+                    let d = dice(whole(old, o), whole(new, n));
+                    if d >= old_base[j].max(new_base[i]) + BEYOND_ANCHORS {
+                        d
+                    } else {
+                        0.0
+                    }
+                })
                 .collect()
         })
         .collect();
