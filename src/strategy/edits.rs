@@ -79,7 +79,27 @@ pub struct EditedPair {
     pub new: Proposal,
     /// The edits, in the order made; renumberings last.
     pub edits: Vec<Edit>,
+    /// For pairs built from a template ([`templated_pair`]), the party name the old draft's
+    /// clauses open with and the one the new draft's open with: every clause changes by that
+    /// word, and no edit lists it.
+    pub renamed: Option<(String, String)>,
 }
+
+/// How the clause texts of a generated pair are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Style {
+    /// "The Parties shall ..." and made-up words.
+    Plain,
+    /// A template: every clause opens with a party's name, its marker and the same words.
+    Template,
+}
+
+/// The words every clause of a templated draft shares after its marker. Short, so that two
+/// different clauses stay well apart (a sixth of their bigrams shared); long shared phrasing
+/// is a known limit of the alignment (see the `diff` module docs).
+const TEMPLATE: &str = "where applicable";
+/// The party a templated draft's clauses name, in the old draft and in the new one.
+const NAMES: (&str, &str) = ("Arcadia", "Borduria");
 
 /// A clause before it becomes one: its words after the deontic marker, and its children.
 #[derive(Debug, Clone)]
@@ -139,8 +159,15 @@ impl Words {
     }
 }
 
-fn build(d: &Draft, number: String) -> Clause {
-    let text = format!("The Parties {} {}.", marker(d.modality), d.words.join(" "));
+fn build(d: &Draft, number: String, style: Style, name: &str) -> Clause {
+    let text = match style {
+        Style::Plain => format!("The Parties {} {}.", marker(d.modality), d.words.join(" ")),
+        Style::Template => format!(
+            "{name} {}, {TEMPLATE}, {}.",
+            marker(d.modality),
+            d.words.join(" ")
+        ),
+    };
     let commitment = Commitment::new(
         CommitmentId::new("k").expect("a valid id"),
         d.modality,
@@ -152,13 +179,13 @@ fn build(d: &Draft, number: String) -> Clause {
         .with_number(number)
         .with_commitment(commitment);
     for (i, child) in d.children.iter().enumerate() {
-        c.push_child(build(child, format!("{}.", i + 1)))
+        c.push_child(build(child, format!("{}.", i + 1), style, name))
             .expect("two levels");
     }
     c
 }
 
-fn proposal(id: &str, articles: &[Draft]) -> Proposal {
+fn proposal(id: &str, articles: &[Draft], style: Style, name: &str) -> Proposal {
     let mut p = Proposal::new(
         id.parse().expect("a valid id"),
         "An edited agreement",
@@ -169,7 +196,7 @@ fn proposal(id: &str, articles: &[Draft]) -> Proposal {
     p.clauses = articles
         .iter()
         .enumerate()
-        .map(|(i, a)| build(a, format!("Article {}", i + 1)))
+        .map(|(i, a)| build(a, format!("Article {}", i + 1), style, name))
         .collect();
     p
 }
@@ -225,7 +252,25 @@ pub fn edited_pair(max_edits: usize) -> BoxedStrategy<EditedPair> {
         vec_of(article, 4, 12),
         proptest::collection::vec((0..8u8, any::<Index>(), any::<Index>()), 0..=max_edits),
     )
-        .prop_map(|(shape, choices)| make(&shape, &choices))
+        .prop_map(|(shape, choices)| make(&shape, &choices, Style::Plain))
+        .boxed()
+}
+
+/// Like [`edited_pair`], but the drafts are built from a template, as agreements negotiated
+/// from one model text are: every clause opens with a party's name, its marker and the same
+/// words ("Arcadia shall, where applicable, ..."); every third article repeats the one before
+/// it with one word changed; and the new draft names another party in every clause
+/// ([`EditedPair::renamed`]). The edits are made and listed as in [`edited_pair`], except that
+/// near-duplicates are never split, merged, or given or robbed of a moved paragraph: half of
+/// one text, one text twice, or a paragraph moved between twins could come from either twin,
+/// so the ground truth would be ambiguous. The renaming is not an edit.
+pub fn templated_pair(max_edits: usize) -> BoxedStrategy<EditedPair> {
+    let article = (any::<Index>(), 10..=16usize, 0..=3usize);
+    (
+        vec_of(article, 4, 12),
+        proptest::collection::vec((0..8u8, any::<Index>(), any::<Index>()), 0..=max_edits),
+    )
+        .prop_map(|(shape, choices)| make(&shape, &choices, Style::Template))
         .boxed()
 }
 
@@ -233,7 +278,11 @@ fn vec_of<S: Strategy>(s: S, min: usize, max: usize) -> proptest::collection::Ve
     proptest::collection::vec(s, min..=max)
 }
 
-fn make(shape: &[(Index, usize, usize)], choices: &[(u8, Index, Index)]) -> EditedPair {
+fn make(
+    shape: &[(Index, usize, usize)],
+    choices: &[(u8, Index, Index)],
+    style: Style,
+) -> EditedPair {
     let mut words = Words(0);
     let mut articles: Vec<Draft> = shape
         .iter()
@@ -252,7 +301,25 @@ fn make(shape: &[(Index, usize, usize)], choices: &[(u8, Index, Index)]) -> Edit
                 .collect(),
         })
         .collect();
-    let old = proposal("old", &articles);
+    // Near-duplicates, by id: an article and the one that repeats it. Neither is split or
+    // merged: half of one text, or one text twice, could come from either.
+    let mut twins: std::collections::HashSet<String> = std::collections::HashSet::new();
+    if style == Style::Template {
+        // Every third article repeats the one before it, one word changed.
+        for i in (2..articles.len()).step_by(3) {
+            let mut copy = articles[i - 1].words.clone();
+            let at = copy.len() / 2;
+            copy[at] = words.take(1).remove(0);
+            articles[i].words = copy;
+            twins.insert(articles[i - 1].id.clone());
+            twins.insert(articles[i].id.clone());
+        }
+    }
+    let (old_name, new_name) = match style {
+        Style::Plain => ("", ""),
+        Style::Template => NAMES,
+    };
+    let old = proposal("old", &articles, style, old_name);
     let old_numbers = numbers(&articles);
     let mut touched: std::collections::HashSet<String> = std::collections::HashSet::new();
     let mut edits = Vec::new();
@@ -312,11 +379,24 @@ fn make(shape: &[(Index, usize, usize)], choices: &[(u8, Index, Index)]) -> Edit
                 let candidates: Vec<(usize, usize)> = places
                     .iter()
                     .filter_map(|&(i, k)| k.map(|k| (i, k)))
-                    .filter(|&(i, k)| free(&articles[i].children[k].id, &touched))
+                    .filter(|&(i, k)| {
+                        free(&articles[i].children[k].id, &touched)
+                            && !twins.contains(&articles[i].id)
+                    })
                     .collect();
-                if articles.len() >= 2 && !candidates.is_empty() {
+                // A paragraph moved from one near-duplicate to the other reads as the two
+                // articles swapping one word.
+                let targets_of = |i: usize| -> Vec<usize> {
+                    (0..articles.len())
+                        .filter(|&t| t != i && !twins.contains(&articles[t].id))
+                        .collect()
+                };
+                if articles.len() >= 2
+                    && !candidates.is_empty()
+                    && !targets_of(which.get(&candidates).0).is_empty()
+                {
                     let (i, k) = *which.get(&candidates);
-                    let targets: Vec<usize> = (0..articles.len()).filter(|&t| t != i).collect();
+                    let targets = targets_of(i);
                     let to = *other.get(&targets);
                     let p = articles[i].children.remove(k);
                     touched.insert(p.id.clone());
@@ -352,7 +432,10 @@ fn make(shape: &[(Index, usize, usize)], choices: &[(u8, Index, Index)]) -> Edit
                     .copied()
                     .filter(|&p| {
                         let d = draft(&articles, p);
-                        d.children.is_empty() && d.words.len() >= 12 && free(&d.id, &touched)
+                        d.children.is_empty()
+                            && d.words.len() >= 12
+                            && free(&d.id, &touched)
+                            && !twins.contains(&d.id)
                     })
                     .collect();
                 if !candidates.is_empty() {
@@ -388,6 +471,8 @@ fn make(shape: &[(Index, usize, usize)], choices: &[(u8, Index, Index)]) -> Edit
                         && b.children.is_empty()
                         && free(&a.id, &touched)
                         && free(&b.id, &touched)
+                        && !twins.contains(&a.id)
+                        && !twins.contains(&b.id)
                     {
                         candidates.push((None, i));
                     }
@@ -493,7 +578,8 @@ fn make(shape: &[(Index, usize, usize)], choices: &[(u8, Index, Index)]) -> Edit
     }
     EditedPair {
         old,
-        new: proposal("new", &articles),
+        new: proposal("new", &articles, style, new_name),
         edits,
+        renamed: (style == Style::Template).then(|| (old_name.to_owned(), new_name.to_owned())),
     }
 }

@@ -38,7 +38,9 @@
 //! [`TextBasis`], [`Status`], [`Completeness`], [`PartyKind`], [`Origin`] and [`Scope`].
 //!
 //! [`edited_pair`] makes a draft, an edited copy and the list of edits made: ground truth for
-//! testing a comparison.
+//! testing a comparison. [`templated_pair`] does the same with drafts built from a template:
+//! clauses that share their opening words, near-duplicate articles, and another party named
+//! in every clause of the new draft.
 //!
 //! With the `serde` feature too, [`invalid_negotiation`] and [`unreadable_document`] make
 //! documents with one known problem each, together with the kind and location that
@@ -58,7 +60,7 @@ mod invalid;
 mod vocabulary;
 
 pub use clauses::{clause, commitment};
-pub use edits::{Edit, EditedPair, edited_pair};
+pub use edits::{Edit, EditedPair, edited_pair, templated_pair};
 pub use invalid::{InvalidNegotiation, invalid_negotiation, invalid_negotiation_of};
 #[cfg(feature = "serde")]
 pub use invalid::{REFUSALS, UnreadableDocument, unreadable_document, unreadable_document_of};

@@ -125,12 +125,24 @@ fn score_wholes(
         for o in index.candidates(sh, counter, MAX_CANDIDATES) {
             a.candidates_scored += 1;
             let d = dice(sh, whole(old, o));
-            if d >= threshold {
+            if d >= threshold && own_texts_agree(old, new, o, n, threshold) {
                 scored.push((d + context(a, old, new, o, n), d, n, o));
             }
         }
     }
     scored
+}
+
+/// Whether two clauses compared whole do not contradict their own texts: where both have text
+/// of their own, it must be alike too (to the threshold). Otherwise two articles would pair
+/// through a paragraph moved from one to the other while their own texts differ.
+fn own_texts_agree(old: &[Node<'_>], new: &[Node<'_>], o: usize, n: usize, threshold: f64) -> bool {
+    let (x, y) = (&old[o], &new[n]);
+    x.normalized.is_empty()
+        || y.normalized.is_empty()
+        || x.size == 1
+        || y.size == 1
+        || dice(x.shingles(), y.shingles()) >= threshold
 }
 
 /// 4a. Whole clauses: a clause with children is compared by the text of its whole subtree
