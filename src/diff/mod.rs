@@ -47,15 +47,16 @@
 //!    are in patience diff. A text repeated in either draft waits for step 4c.
 //! 4. **Similar text**, the Dice coefficient of two texts' sets of word bigrams (word n-gram
 //!    overlap, as treaty-text research measures it), at least [`Options::similarity_threshold`]
-//!    (default 0.5: a clause with one word in six reworded scores about 0.65; two different
-//!    provisions of one template rarely reach 0.4), in this order:
+//!    (default 0.5: a clause with one word in six reworded scores about 0.65), in this order:
 //!    - **structure first** (as in step 5): a container whose children already pair costs no
 //!      comparison of whole texts;
 //!    - 4a. **whole clauses**: a clause with children (at most 64 in its subtree: an article
 //!      with its paragraphs and points; a chapter pairs through its articles instead) is
 //!      compared by the text of its whole subtree with the free clauses of the other draft that
 //!      have children. An article whose first paragraph lost its number, so that its text is
-//!      the article's own, still pairs with its counterpart;
+//!      the article's own, still pairs with its counterpart. Where both clauses have text of
+//!      their own, it must be alike too (to the threshold): otherwise two articles would pair
+//!      through a paragraph moved from one to the other;
 //!    - 4b. **structure** again, so that chapters follow the articles just paired;
 //!    - 4c. **repeated identical texts** ("reporting its findings to the Joint Committee; and"
 //!      under every sub-committee): within each text, a clause pairs first with one whose
@@ -136,9 +137,10 @@
 //!   distinctive, so two different provisions that share more than half their words through
 //!   a template's phrasing pair as one. (Weighting by inverse document frequency with the same
 //!   thresholds found fewer true pairs on the corpus: the words a rewording changes are a
-//!   clause's rarest, and weigh most.) Party names that differ between the drafts ("the Republic of X") are not
-//!   masked, nor numbers or cross-references; they lower the similarity of otherwise equal
-//!   clauses.
+//!   clause's rarest, and weigh most.) Party names that differ between the drafts ("the
+//!   Republic of X") are not masked, nor numbers or cross-references; they lower the
+//!   similarity of otherwise equal clauses. (Masking numbers would make numbered
+//!   near-duplicates, "zone 17" and "zone 18", tie.)
 //! - An article split into several pairs with one of them (or none) and is reported as a split
 //!   (see below); which part it pairs with follows similarity, not the reader's sense of which
 //!   part continues the article.
