@@ -50,7 +50,7 @@
 //!    (default 0.5: a clause with one word in six reworded scores about 0.65), in this order:
 //!    - **structure first** (as in step 5): a container whose children already pair costs no
 //!      comparison of whole texts;
-//!    - 4a. **whole clauses**: a clause with children (at most 64 in its subtree: an article
+//!    - 4a. **whole clauses**: a clause with children (at most 128 in its subtree: an article
 //!      with its paragraphs and points; a chapter pairs through its articles instead) is
 //!      compared by the text of its whole subtree with the free clauses of the other draft that
 //!      have children. An article whose first paragraph lost its number, so that its text is
@@ -123,7 +123,7 @@
 //! **Budgets.** Every step is bounded by counts, never by time: 8 candidates per clause from
 //! at most 256 postings; a gap or a group of siblings is compared pair by pair only when it
 //! holds at most 1,024 pairs (a larger one has no order left to trust); whole texts only for
-//! subtrees of at most 64 clauses. The word-level text comparison has budgets of its own
+//! subtrees of at most 128 clauses. The word-level text comparison has budgets of its own
 //! ([`Options::word_budget`], [`Options::total_budget`]); [`Diff::approximate`] says when they
 //! bit.
 //!
