@@ -1,10 +1,9 @@
 //! Steps over groups of siblings under paired parents: the gaps between anchors, numbers as
 //! evidence, and order between languages.
 //!
-//! The gaps between anchors. Clauses already paired in parallel
-//! places are anchors, as unique lines are in patience diff; between two anchors, the clauses
-//! still unpaired on each side are the only candidates for each other, so a lower similarity
-//! pairs them.
+//! Clauses already paired in parallel places are anchors, as unique lines are in patience
+//! diff; between two anchors, the clauses still unpaired on each side are the only candidates
+//! for each other, so a lower similarity pairs them.
 
 use super::similar::{has_text, whole};
 use super::{Alignment, FxMap, Node};

@@ -1,5 +1,5 @@
-//! Step 4 of the alignment: clauses paired by similar text, whole clauses first, then each
-//! clause by its own text.
+//! Step 4 of the alignment (clauses paired by similar text: whole clauses first, then each
+//! clause by its own text) and the levels repair after step 5.
 
 use super::gaps::GAP_WORK;
 use super::index::{Counter, MAX_CANDIDATES, ShingleIndex};
@@ -140,8 +140,6 @@ fn own_texts_agree(old: &[Node<'_>], new: &[Node<'_>], o: usize, n: usize, thres
     let (x, y) = (&old[o], &new[n]);
     x.normalized.is_empty()
         || y.normalized.is_empty()
-        || x.size == 1
-        || y.size == 1
         || dice(x.shingles(), y.shingles()) >= threshold
 }
 
@@ -166,7 +164,7 @@ pub(super) fn wholes(
     assign(a, scored, |a, o, n, d| fits(a, old, new, o, n, d));
 }
 
-/// 4c. Whole clauses across shapes: a clause with children against one without, so that an
+/// 4d. Whole clauses across shapes: a clause with children against one without, so that an
 /// article written as one paragraph in one draft and as a lead-in with paragraphs in the other
 /// pairs as one article. Only in parallel places (children of paired parents, or both at the
 /// top): elsewhere an article would pair with the paragraph that holds most of its
@@ -222,10 +220,10 @@ pub(super) fn across_shapes(a: &mut Alignment, old: &[Node<'_>], new: &[Node<'_>
     assign(a, scored, |_, _, _, _| true);
 }
 
-/// 4d. Each clause by its own text. Clauses of one side with the same text form a group, found
-/// and scored once; a group pairs with a group member by member in document order. So a
-/// hundred identical clauses changed alike pair in order, and no cap on candidates starves
-/// them.
+/// 4e. Each clause by its own text. Clauses of one side with the same text form a group, found
+/// and scored once; new clauses are shared out to old groups best first, and each share pairs
+/// with the group's members in parallel places first, then in document order. So a hundred
+/// identical clauses changed alike pair in order, and no cap on candidates starves them.
 pub(super) fn own_texts(
     a: &mut Alignment,
     old: &[Node<'_>],
@@ -305,11 +303,11 @@ pub(super) fn pair_run(
     news: &[(usize, f64)],
     how: MatchedBy,
 ) {
-    if let [(n, d)] = news {
-        if let Some(&o) = olds.iter().find(|&&o| a.old_to_new[o].is_none()) {
-            if a.new_to_old[*n].is_none() && fits(a, old, new, o, *n, *d) {
-                a.pair(*n, o, how);
-            }
+    // One against one, the common case, needs no map.
+    if let ([(n, d)], [o]) = (news, olds) {
+        if a.new_to_old[*n].is_none() && a.old_to_new[*o].is_none() && fits(a, old, new, *o, *n, *d)
+        {
+            a.pair(*n, *o, how);
         }
         return;
     }
@@ -351,10 +349,10 @@ pub(super) fn pair_run(
     }
 }
 
-/// Levels (after step 5): a clause paired with a part of its counterpart pairs with the counterpart. When
-/// a clause's partner sits inside an unpaired clause that stands in the clause's own place
-/// (their parents paired with each other, or both at the top), the two are one provision
-/// written in two shapes: an article of one paragraph against an article whose text is in
+/// Levels (after step 5): a clause paired with a part of its counterpart pairs with the
+/// counterpart. When a clause's partner sits inside an unpaired clause that stands in the
+/// clause's own place (their parents paired with each other, or both at the top), the two are
+/// one provision written in two shapes: an article of one paragraph against an article whose text is in
 /// numbered paragraphs, or an article whose first paragraph lost its number. The clause
 /// pairs with the enclosing clause, and the part is left to stand alone; its children keep
 /// their partners.
