@@ -124,7 +124,10 @@ impl Diff {
                 let Some(id) = clause else {
                     return Err(DiffError::at(
                         format!("{at}.{name}_clause"),
-                        format!("an {name} commitment with no {name} clause"),
+                        format!(
+                            "{} {name} commitment with no {name} clause",
+                            if name == "old" { "an" } else { "a" }
+                        ),
                     ));
                 };
                 if !places.insert((name == "new", id, index)) {

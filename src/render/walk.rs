@@ -198,13 +198,17 @@ pub(super) fn walk<S: Style>(
         }
     }
 
-    // How many commitment changes stand in each clause, to point at them from its entry.
-    let mut listed: std::collections::HashMap<&crate::ClauseId, usize> =
+    // How many commitment changes stand in each clause, to point at them from its entry; by
+    // side and id, since an old and a new clause may share an id.
+    let mut listed: std::collections::HashMap<(bool, &crate::ClauseId), usize> =
         std::collections::HashMap::new();
     for k in &diff.commitments {
-        if let Some(id) = k.new_clause.as_ref().or(k.old_clause.as_ref()) {
-            *listed.entry(id).or_default() += 1;
-        }
+        let key = match (&k.new_clause, &k.old_clause) {
+            (Some(id), _) => (true, id),
+            (None, Some(id)) => (false, id),
+            (None, None) => continue,
+        };
+        *listed.entry(key).or_default() += 1;
     }
     let mut started = false;
     for c in changed(diff) {
@@ -219,11 +223,12 @@ pub(super) fn walk<S: Style>(
             _ => None,
         };
         let mut fields = field_changes(c, S::ARROW);
-        let here = c
-            .new
-            .as_ref()
-            .or(c.old.as_ref())
-            .and_then(|p| listed.get(&p.id));
+        let key = match (&c.new, &c.old) {
+            (Some(p), _) => Some((true, &p.id)),
+            (None, Some(p)) => Some((false, &p.id)),
+            (None, None) => None,
+        };
+        let here = key.and_then(|key| listed.get(&key));
         if let Some(n) = here {
             let s = if *n == 1 { "" } else { "s" };
             fields.push(format!("{n} commitment change{s}, listed above"));
