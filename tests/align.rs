@@ -616,3 +616,42 @@ fn two_provisions_that_share_only_template_words_do_not_pair_in_a_gap() {
     assert_eq!(count(&d, ClauseChangeKind::Added), 1);
     assert_eq!(count(&d, ClauseChangeKind::Removed), 1);
 }
+
+#[test]
+fn a_cap_on_tied_candidates_says_the_diff_is_approximate() {
+    // A hundred old clauses that differ only in their last word, and one new clause that
+    // shares the rest with each of them alike: which one it continues is anybody's guess,
+    // and more candidates tie than the work budget scores.
+    let old: Vec<Clause> = (0..100)
+        .map(|i| {
+            clause(
+                &format!("o{i}"),
+                &format!("Article {}", i + 1),
+                &format!(
+                    "Each Party shall report every planned exercise to the commission, item{i}"
+                ),
+            )
+        })
+        .collect();
+    let new = vec![clause(
+        "n0",
+        "Article 1",
+        "Each Party shall report every planned exercise to the commission, later",
+    )];
+    let d = compare(&proposal("a", old.clone()), &proposal("b", new), &no_ids());
+    assert!(d.approximate, "{d}");
+    // Sixty are few enough to score them all.
+    let d = compare(
+        &proposal("a", old[..60].to_vec()),
+        &proposal(
+            "b",
+            vec![clause(
+                "n0",
+                "Article 1",
+                "Each Party shall report every planned exercise to the commission, later",
+            )],
+        ),
+        &no_ids(),
+    );
+    assert!(!d.approximate, "{d}");
+}

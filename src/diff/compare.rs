@@ -274,7 +274,8 @@ fn compare_with(
             RecitalChange::Modified { text, .. } => Some(text),
             _ => None,
         }))
-        .any(|t| t.granularity != Granularity::Word);
+        .any(|t| t.granularity != Granularity::Word)
+        || alignment.approximate;
 
     let mut summary = Summary {
         old_clauses: old_nodes.len(),

@@ -69,7 +69,9 @@ pub struct Diff {
     pub merges: Vec<Merge>,
     /// Counts and an overall similarity.
     pub summary: Summary,
-    /// Whether a work budget made some text comparison coarser than word by word.
+    /// Whether a work budget made the result coarser: some text compared by sentences or whole
+    /// rather than word by word, or, when more than 64 of the best candidates for pairing one
+    /// clause tied, some of them left unscored.
     pub approximate: bool,
 }
 

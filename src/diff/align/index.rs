@@ -63,6 +63,9 @@ pub(super) const MAX_POSTINGS: usize = 256;
 pub(super) const RARE: usize = 32;
 /// Candidates scored exactly per clause, at most: the ones sharing the most rare bigrams.
 pub(super) const MAX_CANDIDATES: usize = 8;
+/// Candidates scored besides the best [`MAX_CANDIDATES`] when all of those tie with them for
+/// the best, at most; past it, the diff says it is approximate.
+pub(super) const MAX_TIED: usize = 56;
 /// Candidate parts looked at per clause when looking for splits and merges.
 pub(super) const MAX_PARTS: usize = 8;
 
@@ -130,9 +133,29 @@ impl ShingleIndex {
             .filter(|&(_, c)| c >= least)
             .collect();
         let best = |x: &(usize, u32), y: &(usize, u32)| y.1.cmp(&x.1).then(x.0.cmp(&y.0));
-        if found.len() > limit {
-            found.select_nth_unstable_by(limit, best);
+        if limit > 0 && found.len() > limit {
+            found.select_nth_unstable_by(limit - 1, best);
+            let edge = found[limit - 1].1;
+            let top = found[..limit].iter().map(|&(_, c)| c).max();
+            // When the best of all tie past the cap, the cap must not decide between them:
+            // those that tie are scored too (context and order decide later), up to a budget.
+            // A cut below the best matters less: the best already answer.
+            let mut tied: Vec<(usize, u32)> = if top == Some(edge) {
+                found[limit..]
+                    .iter()
+                    .copied()
+                    .filter(|&(_, c)| c == edge)
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            if tied.len() > MAX_TIED {
+                tied.select_nth_unstable_by(MAX_TIED, best);
+                tied.truncate(MAX_TIED);
+                counter.cut = true;
+            }
             found.truncate(limit);
+            found.extend(tied);
         }
         found.sort_unstable_by(best);
         found.into_iter().map(|(node, _)| node).collect()
@@ -143,6 +166,8 @@ impl ShingleIndex {
 pub(super) struct Counter {
     counts: Vec<u32>,
     touched: Vec<usize>,
+    /// Whether candidates that tied were left unscored past [`MAX_TIED`].
+    pub(super) cut: bool,
 }
 
 impl Counter {
@@ -150,6 +175,7 @@ impl Counter {
         Counter {
             counts: vec![0; nodes],
             touched: Vec::new(),
+            cut: false,
         }
     }
 

@@ -100,6 +100,8 @@ pub(crate) struct Alignment {
     pub(crate) similarity: Vec<f64>,
     /// Candidate pairs the index looked at, for the record of the work done.
     pub(crate) candidates_scored: usize,
+    /// Whether a work budget left candidates unscored (see `index::MAX_TIED`).
+    pub(crate) approximate: bool,
 }
 
 impl Alignment {
@@ -134,6 +136,7 @@ pub(crate) fn align(
         method: vec![None; new.len()],
         similarity: vec![0.0; new.len()],
         candidates_scored: 0,
+        approximate: false,
     };
 
     // 1. Answer links, in whichever direction the proposals answer each other.
@@ -424,6 +427,7 @@ fn text_steps(a: &mut Alignment, old: &[Node<'_>], new: &[Node<'_>], threshold: 
     runs.repeated(a, old, new);
     similar::across_shapes(a, old, new, threshold);
     similar::own_texts(a, old, new, threshold, &mut counter);
+    a.approximate |= counter.cut;
 
     // 5. Structure (see `structure`). Then a clause paired with a part of its counterpart
     // moves up to the counterpart (see `similar::levels`), once the parents that structure
