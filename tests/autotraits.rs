@@ -73,6 +73,7 @@ fn diff() {
     assert_send_sync::<ClauseDiff>();
     assert_send_sync::<CommitmentChange>();
     assert_send_sync::<CommitmentDiff>();
+    assert_send_sync::<pactum::diff::Excerpt>();
     assert_send_sync::<CommitmentMatch>();
     assert_send_sync::<Diff>();
     assert_send_sync::<Direction>();

@@ -250,10 +250,6 @@ fn commitments_added_and_dropped() {
 
 #[test]
 fn without_commitments_a_changed_marker_is_inferred_from_the_text() {
-    let text = |id: &str, t: &str| {
-        Proposal::new(id.parse().unwrap(), "Draft", "A".parse().unwrap())
-            .with_clause(Clause::new("art-1".parse().unwrap(), t).with_number("Article 1"))
-    };
     let old = text(
         "v1",
         "The Parties shall not deploy missiles. They shall consult.",
@@ -289,7 +285,9 @@ fn without_commitments_a_changed_marker_is_inferred_from_the_text() {
         d.commitments[0].changes[0].direction(),
         Some(Direction::Reversal)
     );
-    // A marker dropped.
+    // A marker dropped: the prohibition of the first sentence. Markers are compared within
+    // aligned sentences, so the second sentence's "shall" is not taken for the first's
+    // (compared in order over the clause, they once gave a reversal and a dropped marker).
     let d = compare(
         &old,
         &text("v2", "The Parties deploy missiles. They shall consult."),
@@ -302,8 +300,11 @@ fn without_commitments_a_changed_marker_is_inferred_from_the_text() {
                 .flat_map(|c| c.changes.clone())
                 .collect::<Vec<_>>()
         ),
-        [("modality", Some(Direction::Reversal)), ("dropped", None)]
+        [("dropped", None)]
     );
+    let dropped = d.commitments[0].old_excerpt.as_ref().unwrap();
+    assert_eq!(dropped.marker, "shall not");
+    assert_eq!(dropped.sentence, "The Parties shall not deploy missiles.");
     assert!(
         compare(&old, &old, &Options::default())
             .commitments
@@ -541,4 +542,64 @@ mod swapping {
             }
         }
     }
+}
+
+/// A one-clause proposal with this text and no commitment encoded.
+fn text(id: &str, t: &str) -> Proposal {
+    Proposal::new(id.parse().unwrap(), "Draft", "A".parse().unwrap())
+        .with_clause(Clause::new("art-1".parse().unwrap(), t).with_number("Article 1"))
+}
+
+#[test]
+fn an_inserted_sentence_with_a_marker_shifts_no_other_pairing() {
+    // Unannotated text: a new sentence with "shall" comes before an unchanged prohibition.
+    let old = text(
+        "v1",
+        "The panel shall issue its report within ninety days. Benefits shall not be suspended while the panel sits.",
+    );
+    let new = text(
+        "v2",
+        "The panel shall issue its report within ninety days. Its report shall be final and binding. Benefits shall not be suspended while the panel sits.",
+    );
+    let d = compare(&old, &new, &Options::default());
+    let changes: Vec<&K> = d.commitments.iter().flat_map(|c| &c.changes).collect();
+    // One commitment added, and nothing reversed.
+    assert_eq!(changes, [&K::Added], "{:?}", d.commitments);
+    let added = d.commitments[0].new_excerpt.as_ref().unwrap();
+    assert_eq!(added.sentence, "Its report shall be final and binding.");
+    assert_eq!(added.marker, "shall");
+    // A reworded sentence still pairs with its old self, and its marker change is one change.
+    let reworded = text(
+        "v3",
+        "The panel should issue its report within ninety days. Benefits shall not be suspended while the panel is sitting.",
+    );
+    let d = compare(&old, &reworded, &Options::default());
+    let changes: Vec<&K> = d.commitments.iter().flat_map(|c| &c.changes).collect();
+    assert_eq!(
+        changes,
+        [&K::Modality {
+            old: Modality::Obligation,
+            new: Modality::Recommendation,
+            direction: Direction::Weakening
+        }]
+    );
+    let (x, y) = (
+        d.commitments[0].old_excerpt.as_ref().unwrap(),
+        d.commitments[0].new_excerpt.as_ref().unwrap(),
+    );
+    assert_eq!((x.marker.as_str(), y.marker.as_str()), ("shall", "should"));
+}
+
+#[test]
+fn a_text_of_many_sentences_is_compared_within_bounds() {
+    // More sentences than the alignment reads one by one: the texts count as one sentence
+    // each, and the result is still right on this simple change.
+    let body = "The Parties shall meet. ".repeat(2_500);
+    let old = text("v1", &body);
+    let new = text("v2", &format!("{body}The Parties should report."));
+    let d = compare(&old, &new, &Options::default());
+    let changes: Vec<&K> = d.commitments.iter().flat_map(|c| &c.changes).collect();
+    assert_eq!(changes, [&K::Added]);
+    let excerpt = d.commitments[0].new_excerpt.as_ref().unwrap();
+    assert!(excerpt.sentence.len() <= pactum::diff::Excerpt::MAX_LEN + "…".len());
 }

@@ -107,6 +107,8 @@ fn text_redline_of_every_kind() {
         "{out}"
     );
     assert!(out.contains("modality: prohibition -> discouragement (weakening)"));
+    // A change read from the text names its sentence and marker.
+    assert!(out.contains("dropped: \"shall\" in \"The hotline shall be tested every month.\""));
     assert!(out.contains("Article 3 split into Article 2 and Article 3"));
     insta::assert_snapshot!(out);
 }

@@ -6,7 +6,6 @@ use jiff::civil::Date;
 
 use super::normalize::{dice, normalized, shingles};
 use super::{Change, MatchedBy, TextChange};
-use crate::deontic;
 use crate::{
     ClauseId, Commitment, CommitmentId, LegalForce, Modality, Negotiation, PartyId, PartyRef,
     Proposal,
@@ -157,6 +156,18 @@ pub struct CommitmentDiff {
         serde(default, skip_serializing_if = "Vec::is_empty")
     )]
     pub new_obligors: Vec<PartyId>,
+    /// For a change read from the text, the old sentence and its marker.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub old_excerpt: Option<Excerpt>,
+    /// For a change read from the text, the new sentence and its marker.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub new_excerpt: Option<Excerpt>,
     /// How the two were paired; none when added or dropped.
     #[cfg_attr(
         feature = "serde",
@@ -192,6 +203,42 @@ impl CommitmentDiff {
             .iter()
             .chain(&self.new_obligors)
             .any(|p| p == party)
+    }
+}
+
+/// Where in a clause's text a change read from the text stands: the sentence (cut to
+/// [`Excerpt::MAX_LEN`] bytes, at a character boundary, with "…" where it was cut) and the
+/// marker's words as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[non_exhaustive]
+pub struct Excerpt {
+    /// The sentence, or its first [`Excerpt::MAX_LEN`] bytes.
+    pub sentence: String,
+    /// The marker's words as the text writes them: "shall not", "Should".
+    pub marker: String,
+}
+
+impl Excerpt {
+    /// The longest sentence kept whole, in bytes.
+    pub const MAX_LEN: usize = 240;
+
+    pub(crate) fn new(sentence: &str, marker: &str) -> Excerpt {
+        let sentence = sentence.trim();
+        let sentence = if sentence.len() <= Self::MAX_LEN {
+            sentence.to_owned()
+        } else {
+            let mut end = Self::MAX_LEN;
+            while !sentence.is_char_boundary(end) {
+                end -= 1;
+            }
+            format!("{}…", &sentence[..end])
+        };
+        Excerpt {
+            sentence,
+            marker: marker.to_owned(),
+        }
     }
 }
 
@@ -631,6 +678,8 @@ pub(crate) fn compare_commitments(
         new: new_c.cloned(),
         old_index: None,
         new_index: None,
+        old_excerpt: None,
+        new_excerpt: None,
         old_obligors: old_c
             .map(|c| resolver.resolve(&c.obligors, old.proposal))
             .unwrap_or_default(),
@@ -643,7 +692,7 @@ pub(crate) fn compare_commitments(
 
     if old_list.is_empty() && new_list.is_empty() {
         if old_id.is_some() && new_id.is_some() {
-            inferred(old_id, new_id, old_text, new_text, out);
+            super::inferred::inferred(old_id, new_id, old_text, new_text, out);
         }
         return;
     }
@@ -726,55 +775,6 @@ pub(crate) fn compare_commitments(
         d.new_index = Some(n);
         d.changes.push(CommitmentChange::Added);
         out.push(d);
-    }
-}
-
-/// With no commitment encoded on either side, a change of deontic markers in the text ("shall"
-/// became "should", "shall not" dropped) is still a change of modality, inferred.
-fn inferred(
-    old_id: Option<&ClauseId>,
-    new_id: Option<&ClauseId>,
-    old_text: &str,
-    new_text: &str,
-    out: &mut Vec<CommitmentDiff>,
-) {
-    let (a, b) = (deontic::markers(old_text), deontic::markers(new_text));
-    let (a, b): (Vec<Modality>, Vec<Modality>) = (
-        a.iter().map(|m| m.modality).collect(),
-        b.iter().map(|m| m.modality).collect(),
-    );
-    if a == b {
-        return;
-    }
-    let mut push = |change: CommitmentChange| {
-        out.push(CommitmentDiff {
-            old_clause: old_id.cloned(),
-            new_clause: new_id.cloned(),
-            old: None,
-            new: None,
-            old_index: None,
-            new_index: None,
-            old_obligors: Vec::new(),
-            new_obligors: Vec::new(),
-            matched_by: Some(CommitmentMatch::Text),
-            changes: vec![change],
-        });
-    };
-    // Markers pair in order; extra ones are markers added or dropped.
-    for (x, y) in a.iter().zip(&b) {
-        if x != y {
-            push(CommitmentChange::Modality {
-                old: *x,
-                new: *y,
-                direction: modality_direction(*x, *y),
-            });
-        }
-    }
-    for _ in b.len()..a.len() {
-        push(CommitmentChange::Dropped);
-    }
-    for _ in a.len()..b.len() {
-        push(CommitmentChange::Added);
     }
 }
 

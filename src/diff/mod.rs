@@ -209,8 +209,13 @@
 //! direction into its [inverse](Direction::inverse).
 //!
 //! Where neither clause of a pair encodes a commitment, a change of the deontic markers of the
-//! text ("shall" became "should", "shall not" dropped) is still reported as a modality change,
-//! inferred from the text ([`CommitmentMatch::Text`]).
+//! text ("shall" became "should", "shall not" dropped) is still reported, inferred from the
+//! text ([`CommitmentMatch::Text`]), with the sentence and the marker's words on each side
+//! ([`Excerpt`]). Markers are compared within aligned sentences, never by their order in the
+//! clause: the sentences of the two texts are aligned by their normalised text, a changed run
+//! of sentences by word bigrams (most alike first, from a third), and a sentence only on one
+//! side brings its markers as added or dropped. So one inserted "shall be final and binding"
+//! shifts no other pairing. (A text of more than 2,000 sentences counts as one sentence.)
 //!
 //! # Work budgets
 //!
@@ -247,6 +252,8 @@
 //!     "commitments": [{
 //!         "old_clause": "a",
 //!         "new_clause": "a",
+//!         "old_excerpt": { "sentence": "The Parties shall consult one another.", "marker": "shall" },
+//!         "new_excerpt": { "sentence": "The Parties should consult one another.", "marker": "should" },
 //!         "matched_by": "text",
 //!         "changes": [
 //!             { "change": "modality", "old": "obligation", "new": "recommendation", "direction": "weakening" }
@@ -299,6 +306,7 @@ pub(crate) mod align;
 mod check;
 mod commitment;
 mod compare;
+mod inferred;
 mod kinds;
 mod normalize;
 mod patch;
@@ -308,7 +316,7 @@ mod types;
 
 pub use check::{DIFF_FORMAT_VERSION, DiffError};
 pub use commitment::{
-    CommitmentChange, CommitmentDiff, CommitmentMatch, Direction, modality_direction,
+    CommitmentChange, CommitmentDiff, CommitmentMatch, Direction, Excerpt, modality_direction,
 };
 pub use compare::{Options, compare, compare_in};
 pub use kinds::ChangeKinds;

@@ -245,7 +245,7 @@ fn push(out: &mut Vec<TextOp>, op: TextOp) {
 }
 
 /// Sentences with the white space after them: concatenated, they give the text back.
-fn sentences(text: &str) -> Vec<&str> {
+pub(crate) fn sentences(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
     let bytes = text.as_bytes();

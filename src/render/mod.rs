@@ -465,7 +465,10 @@ fn describe(
                     commitment_words(n),
                     refs(&n.obligors)
                 ),
-                None => "added: a deontic marker".to_owned(),
+                None => match &c.new_excerpt {
+                    Some(e) => format!("added: \"{}\" in \"{}\"", e.marker, e.sentence),
+                    None => "added: a deontic marker".to_owned(),
+                },
             },
             K::Dropped => match &c.old {
                 Some(o) => format!(
@@ -473,9 +476,18 @@ fn describe(
                     commitment_words(o),
                     refs(&o.obligors)
                 ),
-                None => "dropped: a deontic marker".to_owned(),
+                None => match &c.old_excerpt {
+                    Some(e) => format!("dropped: \"{}\" in \"{}\"", e.marker, e.sentence),
+                    None => "dropped: a deontic marker".to_owned(),
+                },
             },
-            K::Modality { old, new, .. } => format!("modality: {old} {arrow} {new}{dir}"),
+            K::Modality { old, new, .. } => match (&c.old_excerpt, &c.new_excerpt) {
+                (Some(x), Some(y)) => format!(
+                    "modality: {old} {arrow} {new}{dir}: \"{}\" {arrow} \"{}\" in \"{}\"",
+                    x.marker, y.marker, y.sentence
+                ),
+                _ => format!("modality: {old} {arrow} {new}{dir}"),
+            },
             K::Obligors {
                 added,
                 removed,

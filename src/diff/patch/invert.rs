@@ -180,6 +180,8 @@ fn invert_commitment(c: &CommitmentDiff) -> CommitmentDiff {
         new: c.old.clone(),
         old_index: c.new_index,
         new_index: c.old_index,
+        old_excerpt: c.new_excerpt.clone(),
+        new_excerpt: c.old_excerpt.clone(),
         old_obligors: c.new_obligors.clone(),
         new_obligors: c.old_obligors.clone(),
         matched_by: c.matched_by,
