@@ -61,14 +61,15 @@
 //!    - 4c. **repeated identical texts** ("reporting its findings to the Joint Committee; and"
 //!      under every sub-committee): within each text, a clause pairs first with one whose
 //!      parent is paired with its own parent, and the rest pair in document order;
-//!    - 4d. **whole clauses across shapes**: a clause with children against one without, among
-//!      the children of paired parents only, so that an article of one paragraph pairs with
-//!      the same article written as numbered paragraphs. Elsewhere an article would pair with
-//!      the paragraph that holds most of its counterpart's text;
-//!    - 4e. **each clause by its own text**. Clauses with the same text form a run, scored once;
+//!    - 4d. **each clause by its own text**. Clauses with the same text form a run, scored once;
 //!      the run's members are shared out best first and then pair in parallel places first,
 //!      then in document order, so that a hundred alike clauses changed alike pair in order
-//!      and no cap on candidates starves them.
+//!      and no cap on candidates starves them;
+//!    - 4e. **whole clauses across shapes**: a clause with children against one without, among
+//!      the children of paired parents only, so that an article of one paragraph pairs with
+//!      the same article written as numbered paragraphs. Elsewhere an article would pair with
+//!      the paragraph that holds most of its counterpart's text; and it comes after 4d, so that
+//!      a clause of the same shape that answers better (a near-duplicate twin) is not taken.
 //!
 //!    Candidates come from an inverted index of bigrams (one bigram in four, chosen by value,
 //!    of texts of 64 bigrams or more), using only bigrams held by at most 256 clauses, reading

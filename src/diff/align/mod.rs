@@ -418,15 +418,15 @@ fn text_steps(a: &mut Alignment, old: &[Node<'_>], new: &[Node<'_>], threshold: 
     // containers whose children pair (structure, as in step 5, at no cost of comparing whole
     // texts); whole clauses with children (4a); then structure (4b), so that chapters follow
     // the articles paired so far; repeated identical texts, in parallel places first (4c);
-    // whole clauses across shapes, in parallel places (4d); then each clause by its own
-    // text (4e).
+    // each clause by its own text (4d); then whole clauses across shapes, in parallel places
+    // (4e), where no clause of the same shape answered.
     let mut counter = Counter::new(old.len());
     structure(a, old, new, threshold);
     similar::wholes(a, old, new, threshold, &mut counter);
     structure(a, old, new, threshold);
     runs.repeated(a, old, new);
-    similar::across_shapes(a, old, new, threshold);
     similar::own_texts(a, old, new, threshold, &mut counter);
+    similar::across_shapes(a, old, new, threshold);
     a.approximate |= counter.cut;
 
     // 5. Structure (see `structure`). Then a clause paired with a part of its counterpart

@@ -164,7 +164,7 @@ pub(super) fn wholes(
     assign(a, scored, |a, o, n, d| fits(a, old, new, o, n, d));
 }
 
-/// 4d. Whole clauses across shapes: a clause with children against one without, so that an
+/// 4e. Whole clauses across shapes: a clause with children against one without, so that an
 /// article written as one paragraph in one draft and as a lead-in with paragraphs in the other
 /// pairs as one article. Only in parallel places (children of paired parents, or both at the
 /// top): elsewhere an article would pair with the paragraph that holds most of its
@@ -220,7 +220,7 @@ pub(super) fn across_shapes(a: &mut Alignment, old: &[Node<'_>], new: &[Node<'_>
     assign(a, scored, |_, _, _, _| true);
 }
 
-/// 4e. Each clause by its own text. Clauses of one side with the same text form a group, found
+/// 4d. Each clause by its own text. Clauses of one side with the same text form a group, found
 /// and scored once; new clauses are shared out to old groups best first, and each share pairs
 /// with the group's members in parallel places first, then in document order. So a hundred
 /// identical clauses changed alike pair in order, and no cap on candidates starves them.
