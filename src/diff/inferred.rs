@@ -7,6 +7,10 @@
 //! bigrams (most alike first, from a third), and only then are the markers of two aligned
 //! sentences compared, in order within the sentence. A sentence only on one side brings its
 //! markers as added or dropped.
+//!
+//! Two texts whose markers are the same, in the same order, report nothing, even where a
+//! marker moved from one sentence to the next: that look at the whole texts keeps the cost of
+//! the many reworded clauses whose markers did not change.
 
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
