@@ -126,10 +126,10 @@ fn next_word(text: &str, from: usize) -> Option<Range<usize>> {
 /// | words | modality |
 /// |---|---|
 /// | shall, must, undertake(s) to, commit(s) themselves/itself to | obligation |
-/// | shall not, must not, may not, undertake(s) not to, refrain(s) from | prohibition |
+/// | shall not, must not, may not, undertake(s) not to, refrain(s) from; shall, must or may after "no" or "neither" ("No Party shall", "Neither Party may") | prohibition |
 /// | may | permission |
 /// | should | recommendation |
-/// | should not | discouragement |
+/// | should not; should after "no" or "neither" | discouragement |
 /// | is/are prepared to, is/are ready to | offer |
 ///
 /// "May" with a capital M next to a number ("27 May 1997") is the month, not a marker.
@@ -248,10 +248,47 @@ fn marker_at(
         2 => next?,
         _ => after()?,
     };
+    // "No Party shall", "Neither Party may": a negated subject forbids.
+    let modality = match modality {
+        Modality::Obligation | Modality::Permission if negated_subject(text, range.start) => {
+            Modality::Prohibition
+        }
+        Modality::Recommendation if negated_subject(text, range.start) => Modality::Discouragement,
+        m => m,
+    };
     Some(Marker {
         modality,
         range: range.start..last.end,
     })
+}
+
+/// Whether one of the (at most four) words just before `at`, within its clause of the
+/// sentence (no punctuation or digit between), is "no" or "neither": "No Party shall",
+/// "Neither Party may", "In no case shall".
+fn negated_subject(text: &str, at: usize) -> bool {
+    // Read back word by word over the bytes: a few dozen per marker, so a text of markers
+    // stays linear.
+    let bytes = text.as_bytes();
+    let mut end = at;
+    for _ in 0..4 {
+        while end > 0 && bytes[end - 1].is_ascii_whitespace() {
+            end -= 1;
+        }
+        let mut start = end;
+        while start > 0 && bytes[start - 1].is_ascii_alphabetic() {
+            start -= 1;
+        }
+        if start == end {
+            // Punctuation, a digit or another script: the clause of the sentence ends here.
+            return false;
+        }
+        let word = &bytes[start..end];
+        if word.eq_ignore_ascii_case(b"no") || word.eq_ignore_ascii_case(b"neither") {
+            return true;
+        }
+        end = start;
+    }
+    false
 }
 
 /// Any text, word by word.
@@ -412,6 +449,41 @@ mod tests {
         assert_eq!(kinds("The United States is prepared to begin"), [Offer]);
         assert_eq!(kinds("we are ready to discuss"), [Offer]);
         assert_eq!(kinds("no marker here; shallow mayhem"), []);
+    }
+
+    #[test]
+    fn a_negated_subject_forbids() {
+        use Modality::*;
+        // One prohibition written three ways: none of them permits anything.
+        assert_eq!(
+            kinds("A Party may not increase any customs duty."),
+            [Prohibition]
+        );
+        assert_eq!(
+            kinds("Neither Party may increase any customs duty."),
+            [Prohibition]
+        );
+        assert_eq!(
+            kinds("No Party shall increase any customs duty."),
+            [Prohibition]
+        );
+        assert_eq!(
+            kinds("In no case should a Party increase it."),
+            [Discouragement]
+        );
+        // A "no" elsewhere in the sentence negates nothing.
+        assert_eq!(
+            kinds("If no agreement is reached, either Party may refer it."),
+            [Permission]
+        );
+        assert_eq!(
+            kinds("Each Party shall ensure that no duty applies."),
+            [Obligation]
+        );
+        assert_eq!(
+            kinds("If no objection is raised within the period the Committee shall decide."),
+            [Obligation]
+        );
     }
 
     #[test]

@@ -603,3 +603,26 @@ fn a_text_of_many_sentences_is_compared_within_bounds() {
     let excerpt = d.commitments[0].new_excerpt.as_ref().unwrap();
     assert!(excerpt.sentence.len() <= pactum::diff::Excerpt::MAX_LEN + "…".len());
 }
+
+#[test]
+fn one_prohibition_written_two_ways_is_no_change() {
+    let old = text(
+        "v1",
+        "A Party may not increase any customs duty on an originating good.",
+    );
+    let new = text(
+        "v2",
+        "Neither Party may increase any customs duty on an originating good.",
+    );
+    let d = compare(&old, &new, &Options::default());
+    assert!(d.commitments.is_empty(), "{:?}", d.commitments);
+    let new = text(
+        "v2",
+        "No Party shall increase any customs duty on an originating good.",
+    );
+    assert!(
+        compare(&old, &new, &Options::default())
+            .commitments
+            .is_empty()
+    );
+}
