@@ -626,3 +626,27 @@ fn one_prohibition_written_two_ways_is_no_change() {
             .is_empty()
     );
 }
+
+#[test]
+fn added_and_removed_clauses_bring_the_commitments_their_text_expresses() {
+    let old = text("v1", "The Parties shall consult each other.");
+    let mut new = old.clone();
+    new.clauses.push(
+        Clause::new(
+            "art-2".parse().unwrap(),
+            "Either Party may withdraw on notice.",
+        )
+        .with_number("Article 2"),
+    );
+    let d = compare(&old, &new, &Options::default());
+    let [added] = d.commitments.as_slice() else {
+        panic!("{:?}", d.commitments)
+    };
+    assert_eq!(added.changes, [K::Added]);
+    assert_eq!(added.new_clause.as_ref().unwrap(), "art-2");
+    assert_eq!(added.new_excerpt.as_ref().unwrap().marker, "may");
+    // And the other way round, dropped.
+    let d = compare(&new, &old, &Options::default());
+    assert_eq!(d.commitments[0].changes, [K::Dropped]);
+    assert_eq!(d.commitments[0].old_clause.as_ref().unwrap(), "art-2");
+}

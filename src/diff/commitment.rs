@@ -691,7 +691,9 @@ pub(crate) fn compare_commitments(
     };
 
     if old_list.is_empty() && new_list.is_empty() {
-        if old_id.is_some() && new_id.is_some() {
+        // Read from the text: a pair's markers compared, an added or removed clause's markers
+        // added or dropped.
+        if old_id.is_some() || new_id.is_some() {
             super::inferred::inferred(old_id, new_id, old_text, new_text, out);
         }
         return;

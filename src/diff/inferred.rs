@@ -12,6 +12,8 @@
 //! marker moved from one sentence to the next: that look at the whole texts keeps the cost of
 //! the many reworded clauses whose markers did not change.
 
+use std::ops::Range;
+
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
 use super::commitment::modality_direction;
@@ -28,10 +30,10 @@ const MAX_SENTENCES: usize = 2_000;
 /// Pairs of sentences compared in one changed run, at most; past it they pair in order.
 const MAX_RUN_PAIRS: usize = 4_096;
 
-/// A sentence with its markers: (modality, the marker's words as written).
+/// A sentence with its markers: (modality, where the marker's words stand in the sentence).
 struct Sentence<'a> {
     text: &'a str,
-    markers: Vec<(Modality, &'a str)>,
+    markers: Vec<(Modality, Range<usize>)>,
 }
 
 /// The sentences of a text with their markers; past [`MAX_SENTENCES`], the whole text as one.
@@ -41,7 +43,7 @@ fn read(text: &str) -> Vec<Sentence<'_>> {
             text: s,
             markers: deontic::markers(s)
                 .into_iter()
-                .map(|m| (m.modality, &s[m.range]))
+                .map(|m| (m.modality, m.range))
                 .collect(),
         }
     }
@@ -61,11 +63,14 @@ pub(crate) fn inferred(
     out: &mut Vec<CommitmentDiff>,
 ) {
     // Most reworded clauses keep their markers: a look at the whole texts settles them.
-    let modalities = |t: &str| deontic::markers(t).into_iter().map(|m| m.modality);
-    if modalities(old_text).eq(modalities(new_text)) {
+    let (ma, mb) = (deontic::markers(old_text), deontic::markers(new_text));
+    if ma
+        .iter()
+        .map(|m| m.modality)
+        .eq(mb.iter().map(|m| m.modality))
+    {
         return;
     }
-    let (a, b) = (read(old_text), read(new_text));
     let mut push = |change: CommitmentChange, old: Option<Excerpt>, new: Option<Excerpt>| {
         out.push(CommitmentDiff {
             old_clause: old_id.cloned(),
@@ -82,9 +87,72 @@ pub(crate) fn inferred(
             changes: vec![change],
         });
     };
+    // A text with no marker (an added or removed clause has none on its missing side): every
+    // marker of the other is added or dropped, with the sentence around it.
+    if ma.is_empty() || mb.is_empty() {
+        for m in &ma {
+            push(
+                CommitmentChange::Dropped,
+                Some(around(old_text, m.range.clone())),
+                None,
+            );
+        }
+        for m in &mb {
+            push(
+                CommitmentChange::Added,
+                None,
+                Some(around(new_text, m.range.clone())),
+            );
+        }
+        return;
+    }
+    let (a, b) = (read(old_text), read(new_text));
     for (x, y) in align(&a, &b) {
         compare(x.map(|i| &a[i]), y.map(|j| &b[j]), &mut push);
     }
+}
+
+/// The excerpt of a marker: the sentence around it (a sentence ends at ".", ";", ":", "!" or
+/// "?" before white space, or at a line end) and its words. It looks no further than half of
+/// [`Excerpt::MAX_LEN`] bytes either way, so that the marker stays in a cut sentence and a text
+/// of markers without a sentence end stays linear.
+fn around(text: &str, range: Range<usize>) -> Excerpt {
+    let bytes = text.as_bytes();
+    let ends_at =
+        |i: usize| bytes[i] == b'\n' || bytes.get(i + 1).is_none_or(u8::is_ascii_whitespace);
+    // Half the excerpt's length either way, so that a cut sentence still holds its marker.
+    let floor = range.start.saturating_sub(Excerpt::MAX_LEN / 2);
+    let ceiling = (range.end + Excerpt::MAX_LEN / 2).min(text.len());
+    // The sentence ends before and after, found with memchr: two sets of three bytes each.
+    let (back, ahead) = (&bytes[floor..range.start], &bytes[range.end..ceiling]);
+    let last = memchr::memrchr3_iter(b'.', b';', b'\n', back)
+        .map(|i| floor + i)
+        .find(|&i| ends_at(i))
+        .max(
+            memchr::memrchr3_iter(b':', b'!', b'?', back)
+                .map(|i| floor + i)
+                .find(|&i| ends_at(i)),
+        );
+    let next = [
+        memchr::memchr3_iter(b'.', b';', b'\n', ahead)
+            .map(|i| range.end + i)
+            .find(|&i| ends_at(i)),
+        memchr::memchr3_iter(b':', b'!', b'?', ahead)
+            .map(|i| range.end + i)
+            .find(|&i| ends_at(i)),
+    ]
+    .into_iter()
+    .flatten()
+    .min();
+    let mut start = last.map_or(floor, |i| i + 1);
+    let mut end = next.map_or(ceiling, |i| i + 1);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    Excerpt::new(&text[start..end], &text[range.clone()])
 }
 
 /// The sentences of the two texts, aligned: pairs, and sentences of one side alone, in order.
@@ -177,7 +245,7 @@ fn compare(
     y: Option<&Sentence<'_>>,
     push: &mut impl FnMut(CommitmentChange, Option<Excerpt>, Option<Excerpt>),
 ) {
-    let none: &[(Modality, &str)] = &[];
+    let none: &[(Modality, Range<usize>)] = &[];
     let (mx, my) = (
         x.map_or(none, |s| &s.markers),
         y.map_or(none, |s| &s.markers),
@@ -186,8 +254,9 @@ fn compare(
     if same {
         return;
     }
-    let excerpt =
-        |s: Option<&Sentence<'_>>, m: &(Modality, &str)| s.map(|s| Excerpt::new(s.text, m.1));
+    let excerpt = |s: Option<&Sentence<'_>>, m: &(Modality, Range<usize>)| {
+        s.map(|s| around(s.text, m.1.clone()))
+    };
     for (p, q) in mx.iter().zip(my) {
         if p.0 != q.0 {
             push(
@@ -206,5 +275,37 @@ fn compare(
     }
     for q in my.iter().skip(mx.len()) {
         push(CommitmentChange::Added, None, excerpt(y, q));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn excerpt(text: &str) -> Excerpt {
+        let m = deontic::markers(text).into_iter().next().expect("a marker");
+        around(text, m.range)
+    }
+
+    #[test]
+    fn the_sentence_around_a_marker() {
+        let e =
+            excerpt("Scope. Under Article 5.7 each Party shall notify the other; then it waits.");
+        assert_eq!(
+            e.sentence,
+            "Under Article 5.7 each Party shall notify the other;"
+        );
+        assert_eq!(e.marker, "shall");
+        // A line end ends a sentence; a text without any end is cut at the bound.
+        let e = excerpt("Heading\nThe Parties may consult");
+        assert_eq!(e.sentence, "The Parties may consult");
+        let long = format!("{} shall {}", "word ".repeat(100), "more ".repeat(100));
+        let e = excerpt(&long);
+        assert!(
+            e.sentence.len() <= Excerpt::MAX_LEN + "…".len(),
+            "{}",
+            e.sentence.len()
+        );
+        assert!(e.sentence.contains(" shall "), "{}", e.sentence);
     }
 }

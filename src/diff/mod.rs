@@ -216,7 +216,9 @@
 //! clause: the sentences of the two texts are aligned by their normalised text, a changed run
 //! of sentences by word bigrams (most alike first, from a third), and a sentence only on one
 //! side brings its markers as added or dropped. So one inserted "shall be final and binding"
-//! shifts no other pairing. (A text of more than 2,000 sentences counts as one sentence.)
+//! shifts no other pairing. (A text of more than 2,000 sentences counts as one sentence.) An
+//! added or removed clause that encodes no commitment brings the markers of its text as added
+//! or dropped.
 //!
 //! # Work budgets
 //!
