@@ -20,7 +20,9 @@
 //! ```
 //!
 //! (steps: `read`, `parse`, `validate`, `diff`, `diff-no-ids`, `apply`; toggle `pactum::format::from_slice`,
-//! `pactum::validate::validate`, `'*Diff*apply'` for the others).
+//! `pactum::validate::validate`, `'*Diff*apply'` for the others). The steps `import-dense` and
+//! `import-wrapped` import the import bench's generated 10 MB text (toggle
+//! `pactum::import::text::text`; the directory is not read).
 
 // Benches carry no docs of their own beyond this header.
 #![allow(missing_docs)]
@@ -39,6 +41,14 @@ fn files(dir: &Path) -> [PathBuf; 2] {
 
 /// One step, in this process: what it holds stays alive until the process ends.
 fn step(step: &str, dir: &Path) {
+    // The import of the import bench's generated 10 MB text, which needs no files.
+    if let Some(shape) = step.strip_prefix("import-") {
+        let text = support::treaty(10 << 20, shape == "dense");
+        let imported = pactum::import::text(&text, &support::import_options());
+        std::hint::black_box(&imported);
+        std::mem::forget(imported);
+        return;
+    }
     let bytes: Vec<Vec<u8>> = files(dir)
         .iter()
         .map(|f| std::fs::read(f).expect("the generated files read"))
@@ -70,7 +80,9 @@ fn step(step: &str, dir: &Path) {
             let diff = compare(old, new, &Options::default());
             assert_eq!(diff.apply(old).as_ref(), Ok(new));
         }
-        _ => panic!("steps: read, parse, validate, diff, diff-no-ids, apply"),
+        _ => panic!(
+            "steps: read, parse, validate, diff, diff-no-ids, apply, import-dense, import-wrapped"
+        ),
     }
 }
 

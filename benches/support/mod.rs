@@ -397,3 +397,64 @@ pub(crate) mod hostile {
         out
     }
 }
+
+/// Wraps a paragraph at 80 columns, as text copied from a PDF or a web page is.
+fn wrapped(out: &mut String, first: &str, paragraph: &str) {
+    let mut line = String::from(first);
+    for word in paragraph.split(' ') {
+        if line.len() + 1 + word.len() > 80 && !line.is_empty() {
+            out.push_str(&line);
+            out.push('\n');
+            line.clear();
+        } else if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    out.push_str(&line);
+    out.push_str("\n\n");
+}
+
+/// A treaty text of about `bytes` bytes: articles of three numbered paragraphs of two to four
+/// sentences, wrapped at 80 columns, some with lettered points (`dense` instead puts one
+/// sentence on each line, one clause per sentence: the worst case, a commitment every 150
+/// bytes).
+pub(crate) fn treaty(bytes: usize, dense: bool) -> String {
+    let mut rng = Rng::new(7);
+    let mut out = String::from(
+        "Agreement on Generated Measures\n\nThe Parties, determined to test, noting the need for speed, have agreed as follows:\n\n",
+    );
+    let mut article = 0;
+    let mut serial = 0;
+    while out.len() < bytes {
+        article += 1;
+        out.push_str(&format!("Article {article}\n"));
+        for p in 1..=3 {
+            let sentences = if dense { 1 } else { 2 + rng.below(3) };
+            let paragraph: Vec<String> = (0..sentences)
+                .map(|_| {
+                    serial += 1;
+                    sentence(&mut rng, serial)
+                })
+                .collect();
+            if dense {
+                out.push_str(&format!("{p}. {}\n", paragraph[0]));
+            } else {
+                wrapped(&mut out, &format!("{p}."), &paragraph.join(" "));
+            }
+            if rng.chance(30) {
+                for letter in ['a', 'b'] {
+                    serial += 1;
+                    let point = sentence(&mut rng, serial);
+                    if dense {
+                        out.push_str(&format!("({letter}) {point}\n"));
+                    } else {
+                        wrapped(&mut out, &format!("({letter})"), &point);
+                    }
+                }
+            }
+        }
+        out.push('\n');
+    }
+    out
+}
