@@ -257,7 +257,7 @@ pub(crate) fn align(
     a
 }
 
-/// Structure (steps 4b and 5): an unpaired clause is paired with the unpaired parent of its
+/// Structure (before step 4a, as step 4b, and as step 5): an unpaired clause is paired with the unpaired parent of its
 /// children's partners when their texts are both empty (articles that only hold paragraphs)
 /// or alike, and the children they share are more than half of each one's children or their
 /// whole texts are alike (half the similarity threshold). Candidates score the children they
