@@ -257,11 +257,11 @@ pub(crate) fn align(
     a
 }
 
-/// Structure (before step 4a, as step 4b, and as step 5): an unpaired clause is paired with the unpaired parent of its
-/// children's partners when their texts are both empty (articles that only hold paragraphs)
-/// or alike, and the children they share are more than half of each one's children or their
-/// whole texts are alike (half the similarity threshold). Candidates score the children they
-/// share over the children either has (Jaccard), best first; rounds repeat so that parts
+/// Structure (before step 4a, as step 4b, and as step 5): an unpaired clause is paired with the
+/// unpaired parent of its children's partners when their texts are both empty (articles that only
+/// hold paragraphs) or alike, and the children they share are more than half of each one's children
+/// or their whole texts are alike (half the similarity threshold). Candidates score the children
+/// they share over the children either has (Jaccard), best first; rounds repeat so that parts
 /// follow their articles, articles their paragraphs.
 fn structure(a: &mut Alignment, old: &[Node<'_>], new: &[Node<'_>], threshold: f64) {
     loop {
