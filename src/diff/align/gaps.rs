@@ -37,12 +37,8 @@ fn groups(
     let empty = Vec::new();
     let tops = std::iter::once(None).chain((0..new.len()).map(Some));
     for np in tops {
-        let op = match np {
-            None => None,
-            Some(np) => match a.new_to_old[np] {
-                Some(op) => Some(op),
-                None => continue,
-            },
+        let Some(op) = a.old_place(np) else {
+            continue;
         };
         let (ns, os) = (
             new_kids.get(&np).unwrap_or(&empty),

@@ -121,6 +121,15 @@ impl Alignment {
             self.method[new] = None;
         }
     }
+
+    /// The old place that matches a new clause's parent: `Some(None)` at the top,
+    /// `Some(Some(o))` under a parent paired with `o`, and `None` under a parent not paired.
+    fn old_place(&self, new_parent: Option<usize>) -> Option<Option<usize>> {
+        match new_parent {
+            None => Some(None),
+            Some(np) => self.new_to_old[np].map(Some),
+        }
+    }
 }
 
 pub(crate) fn align(
@@ -227,12 +236,8 @@ pub(crate) fn align(
                 continue;
             }
             // The old parent the new one is paired with; at the top, the top.
-            let parent = match node.parent {
-                None => None,
-                Some(p) => match a.new_to_old[p] {
-                    Some(o) => Some(o),
-                    None => continue,
-                },
+            let Some(parent) = a.old_place(node.parent) else {
+                continue;
             };
             let Some(list) = old_free.get(&parent) else {
                 continue;

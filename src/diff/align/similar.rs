@@ -57,11 +57,7 @@ pub(super) fn has_text(nodes: &[Node<'_>], i: usize) -> bool {
 /// Whether two clauses stand in parallel places: their parents are paired with each other, or
 /// both stand at the top.
 fn parallel(a: &Alignment, old: &[Node<'_>], new: &[Node<'_>], o: usize, n: usize) -> bool {
-    match (old[o].parent, new[n].parent) {
-        (None, None) => true,
-        (Some(op), Some(np)) => a.new_to_old[np] == Some(op),
-        _ => false,
-    }
+    a.old_place(new[n].parent) == Some(old[o].parent)
 }
 
 /// Whether a pair would cross the outline: the nearest paired ancestors of the two (the top
@@ -193,12 +189,8 @@ pub(super) fn across_shapes(a: &mut Alignment, old: &[Node<'_>], new: &[Node<'_>
     let mut scored: Vec<Scored> = Vec::new();
     for (news, olds) in [(&new_l, &old_c), (&new_c, &old_l)] {
         for (np, group) in news {
-            let op = match np {
-                None => None,
-                Some(np) => match a.new_to_old[*np] {
-                    Some(op) => Some(op),
-                    None => continue,
-                },
+            let Some(op) = a.old_place(*np) else {
+                continue;
             };
             let Some(candidates) = olds.get(&op) else {
                 continue;
@@ -319,12 +311,8 @@ pub(super) fn pair_run(
         if a.new_to_old[n].is_some() {
             continue;
         }
-        let parent = match new[n].parent {
-            None => None,
-            Some(np) => match a.new_to_old[np] {
-                Some(op) => Some(op),
-                None => continue,
-            },
+        let Some(parent) = a.old_place(new[n].parent) else {
+            continue;
         };
         let Some(o) = by_parent.get_mut(&parent).and_then(|q| q.pop_front()) else {
             continue;
