@@ -15,13 +15,28 @@ use crate::diff::normalize::dice;
 /// no order left to trust.
 pub(super) const GAP_WORK: usize = 1_024;
 
-/// The children of each clause (`Some(parent)`) and the clauses at the top (`None`), in order.
-fn children(nodes: &[Node<'_>]) -> FxMap<Option<usize>, Vec<usize>> {
-    let mut out: FxMap<Option<usize>, Vec<usize>> = FxMap::default();
-    for (i, node) in nodes.iter().enumerate() {
-        out.entry(node.parent).or_default().push(i);
+/// The children of each clause (`Some(parent)`) and the clauses at the top (`None`) of both
+/// drafts, in order. The trees do not change while clauses pair, so the steps over siblings
+/// share one.
+pub(super) struct Siblings {
+    old: FxMap<Option<usize>, Vec<usize>>,
+    new: FxMap<Option<usize>, Vec<usize>>,
+}
+
+impl Siblings {
+    pub(super) fn new(old: &[Node<'_>], new: &[Node<'_>]) -> Siblings {
+        let children = |nodes: &[Node<'_>]| {
+            let mut out: FxMap<Option<usize>, Vec<usize>> = FxMap::default();
+            for (i, node) in nodes.iter().enumerate() {
+                out.entry(node.parent).or_default().push(i);
+            }
+            out
+        };
+        Siblings {
+            old: children(old),
+            new: children(new),
+        }
     }
-    out
 }
 
 /// Calls `step` on every group of siblings under paired parents, and at the top: the new
@@ -29,20 +44,18 @@ fn children(nodes: &[Node<'_>]) -> FxMap<Option<usize>, Vec<usize>> {
 /// a pair made in one group lets the group below it be visited.
 fn groups(
     a: &mut Alignment,
-    old: &[Node<'_>],
-    new: &[Node<'_>],
+    siblings: &Siblings,
     mut step: impl FnMut(&mut Alignment, &[usize], &[usize], Option<usize>),
 ) {
-    let (old_kids, new_kids) = (children(old), children(new));
     let empty = Vec::new();
-    let tops = std::iter::once(None).chain((0..new.len()).map(Some));
+    let tops = std::iter::once(None).chain((0..a.new_to_old.len()).map(Some));
     for np in tops {
         let Some(op) = a.old_place(np) else {
             continue;
         };
         let (ns, os) = (
-            new_kids.get(&np).unwrap_or(&empty),
-            old_kids.get(&op).unwrap_or(&empty),
+            siblings.new.get(&np).unwrap_or(&empty),
+            siblings.old.get(&op).unwrap_or(&empty),
         );
         if !ns.is_empty() && !os.is_empty() {
             step(a, ns, os, op);
@@ -54,8 +67,14 @@ fn groups(
 /// clauses between consecutive anchors whose whole texts are at least `floor` alike: the most
 /// alike first, then the same in the parts of the gap before and after it, so that pairs never
 /// cross. A pair made here anchors the level below.
-pub(super) fn gaps(a: &mut Alignment, old: &[Node<'_>], new: &[Node<'_>], floor: f64) {
-    groups(a, old, new, |a, ns, os, op| {
+pub(super) fn gaps(
+    a: &mut Alignment,
+    old: &[Node<'_>],
+    new: &[Node<'_>],
+    siblings: &Siblings,
+    floor: f64,
+) {
+    groups(a, siblings, |a, ns, os, op| {
         // Anchors: children paired with children of the paired parent, kept where their old
         // places increase (a moved clause is no anchor).
         let mut bounds: Vec<(usize, usize)> = vec![(0, 0)];
@@ -128,9 +147,15 @@ pub(super) fn number_key(number: &str) -> Option<String> {
 /// with the free sibling of the other draft that bears its number (the keyword aside), when
 /// their whole texts are at least `floor` alike (any, with a floor of 0), and their kinds do not
 /// differ. Such pairs say [`MatchedBy::Number`].
-pub(super) fn numbers(a: &mut Alignment, old: &[Node<'_>], new: &[Node<'_>], floor: f64) {
+pub(super) fn numbers(
+    a: &mut Alignment,
+    old: &[Node<'_>],
+    new: &[Node<'_>],
+    siblings: &Siblings,
+    floor: f64,
+) {
     let key = |node: &Node<'_>| node.clause.number.as_deref().and_then(number_key);
-    groups(a, old, new, |a, ns, os, _| {
+    groups(a, siblings, |a, ns, os, _| {
         let mut by_key: FxMap<String, usize> = FxMap::default();
         for &o in os {
             if a.old_to_new[o].is_none() {
@@ -191,9 +216,9 @@ fn alike_beyond_neighbours(
 /// In order: in every group of siblings under paired parents, when the free clauses without a
 /// number are as many on both sides, they pair in order ([`MatchedBy::Position`]). Used only
 /// between drafts in different languages, where nothing else says which is which.
-pub(super) fn in_order(a: &mut Alignment, old: &[Node<'_>], new: &[Node<'_>]) {
+pub(super) fn in_order(a: &mut Alignment, old: &[Node<'_>], new: &[Node<'_>], siblings: &Siblings) {
     let unnumbered = |node: &Node<'_>| node.clause.number.as_deref().and_then(number_key).is_none();
-    groups(a, old, new, |a, ns, os, _| {
+    groups(a, siblings, |a, ns, os, _| {
         let free_new: Vec<usize> = ns
             .iter()
             .copied()

@@ -201,8 +201,9 @@ pub(crate) fn align(
         // Between languages, texts say nothing about which clause is which: a shared word or
         // a bare number would pair by accident. The outline alone pairs them: by number
         // among siblings under paired parents, then unnumbered siblings in order.
-        gaps::numbers(&mut a, old, new, 0.0);
-        gaps::in_order(&mut a, old, new);
+        let siblings = gaps::Siblings::new(old, new);
+        gaps::numbers(&mut a, old, new, &siblings, 0.0);
+        gaps::in_order(&mut a, old, new, &siblings);
     } else {
         text_steps(&mut a, old, new, threshold);
     }
@@ -442,8 +443,9 @@ fn text_steps(a: &mut Alignment, old: &[Node<'_>], new: &[Node<'_>], threshold: 
 
     // 6. The gaps between pairs in parallel places (see `gaps`), then numbers as evidence:
     // siblings that bear one number pair with a lower similarity still.
-    gaps::gaps(a, old, new, threshold * GAP_FLOOR);
-    gaps::numbers(a, old, new, threshold * NUMBER_FLOOR);
+    let siblings = gaps::Siblings::new(old, new);
+    gaps::gaps(a, old, new, &siblings, threshold * GAP_FLOOR);
+    gaps::numbers(a, old, new, &siblings, threshold * NUMBER_FLOOR);
 }
 
 /// Whether the two drafts are written in different languages (their primary language
