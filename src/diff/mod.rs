@@ -75,8 +75,11 @@
 //!    of texts of 64 bigrams or more), using only bigrams held by at most 256 clauses, reading
 //!    the rarest first and no more than 256 postings per clause, and scoring the 8 candidates
 //!    (or runs) that share the most of them, so the cost stays near-linear in the number of
-//!    clauses. When the best of all tie past those 8, up to 56 more that tie are scored: a cap
-//!    must not decide between equal candidates; past that, [`Diff::approximate`] is set.
+//!    clauses. When candidates tie with the 8th past those 8, up to 56 more that tie are
+//!    scored: a cap must not decide between equal candidates; past that, [`Diff::approximate`]
+//!    is set. Below the best, candidates that share only the least a candidate must (two
+//!    bigrams), or under two thirds of what the best share, are chance, and those tied past
+//!    the 8 are left out without the flag.
 //!    Pairs are taken best first by their similarity plus a small **context** bonus (0.02 when
 //!    their parents are paired with each other, 0.01 when the clauses just before them are):
 //!    it only breaks near-ties, so boilerplate repeated under many articles pairs under the
@@ -124,8 +127,8 @@
 //! as many ([`MatchedBy::Position`]). Such pairs are never unchanged: their texts differ.
 //!
 //! **Budgets.** Every step is bounded by counts, never by time: 8 candidates per clause from
-//! at most 256 postings, and up to 56 more when the best tie ([`Diff::approximate`] says when
-//! more tied); a gap or a group of siblings is compared pair by pair only when it
+//! at most 256 postings, and up to 56 more that tie with the 8th ([`Diff::approximate`] says
+//! when more tied); a gap or a group of siblings is compared pair by pair only when it
 //! holds at most 1,024 pairs (a larger one has no order left to trust); whole texts only for
 //! subtrees of at most 128 clauses. The word-level text comparison has budgets of its own
 //! ([`Options::word_budget`], [`Options::total_budget`]); [`Diff::approximate`] says when they

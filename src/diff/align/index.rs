@@ -63,8 +63,8 @@ pub(super) const MAX_POSTINGS: usize = 256;
 pub(super) const RARE: usize = 32;
 /// Candidates scored exactly per clause, at most: the ones sharing the most rare bigrams.
 pub(super) const MAX_CANDIDATES: usize = 8;
-/// Candidates scored besides the best [`MAX_CANDIDATES`] when all of those tie with them for
-/// the best, at most; past it, the diff says it is approximate.
+/// Candidates scored besides the best [`MAX_CANDIDATES`] when they tie with the last of those,
+/// at most; past it, the diff says it is approximate.
 pub(super) const MAX_TIED: usize = 56;
 /// Candidate parts looked at per clause when looking for splits and merges.
 pub(super) const MAX_PARTS: usize = 8;
@@ -136,19 +136,21 @@ impl ShingleIndex {
         if limit > 0 && found.len() > limit {
             found.select_nth_unstable_by(limit - 1, best);
             let edge = found[limit - 1].1;
-            let top = found[..limit].iter().map(|&(_, c)| c).max();
-            // When the best of all tie past the cap, the cap must not decide between them:
-            // those that tie are scored too (context and order decide later), up to a budget.
-            // A cut below the best matters less: the best already answer.
-            let mut tied: Vec<(usize, u32)> = if top == Some(edge) {
-                found[limit..]
-                    .iter()
-                    .copied()
-                    .filter(|&(_, c)| c == edge)
-                    .collect()
-            } else {
-                Vec::new()
-            };
+            let top = found[..limit].iter().map(|&(_, c)| c).max().unwrap_or(edge);
+            // The cap must not decide between candidates that tie at its edge: those are
+            // scored too (context and order decide later), up to a budget. Below the best, an
+            // edge that shares the least a candidate may share, or under two thirds of what the
+            // best share, is chance: those tied are left out.
+            let mut tied: Vec<(usize, u32)> =
+                if edge == top || (edge > least && 3 * edge >= 2 * top) {
+                    found[limit..]
+                        .iter()
+                        .copied()
+                        .filter(|&(_, c)| c == edge)
+                        .collect()
+                } else {
+                    Vec::new()
+                };
             if tied.len() > MAX_TIED {
                 tied.select_nth_unstable_by(MAX_TIED, best);
                 tied.truncate(MAX_TIED);
@@ -193,5 +195,48 @@ impl Counter {
         }
         self.touched.clear();
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An index of `nodes` clauses that each hold `shared` of the query's bigrams besides
+    /// bigrams of their own, and one clause (the last) that holds `best` of them.
+    fn index(nodes: usize, shared: u64, best: u64) -> ShingleIndex {
+        let own = |i: usize| (1_000 + 100 * i as u64)..(1_000 + 100 * i as u64 + 10);
+        let lists: Vec<Vec<u64>> = (0..nodes)
+            .map(|i| (0..shared).chain(own(i)).collect())
+            .chain(std::iter::once((0..best).collect()))
+            .collect();
+        ShingleIndex::new(lists.iter().enumerate().map(|(i, l)| (i, l.as_slice())))
+    }
+
+    #[test]
+    fn candidates_that_tie_at_the_cap_are_all_kept() {
+        let query: Vec<u64> = (0..6).collect();
+        // 20 clauses share 4 bigrams, one shares 6: the cap of 8 would keep 7 of the 20.
+        let found = index(20, 4, 6).candidates(&query, &mut Counter::new(21), MAX_CANDIDATES);
+        assert_eq!(found.len(), 21);
+        assert_eq!(found[0], 20, "the best first");
+        // Past the budget, the diff is told. (70 clauses: the postings read stop at three of
+        // the four shared bigrams, so that each of the 70 shares 3 and the best 4.)
+        let query: Vec<u64> = (0..5).collect();
+        let mut counter = Counter::new(71);
+        let found = index(70, 4, 5).candidates(&query, &mut counter, MAX_CANDIDATES);
+        assert_eq!(found.len(), MAX_CANDIDATES + MAX_TIED);
+        assert!(counter.cut);
+    }
+
+    #[test]
+    fn chance_candidates_below_the_best_are_cut_without_a_flag() {
+        // Sharing 2 of 6 bigrams, where another shares all 6, is chance.
+        let query: Vec<u64> = (0..6).collect();
+        let mut counter = Counter::new(101);
+        let found = index(100, 2, 6).candidates(&query, &mut counter, MAX_CANDIDATES);
+        assert_eq!(found.len(), MAX_CANDIDATES);
+        assert_eq!(found[0], 100);
+        assert!(!counter.cut);
     }
 }
