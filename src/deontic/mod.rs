@@ -20,6 +20,7 @@
 //! assert_eq!(found, [Modality::Obligation, Modality::Prohibition, Modality::Permission]);
 //! ```
 
+use std::cell::OnceCell;
 use std::ops::Range;
 
 use crate::Modality;
@@ -125,13 +126,17 @@ fn next_word(text: &str, from: usize) -> Option<Range<usize>> {
 ///
 /// | words | modality |
 /// |---|---|
-/// | shall, must, undertake(s) to, commit(s) themselves/itself to | obligation |
-/// | shall not, must not, may not, undertake(s) not to, refrain(s) from; shall, must or may after "no" or "neither" ("No Party shall", "Neither Party may") | prohibition |
-/// | may | permission |
+/// | shall, must, will, undertake(s) to, agree(s) to, commit(s) to, commit(s) themselves/itself to, is/are required to, shall be required to | obligation |
+/// | shall not, must not, may not, will not, undertake(s)/agree(s)/commit(s) not to, refrain(s) from, is/are not entitled to; shall, must, will or may after "no" or "neither" ("No Party shall", "Neither Party may") | prohibition |
+/// | may, is/are entitled to, is/are not required to; shall be required to after "no" or "neither" | permission |
 /// | should | recommendation |
 /// | should not; should after "no" or "neither" | discouragement |
 /// | is/are prepared to, is/are ready to | offer |
 ///
+/// "Will" counts as "shall" does: treaties write obligations with either ("Georgia will carry
+/// out ..."), so "will" against "shall" is no change of modality. After "the", "political",
+/// "their" and the like it is the noun, not a marker. "Required", "obliged", "obligated" and
+/// "bound" read alike.
 /// "May" with a capital M next to a number ("27 May 1997") is the month, not a marker.
 pub fn markers(text: &str) -> Vec<Marker> {
     let mut out = Vec::new();
@@ -149,7 +154,7 @@ pub(crate) fn markers_into(text: &str, out: &mut Vec<Marker>) {
 }
 
 /// Whether a word of this first letter (lower-cased) and length in bytes could start a marker
-/// ("shall", "should", "must", "may", ...): most words fail this test.
+/// ("shall", "should", "must", "may", "will", "agree", ...): most words fail this test.
 fn could_start(first: u8, len: usize) -> bool {
     matches!(
         (first, len),
@@ -159,14 +164,15 @@ fn could_start(first: u8, len: usize) -> bool {
             | (b'r', 7 | 8)
             | (b'c', 6 | 7)
             | (b'i', 2)
-            | (b'a', 3)
+            | (b'a', 3 | 5 | 6)
+            | (b'w', 4)
     )
 }
 
 /// The first letters of [`could_start`], in either case.
 static FIRST: [bool; 256] = {
     let mut table = [false; 256];
-    let letters = b"smurciaSMURCIA";
+    let letters = b"smurciawSMURCIAW";
     let mut k = 0;
     while k < letters.len() {
         table[letters[k] as usize] = true;
@@ -175,18 +181,14 @@ static FIRST: [bool; 256] = {
     table
 };
 
-/// The marker that starts with the word at `range`, if any. `previous_numeric` tells whether
-/// the word before is a number (asked only for "May").
-fn marker_at(
-    text: &str,
+/// The marker that starts with the word at `range`, if any. `previous` gives the word before
+/// (asked only for "May" and "will").
+fn marker_at<'t>(
+    text: &'t str,
     range: Range<usize>,
-    previous_numeric: impl FnOnce() -> bool,
+    previous: impl Fn() -> Option<&'t str>,
 ) -> Option<Marker> {
     let bytes = text.as_bytes();
-    let numeric = |r: &Range<usize>| bytes[r.start].is_ascii_digit();
-    let is = |r: Option<&Range<usize>>, word: &[u8]| {
-        r.is_some_and(|r| r.len() == word.len() && bytes[r.clone()].eq_ignore_ascii_case(word))
-    };
     let w = Key::new(&text[range.clone()]);
     // Only a marker's first word is worth the look ahead.
     if !matches!(
@@ -195,28 +197,57 @@ fn marker_at(
             | b"must"
             | b"may"
             | b"should"
+            | b"will"
             | b"undertake"
             | b"undertakes"
             | b"refrain"
             | b"refrains"
             | b"commit"
             | b"commits"
+            | b"agree"
+            | b"agrees"
             | b"is"
             | b"are"
     ) {
         return None;
     }
-    let next = next_word(text, range.end);
-    // The third word, read only by the three-word markers.
-    let after = || next.as_ref().and_then(|n| next_word(text, n.end));
-    let not_next = is(next.as_ref(), b"not");
+    // The next three words, each read once and only when a marker needs it.
+    let cells: [OnceCell<Option<Range<usize>>>; 3] = Default::default();
+    let word = |k: usize| -> Option<Range<usize>> {
+        let mut from = range.end;
+        let mut found = None;
+        for cell in &cells[..=k] {
+            let r = cell.get_or_init(|| next_word(text, from)).clone()?;
+            from = r.end;
+            found = Some(r);
+        }
+        found
+    };
+    let is = |k: usize, options: &[&[u8]]| {
+        word(k).is_some_and(|r| options.iter().any(|o| bytes[r.clone()].eq_ignore_ascii_case(o)))
+    };
+    let not_next = is(0, &[b"not"]);
+    // "undertake to", "undertake not to": "to" at once, or after "not".
+    let to = || is(usize::from(not_next), &[b"to"]);
     let (modality, n) = match w.as_bytes() {
+        // "No Party shall be required to": no duty, the negated subject notwithstanding.
+        b"shall" | b"must"
+            if is(0, &[b"be"]) && is(1, &[b"required"]) && is(2, &[b"to"]) =>
+        {
+            let negated = negated_subject(text, range.start);
+            let modality = if negated { Modality::Permission } else { Modality::Obligation };
+            return Some(Marker {
+                modality,
+                range: range.start..word(2)?.end,
+            });
+        }
         b"shall" | b"must" if not_next => (Modality::Prohibition, 2),
         b"shall" | b"must" => (Modality::Obligation, 1),
         // "27 May 1997": May with a capital next to a number is the month.
         b"may"
             if text[range.clone()].starts_with('M')
-                && (next.as_ref().is_some_and(numeric) || previous_numeric()) =>
+                && (word(0).is_some_and(|r| bytes[r.start].is_ascii_digit())
+                    || previous().is_some_and(|p| p.as_bytes()[0].is_ascii_digit())) =>
         {
             return None;
         }
@@ -224,30 +255,51 @@ fn marker_at(
         b"may" => (Modality::Permission, 1),
         b"should" if not_next => (Modality::Discouragement, 2),
         b"should" => (Modality::Recommendation, 1),
-        b"undertake" | b"undertakes" if not_next && is(after().as_ref(), b"to") => {
-            (Modality::Prohibition, 3)
+        // "The Parties will consult" binds as "shall" does; "the will of the Parties" and
+        // "political will" are the noun.
+        b"will" if previous().is_some_and(|p| NOUN_BEFORE_WILL.contains(&Key::new(p).as_bytes())) => {
+            return None;
         }
-        b"undertake" | b"undertakes" if is(next.as_ref(), b"to") => (Modality::Obligation, 2),
-        b"refrain" | b"refrains" if is(next.as_ref(), b"from") => (Modality::Prohibition, 2),
-        b"commit" | b"commits"
-            if (is(next.as_ref(), b"themselves") || is(next.as_ref(), b"itself"))
-                && is(after().as_ref(), b"to") =>
+        b"will" if not_next => (Modality::Prohibition, 2),
+        b"will" => (Modality::Obligation, 1),
+        b"undertake" | b"undertakes" | b"agree" | b"agrees" | b"commit" | b"commits"
+            if to() =>
         {
+            if not_next {
+                (Modality::Prohibition, 3)
+            } else {
+                (Modality::Obligation, 2)
+            }
+        }
+        b"refrain" | b"refrains" if is(0, &[b"from"]) => (Modality::Prohibition, 2),
+        b"commit" | b"commits" if is(0, &[b"themselves", b"itself"]) && is(1, &[b"to"]) => {
             (Modality::Obligation, 3)
         }
-        b"is" | b"are"
-            if (is(next.as_ref(), b"prepared") || is(next.as_ref(), b"ready"))
-                && is(after().as_ref(), b"to") =>
-        {
+        b"is" | b"are" if is(0, &[b"prepared", b"ready"]) && is(1, &[b"to"]) => {
             (Modality::Offer, 3)
+        }
+        // "is (not) required to", "is (not) entitled to"; "No Party is required to" requires
+        // nothing.
+        b"is" | b"are" if is(usize::from(not_next) + 1, &[b"to"]) => {
+            let at = usize::from(not_next);
+            let required = is(at, &[b"required", b"obliged", b"obligated", b"bound"]);
+            if !required && !is(at, &[b"entitled"]) {
+                return None;
+            }
+            let negated = not_next != negated_subject(text, range.start);
+            let modality = match (required, negated) {
+                (true, false) => Modality::Obligation,
+                (true, true) | (false, false) => Modality::Permission,
+                (false, true) => Modality::Prohibition,
+            };
+            return Some(Marker {
+                modality,
+                range: range.start..word(at + 1)?.end,
+            });
         }
         _ => return None,
     };
-    let last = match n {
-        1 => range.clone(),
-        2 => next?,
-        _ => after()?,
-    };
+    let last = if n == 1 { range.clone() } else { word(n - 2)? };
     // "No Party shall", "Neither Party may": a negated subject forbids.
     let modality = match modality {
         Modality::Obligation | Modality::Permission if negated_subject(text, range.start) => {
@@ -291,6 +343,12 @@ fn negated_subject(text: &str, at: usize) -> bool {
     false
 }
 
+/// Words after which "will" is the noun: "the will", "political will", "their will".
+const NOUN_BEFORE_WILL: &[&[u8]] = &[
+    b"the", b"a", b"good", b"goodwill", b"political", b"free", b"own", b"its", b"their",
+    b"his", b"her", b"our", b"common", b"mutual", b"of", b"last", b"general",
+];
+
 /// Any text, word by word.
 fn markers_general(text: &str, out: &mut Vec<Marker>) {
     let bytes = text.as_bytes();
@@ -300,12 +358,7 @@ fn markers_general(text: &str, out: &mut Vec<Marker>) {
         at = range.end;
         let first = bytes[range.start].to_ascii_lowercase();
         let found = could_start(first, range.len())
-            .then(|| {
-                let numeric = previous
-                    .as_ref()
-                    .is_some_and(|r| bytes[r.start].is_ascii_digit());
-                marker_at(text, range.clone(), || numeric)
-            })
+            .then(|| marker_at(text, range.clone(), || previous.clone().map(|r| &text[r])))
             .flatten();
         match found {
             Some(marker) => {
@@ -391,12 +444,13 @@ fn markers_ascii(text: &str, out: &mut Vec<Marker>) {
             if !could_start(bytes[start].to_ascii_lowercase(), len) {
                 continue;
             }
-            // The word before, for "27 May": back over the gap, then to that word's start.
-            let previous_numeric = || {
+            // The word before, for "27 May" and "the will": back over the gap, then to that
+            // word's start.
+            let previous = || {
                 let gap = bytes[..start].iter().rposition(|&b| WORD[usize::from(b)]);
-                gap.is_some_and(|end| bytes[last_word_start(bytes, end + 1)].is_ascii_digit())
+                gap.map(|end| &text[last_word_start(bytes, end + 1)..end + 1])
             };
-            if let Some(marker) = marker_at(text, start..start + len, previous_numeric) {
+            if let Some(marker) = marker_at(text, start..start + len, previous) {
                 resume = marker.range.end;
                 out.push(marker);
             }
@@ -449,6 +503,33 @@ mod tests {
         assert_eq!(kinds("The United States is prepared to begin"), [Offer]);
         assert_eq!(kinds("we are ready to discuss"), [Offer]);
         assert_eq!(kinds("no marker here; shallow mayhem"), []);
+    }
+
+    #[test]
+    fn will_agree_and_required() {
+        use Modality::*;
+        assert_eq!(kinds("Georgia will carry out approximation"), [Obligation]);
+        assert_eq!(kinds("The Parties will not deploy"), [Prohibition]);
+        assert_eq!(kinds("the political will of the Parties; its will"), []);
+        assert_eq!(
+            kinds("The Parties agree to cooperate and agree not to impose"),
+            [Obligation, Prohibition]
+        );
+        assert_eq!(kinds("Each Party commits to publish"), [Obligation]);
+        assert_eq!(kinds("commits not to lower"), [Prohibition]);
+        assert_eq!(kinds("A Party is required to notify"), [Obligation]);
+        assert_eq!(kinds("A Party is not required to disclose"), [Permission]);
+        assert_eq!(kinds("No Party is required to disclose"), [Permission]);
+        assert_eq!(kinds("No Party shall be required to disclose"), [Permission]);
+        assert_eq!(kinds("Each Party shall be required to report"), [Obligation]);
+        assert_eq!(kinds("Each Party is entitled to apply"), [Permission]);
+        assert_eq!(kinds("A Party is not entitled to apply"), [Prohibition]);
+        assert_eq!(kinds("Neither Party will impose"), [Prohibition]);
+        // Not markers: "agree" without "to", "is" without a marker after it.
+        assert_eq!(kinds("The Parties agree that it is bound"), []);
+        let text = "it is not required to act";
+        let m = &markers(text)[0];
+        assert_eq!(&text[m.range.clone()], "is not required to");
     }
 
     #[test]
@@ -513,6 +594,7 @@ mod tests {
             "",
             "shall",
             "x shall,shall;may 3 may",
+            "the will; they will not; is not entitled to; agrees not to; are required",
         ] {
             let (mut ascii, mut general) = (Vec::new(), Vec::new());
             markers_ascii(text, &mut ascii);
@@ -529,7 +611,8 @@ mod tests {
                     "shall", "Shall", "not", "may", "May", "27", "1997", "to", "from", "should",
                     "undertake", "undertakes", "refrain", "commit", "themselves", "itself",
                     "is", "are", "prepared", "ready", "the", "Parties", "x", "'", ",", ".", ";",
-                    " ", "  ", "\n", "a1", "must",
+                    " ", "  ", "\n", "a1", "must", "will", "agree", "agrees", "required",
+                    "entitled", "No", "neither", "be", "political",
                 ]),
                 0..60,
             ),
