@@ -63,6 +63,9 @@ fn validation_import_and_markers() {
     assert_send_sync::<SetAside>();
 
     assert_send_sync::<pactum::deontic::Marker>();
+    assert_send_sync::<pactum::deontic::Reading>();
+    assert_send_sync::<pactum::deontic::Role>();
+    assert_send_sync::<pactum::deontic::Rule>();
 }
 
 #[test]

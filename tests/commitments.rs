@@ -559,15 +559,24 @@ fn an_inserted_sentence_with_a_marker_shifts_no_other_pairing() {
     );
     let new = text(
         "v2",
-        "The panel shall issue its report within ninety days. Its report shall be final and binding. Benefits shall not be suspended while the panel sits.",
+        "The panel shall issue its report within ninety days. The Parties shall publish its report. Benefits shall not be suspended while the panel sits.",
     );
     let d = compare(&old, &new, &Options::default());
     let changes: Vec<&K> = d.commitments.iter().flat_map(|c| &c.changes).collect();
     // One commitment added, and nothing reversed.
     assert_eq!(changes, [&K::Added], "{:?}", d.commitments);
     let added = d.commitments[0].new_excerpt.as_ref().unwrap();
-    assert_eq!(added.sentence, "Its report shall be final and binding.");
+    assert_eq!(added.sentence, "The Parties shall publish its report.");
     assert_eq!(added.marker, "shall");
+    assert_eq!(added.modality, pactum::Modality::Obligation);
+    assert_eq!(added.subject.as_deref(), Some("The Parties"));
+    // "Shall be final and binding" binds no one: inserting it changes no commitment.
+    let status = text(
+        "v2",
+        "The panel shall issue its report within ninety days. Its report shall be final and binding. Benefits shall not be suspended while the panel sits.",
+    );
+    let d = compare(&old, &status, &Options::default());
+    assert!(d.commitments.is_empty(), "{:?}", d.commitments);
     // A reworded sentence still pairs with its old self, and its marker change is one change.
     let reworded = text(
         "v3",

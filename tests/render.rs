@@ -111,6 +111,8 @@ fn text_redline_of_every_kind() {
     assert!(out.contains("dropped: \"shall\" in \"The hotline shall be tested every month.\""));
     // An added clause brings the commitments its text expresses.
     assert!(out.contains("added: \"may\" in \"Either Party may withdraw"));
+    // It names what the marker expresses and its subject as written.
+    assert!(out.contains("notice.\" (permission, subject \"Either Party\")"));
     assert!(out.contains("Article 3 split into Article 2 and Article 3"));
     insta::assert_snapshot!(out);
 }

@@ -20,6 +20,10 @@
 //! assert_eq!(found, [Modality::Obligation, Modality::Prohibition, Modality::Permission]);
 //! ```
 
+mod reading;
+
+pub use reading::{Reading, Role, Rule, read};
+
 use std::cell::OnceCell;
 use std::ops::Range;
 
@@ -224,18 +228,24 @@ fn marker_at<'t>(
         found
     };
     let is = |k: usize, options: &[&[u8]]| {
-        word(k).is_some_and(|r| options.iter().any(|o| bytes[r.clone()].eq_ignore_ascii_case(o)))
+        word(k).is_some_and(|r| {
+            options
+                .iter()
+                .any(|o| bytes[r.clone()].eq_ignore_ascii_case(o))
+        })
     };
     let not_next = is(0, &[b"not"]);
     // "undertake to", "undertake not to": "to" at once, or after "not".
     let to = || is(usize::from(not_next), &[b"to"]);
     let (modality, n) = match w.as_bytes() {
         // "No Party shall be required to": no duty, the negated subject notwithstanding.
-        b"shall" | b"must"
-            if is(0, &[b"be"]) && is(1, &[b"required"]) && is(2, &[b"to"]) =>
-        {
+        b"shall" | b"must" if is(0, &[b"be"]) && is(1, &[b"required"]) && is(2, &[b"to"]) => {
             let negated = negated_subject(text, range.start);
-            let modality = if negated { Modality::Permission } else { Modality::Obligation };
+            let modality = if negated {
+                Modality::Permission
+            } else {
+                Modality::Obligation
+            };
             return Some(Marker {
                 modality,
                 range: range.start..word(2)?.end,
@@ -257,14 +267,14 @@ fn marker_at<'t>(
         b"should" => (Modality::Recommendation, 1),
         // "The Parties will consult" binds as "shall" does; "the will of the Parties" and
         // "political will" are the noun.
-        b"will" if previous().is_some_and(|p| NOUN_BEFORE_WILL.contains(&Key::new(p).as_bytes())) => {
+        b"will"
+            if previous().is_some_and(|p| NOUN_BEFORE_WILL.contains(&Key::new(p).as_bytes())) =>
+        {
             return None;
         }
         b"will" if not_next => (Modality::Prohibition, 2),
         b"will" => (Modality::Obligation, 1),
-        b"undertake" | b"undertakes" | b"agree" | b"agrees" | b"commit" | b"commits"
-            if to() =>
-        {
+        b"undertake" | b"undertakes" | b"agree" | b"agrees" | b"commit" | b"commits" if to() => {
             if not_next {
                 (Modality::Prohibition, 3)
             } else {
@@ -345,8 +355,23 @@ fn negated_subject(text: &str, at: usize) -> bool {
 
 /// Words after which "will" is the noun: "the will", "political will", "their will".
 const NOUN_BEFORE_WILL: &[&[u8]] = &[
-    b"the", b"a", b"good", b"goodwill", b"political", b"free", b"own", b"its", b"their",
-    b"his", b"her", b"our", b"common", b"mutual", b"of", b"last", b"general",
+    b"the",
+    b"a",
+    b"good",
+    b"goodwill",
+    b"political",
+    b"free",
+    b"own",
+    b"its",
+    b"their",
+    b"his",
+    b"her",
+    b"our",
+    b"common",
+    b"mutual",
+    b"of",
+    b"last",
+    b"general",
 ];
 
 /// Any text, word by word.
@@ -520,8 +545,14 @@ mod tests {
         assert_eq!(kinds("A Party is required to notify"), [Obligation]);
         assert_eq!(kinds("A Party is not required to disclose"), [Permission]);
         assert_eq!(kinds("No Party is required to disclose"), [Permission]);
-        assert_eq!(kinds("No Party shall be required to disclose"), [Permission]);
-        assert_eq!(kinds("Each Party shall be required to report"), [Obligation]);
+        assert_eq!(
+            kinds("No Party shall be required to disclose"),
+            [Permission]
+        );
+        assert_eq!(
+            kinds("Each Party shall be required to report"),
+            [Obligation]
+        );
         assert_eq!(kinds("Each Party is entitled to apply"), [Permission]);
         assert_eq!(kinds("A Party is not entitled to apply"), [Prohibition]);
         assert_eq!(kinds("Neither Party will impose"), [Prohibition]);

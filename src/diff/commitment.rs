@@ -207,8 +207,8 @@ impl CommitmentDiff {
 }
 
 /// Where in a clause's text a change read from the text stands: the sentence (cut to
-/// [`Excerpt::MAX_LEN`] bytes, at a character boundary, with "…" where it was cut) and the
-/// marker's words as written.
+/// [`Excerpt::MAX_LEN`] bytes, at a character boundary, with "…" where it was cut), the
+/// marker's words as written, what they express and their subject as written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -218,13 +218,28 @@ pub struct Excerpt {
     pub sentence: String,
     /// The marker's words as the text writes them: "shall not", "Should".
     pub marker: String,
+    /// What the marker expresses, read in its sentence ("No Party shall" forbids).
+    pub modality: Modality,
+    /// The marker's subject as the text writes it, when the sentence names one before the
+    /// marker: who is bound in the active voice ("Each Party", "the Republic of X"), what is
+    /// acted on in the passive ("Benefits shall not be suspended").
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub subject: Option<String>,
 }
 
 impl Excerpt {
     /// The longest sentence kept whole, in bytes.
     pub const MAX_LEN: usize = 240;
 
-    pub(crate) fn new(sentence: &str, marker: &str) -> Excerpt {
+    pub(crate) fn new(
+        sentence: &str,
+        marker: &str,
+        modality: Modality,
+        subject: Option<&str>,
+    ) -> Excerpt {
         let sentence = sentence.trim();
         let sentence = if sentence.len() <= Self::MAX_LEN {
             sentence.to_owned()
@@ -238,6 +253,8 @@ impl Excerpt {
         Excerpt {
             sentence,
             marker: marker.to_owned(),
+            modality,
+            subject: subject.map(str::to_owned),
         }
     }
 }

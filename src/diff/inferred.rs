@@ -1,12 +1,15 @@
 //! Commitment changes read from the text alone, where neither clause encodes a commitment: the
 //! deontic markers of two paired clauses, compared sentence by sentence.
 //!
-//! Markers are compared within aligned sentences, never by their order in the clause, so one
-//! sentence inserted with a "shall" shifts no other pairing: the sentences of the two texts are
-//! aligned by their normalised text (Myers), the sentences of a changed run by their word
-//! bigrams (most alike first, from a third), and only then are the markers of two aligned
-//! sentences compared, in order within the sentence. A sentence only on one side brings its
-//! markers as added or dropped.
+//! Each sentence is read first ([`deontic::read`]): only markers that bind someone count, so
+//! "shall enter into force" or the "should" of "shall ensure that they should" never make a
+//! change. Markers are compared within aligned sentences, never by their order in the clause,
+//! so one sentence inserted with a "shall" shifts no other pairing: the sentences of the two
+//! texts are aligned by their normalised text (Myers), the sentences of a changed run by their
+//! word bigrams (most alike first, from a third), and only then are the markers of two aligned
+//! sentences compared, their modalities aligned too (Myers). A sentence only on one side
+//! brings its markers as added or dropped. A marker dropped from a list's items and added to
+//! its lead-in ("Each Party shall:"), or the reverse, is no change.
 //!
 //! Two texts whose markers are the same, in the same order, report nothing, even where a
 //! marker moved from one sentence to the next: that look at the whole texts keeps the cost of
@@ -20,6 +23,7 @@ use super::commitment::modality_direction;
 use super::commitment::{CommitmentChange, CommitmentDiff, CommitmentMatch, Excerpt};
 use super::normalize::{dice, normalized, shingles};
 use super::text::sentences;
+use crate::deontic::Role;
 use crate::{ClauseId, Modality, deontic};
 
 /// The least similarity for two sentences of a changed run to be one sentence reworded.
@@ -30,10 +34,32 @@ const MAX_SENTENCES: usize = 2_000;
 /// Pairs of sentences compared in one changed run, at most; past it they pair in order.
 const MAX_RUN_PAIRS: usize = 4_096;
 
-/// A sentence with its markers: (modality, where the marker's words stand in the sentence).
+/// A marker that binds, read in its sentence: what it expresses, where its words stand in the
+/// sentence, and where its subject stands.
+struct Bound {
+    modality: Modality,
+    marker: Range<usize>,
+    subject: Option<Range<usize>>,
+}
+
+/// A sentence with the markers that bind in it: markers that bind no one ("shall enter into
+/// force") or belong to another's commitment ("shall ensure that they should") are left out,
+/// so that their changing is no change of an obligation (see [`deontic::read`]).
 struct Sentence<'a> {
     text: &'a str,
-    markers: Vec<(Modality, Range<usize>)>,
+    markers: Vec<Bound>,
+}
+
+impl Sentence<'_> {
+    /// Whether it leads in a list of items: "Each Party shall:".
+    fn leads_in(&self) -> bool {
+        self.text.trim_end().ends_with([':', '\u{2014}'])
+    }
+
+    fn excerpt(&self, m: &Bound) -> Excerpt {
+        let subject = m.subject.clone().and_then(|r| self.text.get(r));
+        around(self.text, m.marker.clone(), m.modality, subject)
+    }
 }
 
 /// The sentences of a text with their markers; past [`MAX_SENTENCES`], the whole text as one.
@@ -41,9 +67,14 @@ fn read(text: &str) -> Vec<Sentence<'_>> {
     fn one(s: &str) -> Sentence<'_> {
         Sentence {
             text: s,
-            markers: deontic::markers(s)
+            markers: deontic::read(s)
                 .into_iter()
-                .map(|m| (m.modality, m.range))
+                .filter(|r| r.role == Role::Binds)
+                .map(|r| Bound {
+                    modality: r.modality,
+                    marker: r.marker,
+                    subject: r.subject,
+                })
                 .collect(),
         }
     }
@@ -52,6 +83,15 @@ fn read(text: &str) -> Vec<Sentence<'_>> {
         return vec![one(text)];
     }
     all.into_iter().map(one).collect()
+}
+
+/// A change found, before the changes of a list's lead-in and items are netted out.
+struct Found {
+    change: CommitmentChange,
+    old: Option<Excerpt>,
+    new: Option<Excerpt>,
+    /// Whether the added or dropped marker stands in a lead-in.
+    lead_in: bool,
 }
 
 /// Compares the markers of two paired clauses' texts and appends what changed to `out`.
@@ -71,52 +111,72 @@ pub(crate) fn inferred(
     {
         return;
     }
-    let mut push = |change: CommitmentChange, old: Option<Excerpt>, new: Option<Excerpt>| {
-        out.push(CommitmentDiff {
-            old_clause: old_id.cloned(),
-            new_clause: new_id.cloned(),
-            old: None,
-            new: None,
-            old_index: None,
-            new_index: None,
-            old_excerpt: old,
-            new_excerpt: new,
-            old_obligors: Vec::new(),
-            new_obligors: Vec::new(),
-            matched_by: Some(CommitmentMatch::Text),
-            changes: vec![change],
-        });
-    };
-    // A text with no marker (an added or removed clause has none on its missing side): every
-    // marker of the other is added or dropped, with the sentence around it.
-    if ma.is_empty() || mb.is_empty() {
-        for m in &ma {
-            push(
-                CommitmentChange::Dropped,
-                Some(around(old_text, m.range.clone())),
-                None,
-            );
-        }
-        for m in &mb {
-            push(
-                CommitmentChange::Added,
-                None,
-                Some(around(new_text, m.range.clone())),
-            );
-        }
-        return;
-    }
     let (a, b) = (read(old_text), read(new_text));
-    for (x, y) in align(&a, &b) {
-        compare(x.map(|i| &a[i]), y.map(|j| &b[j]), &mut push);
+    let mut found = Vec::new();
+    if ma.is_empty() || mb.is_empty() {
+        // A text with no marker (an added or removed clause has none on its missing side):
+        // every marker that binds in the other is added or dropped.
+        for x in &a {
+            compare(Some(x), None, &mut found);
+        }
+        for y in &b {
+            compare(None, Some(y), &mut found);
+        }
+    } else {
+        for (x, y) in align(&a, &b) {
+            compare(x.map(|i| &a[i]), y.map(|j| &b[j]), &mut found);
+        }
     }
+    net_lead_ins(&mut found);
+    out.extend(found.into_iter().map(|f| CommitmentDiff {
+        old_clause: old_id.cloned(),
+        new_clause: new_id.cloned(),
+        old: None,
+        new: None,
+        old_index: None,
+        new_index: None,
+        old_excerpt: f.old,
+        new_excerpt: f.new,
+        old_obligors: Vec::new(),
+        new_obligors: Vec::new(),
+        matched_by: Some(CommitmentMatch::Text),
+        changes: vec![f.change],
+    }));
+}
+
+/// An obligation that moves from a list's items to its lead-in ("Each Party shall: (a)
+/// notify" against "Each Party: (a) shall notify"), or back, is no change: a dropped and an
+/// added marker of one modality, one of them in a lead-in, cancel out.
+fn net_lead_ins(found: &mut Vec<Found>) {
+    let modality = |f: &Found| f.old.as_ref().or(f.new.as_ref()).map(|e| e.modality);
+    let mut gone = vec![false; found.len()];
+    for i in 0..found.len() {
+        if gone[i] || found[i].change != CommitmentChange::Dropped {
+            continue;
+        }
+        let partner = (0..found.len()).find(|&j| {
+            !gone[j]
+                && found[j].change == CommitmentChange::Added
+                && modality(&found[j]) == modality(&found[i])
+                && (found[i].lead_in || found[j].lead_in)
+        });
+        if let Some(j) = partner {
+            gone[i] = true;
+            gone[j] = true;
+        }
+    }
+    let mut k = 0;
+    found.retain(|_| {
+        k += 1;
+        !gone[k - 1]
+    });
 }
 
 /// The excerpt of a marker: the sentence around it (a sentence ends at ".", ";", ":", "!" or
 /// "?" before white space, or at a line end) and its words. It looks no further than half of
 /// [`Excerpt::MAX_LEN`] bytes either way, so that the marker stays in a cut sentence and a text
 /// of markers without a sentence end stays linear.
-fn around(text: &str, range: Range<usize>) -> Excerpt {
+fn around(text: &str, range: Range<usize>, modality: Modality, subject: Option<&str>) -> Excerpt {
     let bytes = text.as_bytes();
     let ends_at =
         |i: usize| bytes[i] == b'\n' || bytes.get(i + 1).is_none_or(u8::is_ascii_whitespace);
@@ -152,7 +212,7 @@ fn around(text: &str, range: Range<usize>) -> Excerpt {
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    Excerpt::new(&text[start..end], &text[range.clone()])
+    Excerpt::new(&text[start..end], &text[range.clone()], modality, subject)
 }
 
 /// The sentences of the two texts, aligned: pairs, and sentences of one side alone, in order.
@@ -239,42 +299,79 @@ fn run<S: AsRef<str>>(
     out
 }
 
-/// The markers of two aligned sentences (or of one alone), compared in order within them.
-fn compare(
-    x: Option<&Sentence<'_>>,
-    y: Option<&Sentence<'_>>,
-    push: &mut impl FnMut(CommitmentChange, Option<Excerpt>, Option<Excerpt>),
-) {
-    let none: &[(Modality, Range<usize>)] = &[];
+/// The markers of two aligned sentences (or of one alone), compared within them: their
+/// modalities aligned (Myers), so that one marker inserted shifts no other pairing.
+fn compare(x: Option<&Sentence<'_>>, y: Option<&Sentence<'_>>, found: &mut Vec<Found>) {
+    let none: &[Bound] = &[];
     let (mx, my) = (
         x.map_or(none, |s| &s.markers),
         y.map_or(none, |s| &s.markers),
     );
-    let same = mx.iter().map(|m| m.0).eq(my.iter().map(|m| m.0));
-    if same {
+    let (kx, ky): (Vec<Modality>, Vec<Modality>) = (
+        mx.iter().map(|m| m.modality).collect(),
+        my.iter().map(|m| m.modality).collect(),
+    );
+    if kx == ky {
         return;
     }
-    let excerpt = |s: Option<&Sentence<'_>>, m: &(Modality, Range<usize>)| {
-        s.map(|s| around(s.text, m.1.clone()))
-    };
-    for (p, q) in mx.iter().zip(my) {
-        if p.0 != q.0 {
-            push(
-                CommitmentChange::Modality {
-                    old: p.0,
-                    new: q.0,
-                    direction: modality_direction(p.0, q.0),
-                },
-                excerpt(x, p),
-                excerpt(y, q),
-            );
+    let dropped = |i: usize, found: &mut Vec<Found>| {
+        if let Some(s) = x {
+            found.push(Found {
+                change: CommitmentChange::Dropped,
+                old: Some(s.excerpt(&mx[i])),
+                new: None,
+                lead_in: s.leads_in(),
+            });
         }
-    }
-    for p in mx.iter().skip(my.len()) {
-        push(CommitmentChange::Dropped, excerpt(x, p), None);
-    }
-    for q in my.iter().skip(mx.len()) {
-        push(CommitmentChange::Added, None, excerpt(y, q));
+    };
+    let added = |j: usize, found: &mut Vec<Found>| {
+        if let Some(s) = y {
+            found.push(Found {
+                change: CommitmentChange::Added,
+                old: None,
+                new: Some(s.excerpt(&my[j])),
+                lead_in: s.leads_in(),
+            });
+        }
+    };
+    for op in capture_diff_slices(Algorithm::Myers, &kx, &ky) {
+        match op {
+            DiffOp::Equal { .. } => {}
+            DiffOp::Delete {
+                old_index, old_len, ..
+            } => (old_index..old_index + old_len).for_each(|i| dropped(i, found)),
+            DiffOp::Insert {
+                new_index, new_len, ..
+            } => (new_index..new_index + new_len).for_each(|j| added(j, found)),
+            DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => {
+                // Both sentences hold markers wherever a marker is replaced.
+                let (Some(sx), Some(sy)) = (x, y) else {
+                    continue;
+                };
+                for k in 0..old_len.min(new_len) {
+                    let (p, q) = (&mx[old_index + k], &my[new_index + k]);
+                    found.push(Found {
+                        change: CommitmentChange::Modality {
+                            old: p.modality,
+                            new: q.modality,
+                            direction: modality_direction(p.modality, q.modality),
+                        },
+                        old: Some(sx.excerpt(p)),
+                        new: Some(sy.excerpt(q)),
+                        lead_in: false,
+                    });
+                }
+                (old_index + new_len.min(old_len)..old_index + old_len)
+                    .for_each(|i| dropped(i, found));
+                (new_index + old_len.min(new_len)..new_index + new_len)
+                    .for_each(|j| added(j, found));
+            }
+        }
     }
 }
 
@@ -284,7 +381,7 @@ mod tests {
 
     fn excerpt(text: &str) -> Excerpt {
         let m = deontic::markers(text).into_iter().next().expect("a marker");
-        around(text, m.range)
+        around(text, m.range, m.modality, None)
     }
 
     #[test]

@@ -258,8 +258,18 @@
 //!     "commitments": [{
 //!         "old_clause": "a",
 //!         "new_clause": "a",
-//!         "old_excerpt": { "sentence": "The Parties shall consult one another.", "marker": "shall" },
-//!         "new_excerpt": { "sentence": "The Parties should consult one another.", "marker": "should" },
+//!         "old_excerpt": {
+//!             "sentence": "The Parties shall consult one another.",
+//!             "marker": "shall",
+//!             "modality": "obligation",
+//!             "subject": "The Parties",
+//!         },
+//!         "new_excerpt": {
+//!             "sentence": "The Parties should consult one another.",
+//!             "marker": "should",
+//!             "modality": "recommendation",
+//!             "subject": "The Parties",
+//!         },
 //!         "matched_by": "text",
 //!         "changes": [
 //!             { "change": "modality", "old": "obligation", "new": "recommendation", "direction": "weakening" }

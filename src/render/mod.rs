@@ -454,6 +454,18 @@ fn describe(
         (None, None) => place,
     };
     let mut lines = Vec::new();
+    // ""shall" in "..." (obligation, subject "Each Party")": what a change read from text
+    // names.
+    let excerpt_words = |e: &crate::diff::Excerpt| {
+        let whose = e
+            .subject
+            .as_ref()
+            .map_or_else(String::new, |o| format!(", subject \"{o}\""));
+        format!(
+            "\"{}\" in \"{}\" ({}{whose})",
+            e.marker, e.sentence, e.modality
+        )
+    };
     for change in &c.changes {
         let dir = change
             .direction()
@@ -466,7 +478,7 @@ fn describe(
                     refs(&n.obligors)
                 ),
                 None => match &c.new_excerpt {
-                    Some(e) => format!("added: \"{}\" in \"{}\"", e.marker, e.sentence),
+                    Some(e) => format!("added: {}", excerpt_words(e)),
                     None => "added: a deontic marker".to_owned(),
                 },
             },
@@ -477,7 +489,7 @@ fn describe(
                     refs(&o.obligors)
                 ),
                 None => match &c.old_excerpt {
-                    Some(e) => format!("dropped: \"{}\" in \"{}\"", e.marker, e.sentence),
+                    Some(e) => format!("dropped: {}", excerpt_words(e)),
                     None => "dropped: a deontic marker".to_owned(),
                 },
             },
