@@ -55,7 +55,9 @@ fn modality_changes_each_way() {
     for (old, new, direction) in [
         (Obligation, Recommendation, Weakening),
         (Recommendation, Obligation, Strengthening),
-        (Permission, Obligation, Strengthening),
+        // "May" to "shall" lays a duty where there was a choice.
+        (Permission, Obligation, Imposition),
+        (Obligation, Permission, Lifting),
         (Obligation, Prohibition, Reversal),
         (Prohibition, Obligation, Reversal),
         (Prohibition, Permission, Lifting),

@@ -23,9 +23,10 @@ string_enum! {
         Weakening => "weakening",
         /// The opposite act: "shall" became "shall not", or the reverse.
         Reversal => "reversal",
-        /// A prohibition gone: "shall not" became "may".
+        /// A prohibition or a duty gone: "shall not" or "shall" became "may".
         Lifting => "lifting",
-        /// A prohibition imposed where there was none: "may" became "shall not".
+        /// A prohibition or a duty imposed where there was a choice: "may" became "shall not"
+        /// or "shall".
         Imposition => "imposition",
         /// Reaches further: more parties bound, more areas, a longer period.
         Widening => "widening",
@@ -73,6 +74,9 @@ fn scale(m: Modality) -> (bool, u8) {
 pub fn modality_direction(old: Modality, new: Modality) -> Direction {
     let ((old_neg, old_s), (new_neg, new_s)) = (scale(old), scale(new));
     match (old_neg, new_neg) {
+        // "May" to "shall": a duty where there was a choice.
+        (false, false) if old_s == 1 && new_s == 3 => Direction::Imposition,
+        (false, false) if old_s == 3 && new_s == 1 => Direction::Lifting,
         (false, false) | (true, true) if new_s > old_s => Direction::Strengthening,
         (false, false) | (true, true) if new_s < old_s => Direction::Weakening,
         // Same level, other kind (an offer against a permission): neither firmer nor looser.
@@ -814,7 +818,13 @@ mod tests {
         assert_eq!(modality_direction(Permission, Prohibition), Imposition);
         assert_eq!(modality_direction(Obligation, Prohibition), Reversal);
         assert_eq!(modality_direction(Prohibition, Obligation), Reversal);
-        assert_eq!(modality_direction(Permission, Obligation), Strengthening);
+        assert_eq!(modality_direction(Permission, Obligation), Imposition);
+        assert_eq!(modality_direction(Obligation, Permission), Lifting);
+        assert_eq!(modality_direction(Offer, Obligation), Imposition);
+        assert_eq!(
+            modality_direction(Permission, Recommendation),
+            Strengthening
+        );
         assert_eq!(modality_direction(Prohibition, Discouragement), Weakening);
         assert_eq!(modality_direction(Discouragement, Recommendation), Reversal);
         assert_eq!(modality_direction(Prohibition, Statement), Lifting);

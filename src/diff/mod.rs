@@ -203,10 +203,13 @@
 //! | 1, allowed or offered | permission ("may"), offer ("is prepared to") | |
 //! | 0, stated | statement ("reaffirms") | |
 //!
-//! Within one polarity, firmer is a **strengthening** and looser a **weakening**; between
-//! polarities, "shall" against "shall not" (either firmness 2 or more on the asking side) is a
-//! **reversal**, a prohibition that becomes a permission, offer or statement is a **lifting**,
-//! and the opposite an **imposition**. More obligors, beneficiaries, areas or time is a
+//! Within one polarity, firmer is a **strengthening** and looser a **weakening**, with one
+//! exception: a permission or offer that becomes an obligation ("may" to "shall") is an
+//! **imposition**, a duty laid where there was a choice, and the reverse a **lifting**.
+//! Between polarities, "shall" against "shall not" (either firmness 2 or more on the asking
+//! side) is a **reversal**, a prohibition that becomes a permission, offer or statement is a
+//! **lifting**, and the opposite an **imposition**. "Will" and "shall" are both obligations,
+//! so one against the other is no change. More obligors, beneficiaries, areas or time is a
 //! **widening**, less a **narrowing**; no area and no time bound mean everywhere and always, so
 //! the first area narrows. A condition or exception added weakens, one removed strengthens;
 //! legally binding to political weakens. Comparing the drafts the other way round turns every
@@ -215,12 +218,19 @@
 //! Where neither clause of a pair encodes a commitment, a change of the deontic markers of the
 //! text ("shall" became "should", "shall not" dropped) is still reported, inferred from the
 //! text ([`CommitmentMatch::Text`]), with the sentence and the marker's words on each side
-//! ([`Excerpt`]). Markers are compared within aligned sentences, never by their order in the
-//! clause: the sentences of the two texts are aligned by their normalised text, a changed run
-//! of sentences by word bigrams (most alike first, from a third), and a sentence only on one
-//! side brings its markers as added or dropped. So one inserted "shall be final and binding"
-//! shifts no other pairing. (A text of more than 2,000 sentences counts as one sentence.) An
-//! added or removed clause that encodes no commitment brings the markers of its text as added
+//! ([`Excerpt`]: the sentence, the marker's words, what they express and their subject as
+//! written). Each sentence is read first ([`deontic::read`](crate::deontic::read)): a marker
+//! that binds no one by its rule table ("shall enter into force", "shall apply to", "shall
+//! mean", "shall be construed", "shall not affect", "shall be final and binding", "may
+//! include") or that belongs to the commitment before it ("shall ensure that they should")
+//! counts for nothing. Markers are compared within aligned sentences, never by their order in
+//! the clause: the sentences of the two texts are aligned by their normalised text, a changed
+//! run of sentences by word bigrams (most alike first, from a third), and the markers of two
+//! aligned sentences by their modalities; a sentence only on one side brings its markers as
+//! added or dropped. So one inserted "shall" shifts no other pairing. A marker dropped from a
+//! list's items and added to its lead-in ("Each Party shall:"), or the reverse, is no change.
+//! (A text of more than 2,000 sentences counts as one sentence.) An added or removed clause
+//! that encodes no commitment brings the binding markers of its text as added
 //! or dropped.
 //!
 //! # Work budgets
