@@ -91,6 +91,17 @@ pub enum Rule {
 /// How far back a reading looks for the start of a marker's sentence, in bytes.
 const LOOK_BACK: usize = 400;
 
+/// Words of a subject that make it a provision or a text, of which "shall apply" says where
+/// it applies ("This Chapter shall apply to ..."), not a person who must apply something.
+const PROVISIONS: &[&str] = &[
+    "agreement", "chapter", "article", "articles", "section", "annex", "protocol", "paragraph",
+    "paragraphs", "subparagraph", "provision", "provisions", "part", "title", "rule", "rules",
+    "procedure", "procedures", "obligation", "obligations", "exception", "exceptions",
+    "definition", "definitions", "principle", "principles", "schedule", "convention",
+    "decision", "this", "same", "it", "they", "treatment", "requirement", "requirements",
+    "commitments", "disciplines", "subsection", "appendix", "understanding", "memorandum",
+];
+
 /// Words that may stand between a marker and its verb without changing the reading.
 const ADVERBS: &[&str] = &[
     "also",
@@ -204,7 +215,7 @@ const NOT_A_SUBJECT: &[&str] = &[
 /// "that", "which", "if" or another word that opens a clause (it belongs to that commitment),
 /// or when such a word opens its own part of the sentence ("if the Parties agree to ...").
 pub fn read(text: &str) -> Vec<Reading> {
-    let found = markers(text);
+    let found = joined(text, markers(text));
     let mut out: Vec<Reading> = Vec::with_capacity(found.len());
     for (k, m) in found.iter().enumerate() {
         let start = sentence_start(text, m.range.start);
@@ -237,6 +248,35 @@ pub fn read(text: &str) -> Vec<Reading> {
             subject,
             role,
         });
+    }
+    out
+}
+
+/// Markers with "refrain from" right after another ("shall refrain from", "undertake to
+/// refrain from"), joined into one: the first one's firmness, forbidding.
+fn joined(text: &str, found: Vec<Marker>) -> Vec<Marker> {
+    let mut out: Vec<Marker> = Vec::with_capacity(found.len());
+    for m in found {
+        let refrain = text[m.range.clone()]
+            .get(..7)
+            .is_some_and(|w| w.eq_ignore_ascii_case("refrain"));
+        if let Some(prev) = out.last_mut().filter(|p| {
+            refrain
+                && text.get(p.range.end..m.range.start).is_some_and(|gap| {
+                    gap.trim().is_empty() || gap.trim().eq_ignore_ascii_case("to")
+                })
+        }) {
+            prev.modality = match prev.modality {
+                Modality::Obligation => Modality::Prohibition,
+                Modality::Recommendation => Modality::Discouragement,
+                Modality::Prohibition => Modality::Obligation,
+                Modality::Discouragement => Modality::Recommendation,
+                other => other,
+            };
+            prev.range.end = m.range.end;
+            continue;
+        }
+        out.push(m);
     }
     out
 }
@@ -392,7 +432,10 @@ fn rule(text: &str, m: &Marker, subject: Option<&Range<usize>>) -> Option<Rule> 
     let next = w(rest);
     let rule = match (passive, verb) {
         (true, "construed" | "interpreted" | "read" | "understood") => Rule::Construction,
-        (false, "apply") if next.is_empty() || in_table(next, APPLY_INTRANSITIVE) => {
+        (false, "apply")
+            if (next.is_empty() || in_table(next, APPLY_INTRANSITIVE))
+                && subject.is_none_or(|s| has_word(text, s.clone(), PROVISIONS)) =>
+        {
             Rule::Application
         }
         (true, "applicable") => Rule::Application,
@@ -515,6 +558,27 @@ mod tests {
         ] {
             assert_eq!(roles(text), [Binds], "{text}");
         }
+    }
+
+    #[test]
+    fn refrain_from_joins_the_marker_before_it() {
+        let kinds =
+            |text: &str| -> Vec<Modality> { read(text).iter().map(|r| r.modality).collect() };
+        assert_eq!(
+            kinds("Each Party shall refrain from force."),
+            [Modality::Prohibition]
+        );
+        assert_eq!(
+            kinds("Each Party should refrain from force."),
+            [Modality::Discouragement]
+        );
+        assert_eq!(
+            kinds("They commit themselves to refrain from enlargement."),
+            [Modality::Prohibition]
+        );
+        assert_eq!(kinds("They refrain from force."), [Modality::Prohibition]);
+        let text = "Each Party shall refrain from force.";
+        assert_eq!(&text[read(text)[0].marker.clone()], "shall refrain from");
     }
 
     #[test]

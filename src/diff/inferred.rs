@@ -15,6 +15,7 @@
 //! marker moved from one sentence to the next: that look at the whole texts keeps the cost of
 //! the many reworded clauses whose markers did not change.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use similar::{Algorithm, DiffOp, capture_diff_slices};
@@ -45,53 +46,94 @@ struct Bound {
 /// A sentence with the markers that bind in it: markers that bind no one ("shall enter into
 /// force") or belong to another's commitment ("shall ensure that they should") are left out,
 /// so that their changing is no change of an obligation (see [`deontic::read`]).
+///
+/// An item of a list is read with its lead-in before it ("Each Party shall: (b) publish the
+/// measure;"), so that the lead-in binds the subject to each item, and an obligation that
+/// moves between a lead-in and its items, or a sentence that becomes an item under a lead-in
+/// of the same modal, changes nothing. An item with binding markers of its own is bound by
+/// those, not by its lead-in's.
 struct Sentence<'a> {
-    text: &'a str,
+    text: Cow<'a, str>,
     markers: Vec<Bound>,
 }
 
 impl Sentence<'_> {
-    /// Whether it leads in a list of items: "Each Party shall:".
-    fn leads_in(&self) -> bool {
-        self.text.trim_end().ends_with([':', '\u{2014}'])
-    }
-
     fn excerpt(&self, m: &Bound) -> Excerpt {
         let subject = m.subject.clone().and_then(|r| self.text.get(r));
-        around(self.text, m.marker.clone(), m.modality, subject)
+        around(&self.text, m.marker.clone(), m.modality, subject)
     }
 }
 
-/// The sentences of a text with their markers; past [`MAX_SENTENCES`], the whole text as one.
+/// The longest lead-in read before each of its items, in bytes: it bounds the copies.
+const MAX_LEAD_IN: usize = 480;
+
+/// Whether a sentence leads in a list: "Each Party shall:".
+fn leads_in(s: &str) -> bool {
+    s.trim_end().ends_with([':', '\u{2014}'])
+}
+
+/// The markers of a text that bind.
+fn binding(text: &str) -> Vec<Bound> {
+    deontic::read(text)
+        .into_iter()
+        .filter(|r| r.role == Role::Binds)
+        .map(|r| Bound {
+            modality: r.modality,
+            marker: r.marker,
+            subject: r.subject,
+        })
+        .collect()
+}
+
+/// The sentences of a text with their markers, each item of a list with its lead-in; past
+/// [`MAX_SENTENCES`], the whole text as one.
 fn read(text: &str) -> Vec<Sentence<'_>> {
-    fn one(s: &str) -> Sentence<'_> {
-        Sentence {
-            text: s,
-            markers: deontic::read(s)
-                .into_iter()
-                .filter(|r| r.role == Role::Binds)
-                .map(|r| Bound {
-                    modality: r.modality,
-                    marker: r.marker,
-                    subject: r.subject,
-                })
-                .collect(),
-        }
-    }
     let all = sentences(text);
     if all.len() > MAX_SENTENCES {
-        return vec![one(text)];
+        return vec![Sentence {
+            text: Cow::Borrowed(text),
+            markers: binding(text),
+        }];
     }
-    all.into_iter().map(one).collect()
+    let mut out = Vec::with_capacity(all.len());
+    let mut k = 0;
+    while k < all.len() {
+        let lead = all[k];
+        k += 1;
+        if !leads_in(lead) || lead.len() > MAX_LEAD_IN || k == all.len() {
+            out.push(Sentence {
+                text: Cow::Borrowed(lead),
+                markers: binding(lead),
+            });
+            continue;
+        }
+        // Its items: up to the first that ends the sentence with a full stop.
+        while k < all.len() {
+            let item = all[k];
+            k += 1;
+            let text = format!("{} {}", lead.trim_end(), item);
+            let mut markers = binding(&text);
+            let at = lead.trim_end().len();
+            if markers.iter().any(|m| m.marker.start > at) {
+                markers.retain(|m| m.marker.start > at);
+            }
+            out.push(Sentence {
+                text: Cow::Owned(text),
+                markers,
+            });
+            if item.trim_end().ends_with('.') {
+                break;
+            }
+        }
+    }
+    out
 }
 
-/// A change found, before the changes of a list's lead-in and items are netted out.
+/// A change found in a clause pair.
 struct Found {
     change: CommitmentChange,
     old: Option<Excerpt>,
     new: Option<Excerpt>,
-    /// Whether the added or dropped marker stands in a lead-in.
-    lead_in: bool,
 }
 
 /// Compares the markers of two paired clauses' texts and appends what changed to `out`.
@@ -102,12 +144,15 @@ pub(crate) fn inferred(
     new_text: &str,
     out: &mut Vec<CommitmentDiff>,
 ) {
-    // Most reworded clauses keep their markers: a look at the whole texts settles them.
+    // Most reworded clauses keep their markers: a look at the whole texts settles them,
+    // unless a list may have gained or lost items (its lead-in binds each one).
     let (ma, mb) = (deontic::markers(old_text), deontic::markers(new_text));
+    let lists = |t: &str| memchr::memchr(b':', t.as_bytes()).is_some() || t.contains('\u{2014}');
     if ma
         .iter()
         .map(|m| m.modality)
         .eq(mb.iter().map(|m| m.modality))
+        && !(lists(old_text) || lists(new_text))
     {
         return;
     }
@@ -127,7 +172,6 @@ pub(crate) fn inferred(
             compare(x.map(|i| &a[i]), y.map(|j| &b[j]), &mut found);
         }
     }
-    net_lead_ins(&mut found);
     out.extend(found.into_iter().map(|f| CommitmentDiff {
         old_clause: old_id.cloned(),
         new_clause: new_id.cloned(),
@@ -142,34 +186,6 @@ pub(crate) fn inferred(
         matched_by: Some(CommitmentMatch::Text),
         changes: vec![f.change],
     }));
-}
-
-/// An obligation that moves from a list's items to its lead-in ("Each Party shall: (a)
-/// notify" against "Each Party: (a) shall notify"), or back, is no change: a dropped and an
-/// added marker of one modality, one of them in a lead-in, cancel out.
-fn net_lead_ins(found: &mut Vec<Found>) {
-    let modality = |f: &Found| f.old.as_ref().or(f.new.as_ref()).map(|e| e.modality);
-    let mut gone = vec![false; found.len()];
-    for i in 0..found.len() {
-        if gone[i] || found[i].change != CommitmentChange::Dropped {
-            continue;
-        }
-        let partner = (0..found.len()).find(|&j| {
-            !gone[j]
-                && found[j].change == CommitmentChange::Added
-                && modality(&found[j]) == modality(&found[i])
-                && (found[i].lead_in || found[j].lead_in)
-        });
-        if let Some(j) = partner {
-            gone[i] = true;
-            gone[j] = true;
-        }
-    }
-    let mut k = 0;
-    found.retain(|_| {
-        k += 1;
-        !gone[k - 1]
-    });
 }
 
 /// The excerpt of a marker: the sentence around it (a sentence ends at ".", ";", ":", "!" or
@@ -218,8 +234,8 @@ fn around(text: &str, range: Range<usize>, modality: Modality, subject: Option<&
 /// The sentences of the two texts, aligned: pairs, and sentences of one side alone, in order.
 fn align(a: &[Sentence<'_>], b: &[Sentence<'_>]) -> Vec<(Option<usize>, Option<usize>)> {
     let (ka, kb): (Vec<_>, Vec<_>) = (
-        a.iter().map(|s| normalized(s.text)).collect(),
-        b.iter().map(|s| normalized(s.text)).collect(),
+        a.iter().map(|s| normalized(&s.text)).collect(),
+        b.iter().map(|s| normalized(&s.text)).collect(),
     );
     let mut out = Vec::new();
     for op in capture_diff_slices(Algorithm::Myers, &ka, &kb) {
@@ -287,15 +303,23 @@ fn run<S: AsRef<str>>(
     }
     pairs.sort_unstable();
     let mut out = Vec::new();
+    // A gap of one sentence on each side between paired ones (or the ends) is one sentence
+    // rewritten: within paired clauses, nothing else can answer for either.
+    let gap = |out: &mut Vec<(Option<usize>, Option<usize>)>, i: usize, pi: usize, j, pj| {
+        if pi - i == 1 && pj - j == 1 {
+            out.push((Some(x0 + i), Some(y0 + j)));
+        } else {
+            out.extend((i..pi).map(|k| (Some(x0 + k), None)));
+            out.extend((j..pj).map(|k| (None, Some(y0 + k))));
+        }
+    };
     let (mut i, mut j) = (0, 0);
     for (pi, pj) in pairs {
-        out.extend((i..pi).map(|k| (Some(x0 + k), None)));
-        out.extend((j..pj).map(|k| (None, Some(y0 + k))));
+        gap(&mut out, i, pi, j, pj);
         out.push((Some(x0 + pi), Some(y0 + pj)));
         (i, j) = (pi + 1, pj + 1);
     }
-    out.extend((i..xs.len()).map(|k| (Some(x0 + k), None)));
-    out.extend((j..ys.len()).map(|k| (None, Some(y0 + k))));
+    gap(&mut out, i, xs.len(), j, ys.len());
     out
 }
 
@@ -320,7 +344,6 @@ fn compare(x: Option<&Sentence<'_>>, y: Option<&Sentence<'_>>, found: &mut Vec<F
                 change: CommitmentChange::Dropped,
                 old: Some(s.excerpt(&mx[i])),
                 new: None,
-                lead_in: s.leads_in(),
             });
         }
     };
@@ -330,7 +353,6 @@ fn compare(x: Option<&Sentence<'_>>, y: Option<&Sentence<'_>>, found: &mut Vec<F
                 change: CommitmentChange::Added,
                 old: None,
                 new: Some(s.excerpt(&my[j])),
-                lead_in: s.leads_in(),
             });
         }
     };
@@ -363,7 +385,6 @@ fn compare(x: Option<&Sentence<'_>>, y: Option<&Sentence<'_>>, found: &mut Vec<F
                         },
                         old: Some(sx.excerpt(p)),
                         new: Some(sy.excerpt(q)),
-                        lead_in: false,
                     });
                 }
                 (old_index + new_len.min(old_len)..old_index + old_len)
