@@ -124,7 +124,11 @@ fn commitment_changes_read_from_text_match_the_gold_table() {
     let mut scores: BTreeMap<String, Score> = BTreeMap::new();
     let mut misses = Vec::new();
     for row in &rows {
-        let d = compare(&draft("v1", &row.old), &draft("v2", &row.new), &Options::default());
+        let d = compare(
+            &draft("v1", &row.old),
+            &draft("v2", &row.new),
+            &Options::default(),
+        );
         // Every change read from text names its sentence and marker.
         for c in &d.commitments {
             assert!(

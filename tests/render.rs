@@ -108,7 +108,12 @@ fn text_redline_of_every_kind() {
     );
     assert!(out.contains("modality: prohibition -> discouragement (weakening)"));
     // A change read from the text names its sentence and marker.
-    assert!(out.contains("dropped: \"shall\" in \"The hotline shall be tested every month.\""));
+    assert!(out.contains(
+        "dropped: \"shall\" in \"The Parties shall consult one another at the request of any Party.\""
+    ));
+    // A commitment that moved with the split (dropped from Article 3, added in the new
+    // Article 3) is no change of obligation.
+    assert!(!out.contains("\"shall\" in \"The hotline shall be tested every month.\""));
     // An added clause brings the commitments its text expresses.
     assert!(out.contains("added: \"may\" in \"Either Party may withdraw"));
     // It names what the marker expresses and its subject as written.

@@ -58,6 +58,10 @@ pub enum Role {
     /// suppliers should be ..."), or stands in a condition or a relative clause ("if the
     /// Parties agree to ...", "measures which may be taken").
     Subordinate,
+    /// It repeats the marker before it for the same subject ("shall act on requests and shall
+    /// execute them"): one commitment with two acts, so that writing the modal once or twice
+    /// makes no difference.
+    Repeated,
     /// It binds no one, by the rule named.
     NoOne(Rule),
 }
@@ -94,12 +98,48 @@ const LOOK_BACK: usize = 400;
 /// Words of a subject that make it a provision or a text, of which "shall apply" says where
 /// it applies ("This Chapter shall apply to ..."), not a person who must apply something.
 const PROVISIONS: &[&str] = &[
-    "agreement", "chapter", "article", "articles", "section", "annex", "protocol", "paragraph",
-    "paragraphs", "subparagraph", "provision", "provisions", "part", "title", "rule", "rules",
-    "procedure", "procedures", "obligation", "obligations", "exception", "exceptions",
-    "definition", "definitions", "principle", "principles", "schedule", "convention",
-    "decision", "this", "same", "it", "they", "treatment", "requirement", "requirements",
-    "commitments", "disciplines", "subsection", "appendix", "understanding", "memorandum",
+    "agreement",
+    "chapter",
+    "article",
+    "articles",
+    "section",
+    "annex",
+    "protocol",
+    "paragraph",
+    "paragraphs",
+    "subparagraph",
+    "provision",
+    "provisions",
+    "part",
+    "title",
+    "rule",
+    "rules",
+    "procedure",
+    "procedures",
+    "obligation",
+    "obligations",
+    "exception",
+    "exceptions",
+    "definition",
+    "definitions",
+    "principle",
+    "principles",
+    "schedule",
+    "convention",
+    "decision",
+    "this",
+    "same",
+    "it",
+    "they",
+    "treatment",
+    "requirement",
+    "requirements",
+    "commitments",
+    "disciplines",
+    "subsection",
+    "appendix",
+    "understanding",
+    "memorandum",
 ];
 
 /// Words that may stand between a marker and its verb without changing the reading.
@@ -213,7 +253,9 @@ const NOT_A_SUBJECT: &[&str] = &[
 ///
 /// A marker is [`Role::Subordinate`] when a marker before it in the sentence is followed by
 /// "that", "which", "if" or another word that opens a clause (it belongs to that commitment),
-/// or when such a word opens its own part of the sentence ("if the Parties agree to ...").
+/// when such a word opens its own part of the sentence ("if the Parties agree to ..."), or
+/// when "as" stands right before it ("as may be agreed"). It is [`Role::Repeated`] when it
+/// repeats the binding marker before it, for the same subject, joined by "and" or "or".
 pub fn read(text: &str) -> Vec<Reading> {
     let found = joined(text, markers(text));
     let mut out: Vec<Reading> = Vec::with_capacity(found.len());
@@ -235,13 +277,28 @@ pub fn read(text: &str) -> Vec<Reading> {
             has_word(text, p.range.end..m.range.start, SUBORDINATORS)
                 || has_word(text, p.range.end..m.range.start, &["that"])
         });
-        let role = if subordinate || opens_with_subordinator(text, start, m.range.start) {
-            Role::Subordinate
-        } else if let Some(rule) = rule(text, m, subject.as_ref()) {
-            Role::NoOne(rule)
-        } else {
-            Role::Binds
-        };
+        // "As may be agreed", "as shall be necessary": a description, not a commitment.
+        let as_before = words(text, start..m.range.start)
+            .last()
+            .is_some_and(|(_, w)| w.eq_ignore_ascii_case("as"));
+        // "shall act ... and shall execute": the modal repeated for the same subject, with
+        // nothing but "and" or "or" to join the two acts.
+        let repeated = before.zip(out.last()).is_some_and(|(p, r)| {
+            r.role == Role::Binds
+                && r.modality == m.modality
+                && r.subject == subject
+                && has_word(text, p.range.end..m.range.start, &["and", "or"])
+        });
+        let role =
+            if subordinate || as_before || opens_with_subordinator(text, start, m.range.start) {
+                Role::Subordinate
+            } else if repeated {
+                Role::Repeated
+            } else if let Some(rule) = rule(text, m, subject.as_ref()) {
+                Role::NoOne(rule)
+            } else {
+                Role::Binds
+            };
         out.push(Reading {
             modality: m.modality,
             marker: m.range.clone(),
@@ -354,7 +411,7 @@ fn opens_with_subordinator(text: &str, start: usize, at: usize) -> bool {
 
 /// The subject before a marker: the last part of `from..at` between commas that does not open
 /// with a preposition or a connective, without leading "and", "or" and list labels; at most
-/// its last eight words.
+/// its first eight words.
 fn subject(text: &str, from: usize, at: usize) -> Option<Range<usize>> {
     for part in parts(text, from, at) {
         let ws: Vec<(Range<usize>, &str)> = words(text, part).collect();
@@ -373,8 +430,10 @@ fn subject(text: &str, from: usize, at: usize) -> Option<Range<usize>> {
                     || (w.len() == 1 && w.chars().all(|c| c.is_ascii_lowercase()))
             })
             .count();
+        // A subject's head comes first ("The decision of the Committee on ..."): its first
+        // eight words.
         let ws = &ws[skip.min(ws.len())..];
-        let ws = &ws[ws.len().saturating_sub(8)..];
+        let ws = &ws[..ws.len().min(8)];
         if let (Some(a), Some(b)) = (ws.first(), ws.last()) {
             return Some(a.0.start..b.0.end);
         }
@@ -599,6 +658,14 @@ mod tests {
         assert_eq!(
             roles("Each Party shall notify the other and may request consultations."),
             [Binds, Binds]
+        );
+        assert_eq!(
+            roles("Each Party shall notify the other and shall publish the measure."),
+            [Binds, Role::Repeated]
+        );
+        assert_eq!(
+            roles("The Committee shall carry out such tasks as may be delegated to it."),
+            [Binds, Subordinate]
         );
         assert_eq!(
             roles("Where a Party considers it necessary, it may request consultations."),

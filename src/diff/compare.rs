@@ -225,6 +225,8 @@ fn compare_with(
         }
     }
 
+    super::inferred::net_moves(&mut commitments);
+
     let old_similarity =
         |o: usize| alignment.old_to_new[o].map_or(0.0, |n| alignment.similarity[n]);
     let new_similarity = |n: usize| alignment.similarity[n];

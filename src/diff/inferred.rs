@@ -188,6 +188,76 @@ pub(crate) fn inferred(
     }));
 }
 
+/// The least likeness of two sentences (Dice of word bigrams) for a commitment dropped from
+/// one and added in the other to count as one commitment moved.
+const MOVED_FLOOR: f64 = 0.5;
+/// Added commitments looked at per dropped one, at most: it bounds the work on hostile input.
+const MAX_MOVE_CANDIDATES: usize = 64;
+
+/// A commitment read from text that is dropped in one place and added in another, of one
+/// modality, with the same verb after the marker and sentences at least [`MOVED_FLOOR`]
+/// alike, moved: a paragraph restructured or a sentence split, not a change of obligation.
+/// Both entries go. It runs on the entries of a whole comparison, since a provision often
+/// moves between the paragraphs of an article, or from an article that pairs with another.
+pub(crate) fn net_moves(out: &mut Vec<CommitmentDiff>) {
+    let lone = |c: &CommitmentDiff, change: &CommitmentChange| {
+        c.matched_by == Some(CommitmentMatch::Text) && c.changes.as_slice() == [change.clone()]
+    };
+    // The key of an excerpt: its modality and the word after its marker.
+    let key = |e: &Excerpt| -> (Modality, String) {
+        let after = e
+            .sentence
+            .find(e.marker.as_str())
+            .map(|at| &e.sentence[at + e.marker.len()..])
+            .and_then(|rest| rest.split_whitespace().next())
+            .unwrap_or("")
+            .to_lowercase();
+        (e.modality, after)
+    };
+    let mut added: Vec<((Modality, String), usize)> = out
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| lone(c, &CommitmentChange::Added))
+        .filter_map(|(i, c)| c.new_excerpt.as_ref().map(|e| (key(e), i)))
+        .collect();
+    if added.is_empty() {
+        return;
+    }
+    added.sort_unstable();
+    let mut gone = vec![false; out.len()];
+    for i in 0..out.len() {
+        if !lone(&out[i], &CommitmentChange::Dropped) {
+            continue;
+        }
+        let Some(e) = out[i].old_excerpt.as_ref() else {
+            continue;
+        };
+        let k = key(e);
+        let from = added.partition_point(|(x, _)| *x < k);
+        let sh = shingles(&normalized(&e.sentence));
+        let best = added[from..]
+            .iter()
+            .take_while(|(x, _)| *x == k)
+            .filter(|(_, j)| !gone[*j])
+            .take(MAX_MOVE_CANDIDATES)
+            .filter_map(|&(_, j)| {
+                let other = out[j].new_excerpt.as_ref()?;
+                let d = dice(&sh, &shingles(&normalized(&other.sentence)));
+                (d >= MOVED_FLOOR).then_some((d, j))
+            })
+            .max_by(|x, y| x.0.total_cmp(&y.0).then(y.1.cmp(&x.1)));
+        if let Some((_, j)) = best {
+            gone[i] = true;
+            gone[j] = true;
+        }
+    }
+    let mut k = 0;
+    out.retain(|_| {
+        k += 1;
+        !gone[k - 1]
+    });
+}
+
 /// The excerpt of a marker: the sentence around it (a sentence ends at ".", ";", ":", "!" or
 /// "?" before white space, or at a line end) and its words. It looks no further than half of
 /// [`Excerpt::MAX_LEN`] bytes either way, so that the marker stays in a cut sentence and a text

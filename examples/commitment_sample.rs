@@ -1,0 +1,154 @@
+//! Draws a reproducible random sample of the commitment changes a comparison reports, for
+//! judging them by hand.
+//!
+//! ```text
+//! cargo run --release --example commitment_sample -- [--sample N] [--seed S] OLD NEW [OLD NEW ...]
+//! ```
+//!
+//! Each OLD NEW pair (treaty texts or pactum JSON files; texts are imported) is compared with
+//! ids off. All the commitment changes of all pairs are counted by kind, then N of them
+//! (default 40) are drawn with the seed S (default 1): each change gets a key from the seed
+//! and its place (pair, entry, change), and the N smallest keys are printed, with the clause
+//! numbers and the sentences on each side. The same files and seed always give the same
+//! sample. Exit status: 0, or 2 when a file cannot be read.
+
+use std::collections::BTreeMap;
+use std::process::ExitCode;
+
+use pactum::diff::{CommitmentChange, CommitmentDiff, Excerpt, Options, compare};
+use pactum::{ClauseId, Proposal};
+
+mod common;
+
+const USAGE: &str = "usage: commitment_sample [--sample N] [--seed S] OLD NEW [OLD NEW ...]";
+
+fn main() -> ExitCode {
+    common::exit("commitment_sample", run().map(|()| ExitCode::SUCCESS))
+}
+
+/// SplitMix64: a fixed, well-mixed key for each change, so the sample needs no random source.
+fn key(seed: u64, place: u64) -> u64 {
+    let mut z = seed
+        .wrapping_mul(0x9e37_79b9_7f4a_7c15)
+        .wrapping_add(place)
+        .wrapping_add(0x9e37_79b9_7f4a_7c15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
+/// A clause's number (or id) in its draft.
+fn label(p: &Proposal, id: Option<&ClauseId>) -> String {
+    id.map_or_else(
+        || "-".to_owned(),
+        |id| {
+            p.clause(id.as_str())
+                .and_then(|c| c.number.clone())
+                .unwrap_or_else(|| id.to_string())
+        },
+    )
+}
+
+fn excerpt(e: Option<&Excerpt>) -> String {
+    e.map_or_else(
+        || "-".to_owned(),
+        |e| {
+            let subject = e
+                .subject
+                .as_ref()
+                .map_or_else(String::new, |s| format!(", subject \"{s}\""));
+            format!(
+                "\"{}\" ({}{subject}) in \"{}\"",
+                e.marker, e.modality, e.sentence
+            )
+        },
+    )
+}
+
+fn describe(change: &CommitmentChange) -> String {
+    match change {
+        CommitmentChange::Modality {
+            old,
+            new,
+            direction,
+        } => format!("modality {old} -> {new} ({direction})"),
+        other => other.name().to_owned(),
+    }
+}
+
+fn run() -> Result<(), String> {
+    use lexopt::prelude::*;
+    let mut parser = lexopt::Parser::from_env();
+    let (mut sample, mut seed) = (40usize, 1u64);
+    let mut files = Vec::new();
+    while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
+        match arg {
+            Long("sample") => {
+                sample = common::value(&mut parser)?
+                    .parse()
+                    .map_err(|e| format!("--sample: {e}"))?;
+            }
+            Long("seed") => {
+                seed = common::value(&mut parser)?
+                    .parse()
+                    .map_err(|e| format!("--seed: {e}"))?;
+            }
+            Long("help") | Short('h') => {
+                println!("{USAGE}");
+                return Ok(());
+            }
+            Value(v) => files.push(v.string().map_err(|e| e.to_string())?),
+            other => return Err(format!("{}\n{USAGE}", other.unexpected())),
+        }
+    }
+    if files.is_empty() || files.len() % 2 != 0 {
+        return Err(USAGE.to_owned());
+    }
+    let args = common::ImportArgs::default();
+    let first = |file: &str| -> Result<Proposal, String> {
+        let loaded = args.load(file)?;
+        let p = loaded.negotiation.proposals().next().cloned();
+        p.ok_or_else(|| format!("{file} holds no proposal"))
+    };
+    // Every change of every pair: (key, pair, entry, change).
+    let mut drafts = Vec::new();
+    let mut diffs: Vec<Vec<CommitmentDiff>> = Vec::new();
+    let mut kinds: BTreeMap<String, usize> = BTreeMap::new();
+    let mut all = Vec::new();
+    for (p, pair) in files.chunks(2).enumerate() {
+        let (old, new) = (first(&pair[0])?, first(&pair[1])?);
+        let diff = compare(&old, &new, &Options::default().without_ids());
+        for (e, c) in diff.commitments.iter().enumerate() {
+            for (k, change) in c.changes.iter().enumerate() {
+                *kinds.entry(change.name().to_owned()).or_default() += 1;
+                let place = ((p as u64) << 48) | ((e as u64) << 8) | k as u64;
+                all.push((key(seed, place), p, e, k));
+            }
+        }
+        drafts.push((old, new));
+        diffs.push(diff.commitments);
+    }
+    let total: usize = kinds.values().sum();
+    let counts: Vec<String> = kinds.iter().map(|(k, n)| format!("{k} {n}")).collect();
+    println!(
+        "{total} commitment changes in {} pairs: {}",
+        drafts.len(),
+        counts.join(", ")
+    );
+    all.sort_unstable();
+    for (n, &(_, p, e, k)) in all.iter().take(sample).enumerate() {
+        let c = &diffs[p][e];
+        let (old, new) = &drafts[p];
+        println!(
+            "\n{}. pair {} ({} -> {}): {}",
+            n + 1,
+            p + 1,
+            label(old, c.old_clause.as_ref()),
+            label(new, c.new_clause.as_ref()),
+            describe(&c.changes[k])
+        );
+        println!("   old: {}", excerpt(c.old_excerpt.as_ref()));
+        println!("   new: {}", excerpt(c.new_excerpt.as_ref()));
+    }
+    Ok(())
+}
