@@ -661,3 +661,109 @@ fn added_and_removed_clauses_bring_the_commitments_their_text_expresses() {
     assert_eq!(d.commitments[0].changes, [K::Dropped]);
     assert_eq!(d.commitments[0].old_clause.as_ref().unwrap(), "art-2");
 }
+
+/// A draft of articles given as (number, text, paragraphs), no commitment encoded.
+fn outline(id: &str, articles: &[(&str, &str, &[&str])]) -> Proposal {
+    let mut p = Proposal::new(id.parse().unwrap(), "Draft", "A".parse().unwrap());
+    for (k, (number, text, items)) in articles.iter().enumerate() {
+        let mut a = Clause::new(format!("art-{k}").parse().unwrap(), *text).with_number(*number);
+        for (j, item) in items.iter().enumerate() {
+            a.push_child(
+                Clause::new(format!("art-{k}-{j}").parse().unwrap(), *item)
+                    .with_number(format!("({})", (b'a' + j as u8) as char)),
+            )
+            .unwrap();
+        }
+        p.clauses.push(a);
+    }
+    p
+}
+
+fn names(d: &pactum::diff::Diff) -> Vec<String> {
+    d.commitments
+        .iter()
+        .flat_map(|c| &c.changes)
+        .map(|k| k.name().to_owned())
+        .collect()
+}
+
+#[test]
+fn a_lead_in_binds_its_item_clauses() {
+    let items: &[&str] = &["(a) notify the other Party;", "(b) publish the measure."];
+    let moved: &[&str] = &[
+        "(a) shall notify the other Party;",
+        "(b) shall publish the measure.",
+    ];
+    // The modal moves from the lead-in to each item: no change.
+    let old = outline("v1", &[("Article 1", "Each Party shall:", items)]);
+    let new = outline("v2", &[("Article 1", "Each Party:", moved)]);
+    let d = compare(&old, &new, &Options::default());
+    assert!(d.commitments.is_empty(), "{:?}", d.commitments);
+    let d = compare(&new, &old, &Options::default());
+    assert!(d.commitments.is_empty(), "{:?}", d.commitments);
+    // An item added under the lead-in adds a commitment, and names the lead-in.
+    let more: &[&str] = &[
+        items[0],
+        "(b) publish the measure;",
+        "(c) consult the other Party.",
+    ];
+    let new = outline("v3", &[("Article 1", "Each Party shall:", more)]);
+    let d = compare(&old, &new, &Options::default());
+    assert_eq!(names(&d), ["added"], "{:?}", d.commitments);
+    let added = d.commitments[0].new_excerpt.as_ref().unwrap();
+    assert_eq!(
+        added.sentence,
+        "Each Party shall: (c) consult the other Party."
+    );
+    assert_eq!(added.subject.as_deref(), Some("Each Party"));
+    // The lead-in weakened: each item's commitment weakens.
+    let new = outline("v4", &[("Article 1", "Each Party should:", items)]);
+    let d = compare(&old, &new, &Options::default());
+    assert_eq!(names(&d), ["modality", "modality"], "{:?}", d.commitments);
+}
+
+#[test]
+fn a_commitment_moved_between_paragraphs_is_no_change() {
+    // Article 2's second sentence moves to a new Article 3 (ids differ, so nothing pairs the
+    // two by id): the same obligation, moved.
+    let old = outline(
+        "v1",
+        &[
+            ("Article 1", "The Parties shall set up a hotline.", &[]),
+            (
+                "Article 2",
+                "Each Party shall name a contact point. The contact points shall meet once a year to review the hotline.",
+                &[],
+            ),
+        ],
+    );
+    let new = outline(
+        "v2",
+        &[
+            ("Article 1", "The Parties shall set up a hotline.", &[]),
+            ("Article 2", "Each Party shall name a contact point.", &[]),
+            (
+                "Article 3",
+                "The contact points shall meet every year to review the hotline.",
+                &[],
+            ),
+        ],
+    );
+    let d = compare(&old, &new, &Options::default().without_ids());
+    assert!(d.commitments.is_empty(), "{:?}", d.commitments);
+    // Another act in its place is a change: the verb differs.
+    let other = outline(
+        "v3",
+        &[
+            ("Article 1", "The Parties shall set up a hotline.", &[]),
+            ("Article 2", "Each Party shall name a contact point.", &[]),
+            (
+                "Article 3",
+                "The contact points shall report every year on the hotline.",
+                &[],
+            ),
+        ],
+    );
+    let d = compare(&old, &other, &Options::default().without_ids());
+    assert_eq!(names(&d), ["dropped", "added"], "{:?}", d.commitments);
+}

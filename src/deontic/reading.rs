@@ -140,6 +140,8 @@ const PROVISIONS: &[&str] = &[
     "appendix",
     "understanding",
     "memorandum",
+    "measure",
+    "measures",
 ];
 
 /// Words that may stand between a marker and its verb without changing the reading.
@@ -158,6 +160,10 @@ const ADVERBS: &[&str] = &[
     "in",
     "no",
     "case",
+    "at",
+    "least",
+    "a",
+    "priori",
 ];
 
 /// Words after "apply" that leave it without an object: "shall apply to", "shall apply
@@ -244,17 +250,18 @@ const NOT_A_SUBJECT: &[&str] = &[
 /// | after the marker | rule |
 /// |---|---|
 /// | be construed, be interpreted, be read, be understood; any verb when the subject starts with "Nothing" | [`Rule::Construction`] |
-/// | apply with no object ("apply to", "apply mutatis mutandis", "apply." ), be applicable | [`Rule::Application`] |
-/// | mean, have the meaning, be defined | [`Rule::Definition`] |
+/// | apply with no object ("apply to", "apply mutatis mutandis", "apply.") or be applied, when the subject is a provision or a measure ("This Chapter", "Article 4", "Such measures"); be applicable | [`Rule::Application`] |
+/// | mean, have the meaning, be defined, refer to; any marker after "means" ("X means that goods may enter") | [`Rule::Definition`] |
 /// | enter into force, remain in force, continue in force, take effect, cease to have effect, terminate, expire, lapse, be terminated, be renewed | [`Rule::Duration`] |
 /// | not affect, not prejudice, not derogate, not limit, not impair, not diminish, be without prejudice | [`Rule::NonDerogation`] |
-/// | be binding, be final, be deemed, be considered, be regarded, be treated, constitute, form, be authentic, replace, supersede, prevail, be dealt with, be an integral | [`Rule::Status`] |
+/// | be binding, be final, be deemed, be considered, be regarded, be treated, be based, be governed, be annexed, be attached, constitute, form, entail, be authentic, replace, supersede, prevail, be dealt with, be an integral | [`Rule::Status`] |
 /// | include, comprise, consist, involve, take the form, cover (after "may" or "shall") | [`Rule::Description`] |
 ///
 /// A marker is [`Role::Subordinate`] when a marker before it in the sentence is followed by
 /// "that", "which", "if" or another word that opens a clause (it belongs to that commitment),
 /// when such a word opens its own part of the sentence ("if the Parties agree to ..."), or
-/// when "as" stands right before it ("as may be agreed"). It is [`Role::Repeated`] when it
+/// when "as" stands among the four words before it ("as may be agreed", "such functions as
+/// the Parties may agree"). It is [`Role::Repeated`] when it
 /// repeats the binding marker before it, for the same subject, joined by "and" or "or".
 pub fn read(text: &str) -> Vec<Reading> {
     let found = joined(text, markers(text));
@@ -277,10 +284,17 @@ pub fn read(text: &str) -> Vec<Reading> {
             has_word(text, p.range.end..m.range.start, SUBORDINATORS)
                 || has_word(text, p.range.end..m.range.start, &["that"])
         });
-        // "As may be agreed", "as shall be necessary": a description, not a commitment.
-        let as_before = words(text, start..m.range.start)
-            .last()
-            .is_some_and(|(_, w)| w.eq_ignore_ascii_case("as"));
+        // "As may be agreed", "as shall be necessary": a description, not a commitment
+
+        // ("such functions as the Parties may agree"): "as" among the last four words of
+        // the marker's part of the sentence.
+        let own_part = parts(text, start, m.range.start).into_iter().next();
+        let as_before = own_part.is_some_and(|own| {
+            let ws: Vec<&str> = words(text, own).map(|(_, w)| w).collect();
+            ws[ws.len().saturating_sub(4)..]
+                .iter()
+                .any(|w| w.eq_ignore_ascii_case("as"))
+        });
         // "shall act ... and shall execute": the modal repeated for the same subject, with
         // nothing but "and" or "or" to join the two acts.
         let repeated = before.zip(out.last()).is_some_and(|(p, r)| {
@@ -294,7 +308,7 @@ pub fn read(text: &str) -> Vec<Reading> {
                 Role::Subordinate
             } else if repeated {
                 Role::Repeated
-            } else if let Some(rule) = rule(text, m, subject.as_ref()) {
+            } else if let Some(rule) = rule(text, start, m, subject.as_ref()) {
                 Role::NoOne(rule)
             } else {
                 Role::Binds
@@ -371,6 +385,12 @@ fn words(text: &str, range: Range<usize>) -> impl Iterator<Item = (Range<usize>,
         at = r.end;
         Some((r.clone(), &text[r]))
     })
+}
+
+/// Whether a word may stand between a marker and its verb: one of [`ADVERBS`], or a word of
+/// seven letters or more in "-ly" ("promptly", "jointly"; "apply" and "comply" are shorter).
+fn is_adverb(word: &str) -> bool {
+    in_table(word, ADVERBS) || (word.len() >= 7 && word.ends_with("ly"))
 }
 
 fn in_table(word: &str, table: &[&str]) -> bool {
@@ -468,7 +488,11 @@ fn new_subject(text: &str, from: usize, at: usize) -> Option<Range<usize>> {
 }
 
 /// The rule by which a marker binds no one, if any.
-fn rule(text: &str, m: &Marker, subject: Option<&Range<usize>>) -> Option<Rule> {
+fn rule(text: &str, start: usize, m: &Marker, subject: Option<&Range<usize>>) -> Option<Rule> {
+    // "X means that goods may enter ...": a definition.
+    if has_word(text, start..m.range.start, &["means", "mean"]) {
+        return Some(Rule::Definition);
+    }
     if subject
         .and_then(|s| words(text, s.clone()).next())
         .is_some_and(|(_, w)| w.eq_ignore_ascii_case("nothing"))
@@ -480,11 +504,20 @@ fn rule(text: &str, m: &Marker, subject: Option<&Range<usize>>) -> Option<Rule> 
     let negated = marker_words.iter().any(|w| w.eq_ignore_ascii_case("not"));
     let permission = m.modality == Modality::Permission;
     let end = text.len().min(m.range.end + 120);
-    let after: Vec<String> = words(text, m.range.end..end)
-        .map(|(_, w)| w.to_ascii_lowercase())
-        .skip_while(|w| in_table(w, ADVERBS) || w == "not")
-        .take(4)
-        .collect();
+    // Adverbs are passed over before the verb and after "be" ("shall at least cover", "shall
+    // be automatically renewed"), not after the verb ("shall apply in ...").
+    let mut after: Vec<String> = Vec::with_capacity(4);
+    for (_, word) in words(text, m.range.end..end) {
+        let word = word.to_ascii_lowercase();
+        let before_verb = after.is_empty() || (after.len() == 1 && after[0] == "be");
+        if before_verb && (is_adverb(&word) || word == "not") {
+            continue;
+        }
+        after.push(word);
+        if after.len() == 4 {
+            break;
+        }
+    }
     let w = |k: usize| after.get(k).map_or("", String::as_str);
     let (verb, rest) = if w(0) == "be" { (w(1), 2) } else { (w(0), 1) };
     let passive = w(0) == "be";
@@ -498,7 +531,11 @@ fn rule(text: &str, m: &Marker, subject: Option<&Range<usize>>) -> Option<Rule> 
             Rule::Application
         }
         (true, "applicable") => Rule::Application,
+        (true, "applied") if subject.is_some_and(|s| has_word(text, s.clone(), PROVISIONS)) => {
+            Rule::Application
+        }
         (false, "mean") | (true, "defined") => Rule::Definition,
+        (false, "refer") if next == "to" => Rule::Definition,
         (false, "have") if next == "the" && w(rest + 1) == "meaning" => Rule::Definition,
         (false, "enter" | "remain" | "continue") if next == "into" || next == "in" => {
             Rule::Duration
@@ -517,10 +554,12 @@ fn rule(text: &str, m: &Marker, subject: Option<&Range<usize>>) -> Option<Rule> 
         (
             true,
             "binding" | "final" | "deemed" | "considered" | "regarded" | "treated" | "authentic"
-            | "dealt" | "an",
+            | "dealt" | "an" | "annexed" | "attached" | "governed" | "based",
         ) => Rule::Status,
         (true, "equally") => Rule::Status,
-        (false, "constitute" | "form" | "replace" | "supersede" | "prevail") => Rule::Status,
+        (false, "constitute" | "form" | "replace" | "supersede" | "prevail" | "entail") => {
+            Rule::Status
+        }
         (false, "include" | "comprise" | "consist" | "involve" | "cover")
             if permission || m.modality == Modality::Obligation =>
         {
@@ -604,12 +643,47 @@ mod tests {
                 Rule::Description,
             ),
             ("Assistance may take the form of grants.", Rule::Description),
+            (
+                "The term Party shall refer to each State.",
+                Rule::Definition,
+            ),
+            (
+                "Transit means that goods may enter at any post.",
+                Rule::Definition,
+            ),
+            (
+                "The notion shall at least cover these rights:",
+                Rule::Description,
+            ),
+            ("The work shall be based on dialogue.", Rule::Status),
+            (
+                "Cooperation shall be governed by these principles:",
+                Rule::Status,
+            ),
+            (
+                "The Schedules shall be annexed to this Agreement.",
+                Rule::Status,
+            ),
+            (
+                "This Article may be applied without prejudice to Title 2.",
+                Rule::Application,
+            ),
+            (
+                "Such measures shall not apply when the owner consents.",
+                Rule::Application,
+            ),
+            (
+                "This Agreement shall remain in force for ten years.",
+                Rule::Duration,
+            ),
         ];
         for (text, rule) in cases {
             assert_eq!(roles(text), [NoOne(rule)], "{text}");
         }
         for text in [
             "Each Party shall apply the rules of origin.",
+            "The exporter may apply for a ruling.",
+            "The Party shall refer the matter to the Committee.",
             "Each Party shall notify the other Party.",
             "A Party may request consultations.",
             "Georgia will carry out approximation.",
@@ -667,6 +741,11 @@ mod tests {
             roles("The Committee shall carry out such tasks as may be delegated to it."),
             [Binds, Subordinate]
         );
+        assert_eq!(
+            roles("The Committee shall meet at such times as the Parties may agree."),
+            [Binds, Subordinate]
+        );
+        assert_eq!(roles("Each Party, as appropriate, shall notify."), [Binds]);
         assert_eq!(
             roles("Where a Party considers it necessary, it may request consultations."),
             [Binds]

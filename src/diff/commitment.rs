@@ -673,6 +673,11 @@ fn changes(
 pub(crate) struct Side<'a> {
     pub(crate) proposal: &'a Proposal,
     pub(crate) clause: Option<(&'a ClauseId, &'a str, &'a [Commitment])>,
+    /// The lead-in that ends the parent's text ("Each Party shall:"), which binds the clause
+    /// as one of its items.
+    pub(crate) lead: Option<&'a str>,
+    /// Whether the clause has children, to which a lead-in ending its text hands its markers.
+    pub(crate) children: bool,
 }
 
 /// Compares the commitments of a clause pair, or lists those of an unpaired clause as added or
@@ -715,7 +720,11 @@ pub(crate) fn compare_commitments(
         // Read from the text: a pair's markers compared, an added or removed clause's markers
         // added or dropped.
         if old_id.is_some() || new_id.is_some() {
-            super::inferred::inferred(old_id, new_id, old_text, new_text, out);
+            let (old_text, new_text) = (
+                super::inferred::as_item(old_text, old.lead, old.children),
+                super::inferred::as_item(new_text, new.lead, new.children),
+            );
+            super::inferred::inferred(old_id, new_id, &old_text, &new_text, out);
         }
         return;
     }

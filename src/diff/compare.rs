@@ -201,15 +201,11 @@ fn compare_with(
     }
     emit_removed_before(old_nodes.len(), &mut clauses, &mut sides);
     for (entry, &(o, n)) in sides.iter().enumerate() {
-        let (o, n_clause) = (
-            o.map(|o| old_nodes[o].clause),
-            n.map(|n| new_nodes[n].clause),
-        );
         let how = n.and_then(|n| alignment.method[n]);
         let before = commitments.len();
         compare_commitments(
-            side(old, o),
-            side(new, n_clause),
+            side(old, &old_nodes, o),
+            side(new, &new_nodes, n),
             how,
             &resolver,
             &mut budget,
@@ -335,10 +331,17 @@ fn compare_with(
     }
 }
 
-fn side<'a>(proposal: &'a Proposal, clause: Option<&'a Clause>) -> Side<'a> {
+/// A clause (or none) with what its commitments are read with: its parent's lead-in, and
+/// whether it has children.
+fn side<'a>(proposal: &'a Proposal, nodes: &[Node<'a>], node: Option<usize>) -> Side<'a> {
+    let clause = node.map(|k| nodes[k].clause);
     Side {
         proposal,
         clause: clause.map(|c| (&c.id, c.text.as_str(), c.commitments.as_slice())),
+        lead: node
+            .and_then(|k| nodes[k].parent)
+            .and_then(|p| super::inferred::trailing_lead_in(&nodes[p].clause.text)),
+        children: node.is_some_and(|k| nodes[k].size > 1),
     }
 }
 

@@ -60,7 +60,15 @@ struct Sentence<'a> {
 impl Sentence<'_> {
     fn excerpt(&self, m: &Bound) -> Excerpt {
         let subject = m.subject.clone().and_then(|r| self.text.get(r));
-        around(&self.text, m.marker.clone(), m.modality, subject)
+        match &self.text {
+            // An item read with its lead-in: both, where they fit, since the marker may stand
+            // in either.
+            Cow::Owned(text) if text.len() <= Excerpt::MAX_LEN => {
+                let marker = text.get(m.marker.clone()).unwrap_or_default();
+                Excerpt::new(text, marker, m.modality, subject)
+            }
+            text => around(text, m.marker.clone(), m.modality, subject),
+        }
     }
 }
 
@@ -70,6 +78,43 @@ const MAX_LEAD_IN: usize = 480;
 /// Whether a sentence leads in a list: "Each Party shall:".
 fn leads_in(s: &str) -> bool {
     s.trim_end().ends_with([':', '\u{2014}'])
+}
+
+/// The lead-in that ends a text ("... Each Party shall:"), if any: its last sentence, when that
+/// ends with a colon or a dash and is at most [`MAX_LEAD_IN`] bytes long.
+pub(crate) fn trailing_lead_in(text: &str) -> Option<&str> {
+    let body = text.trim_end();
+    if !leads_in(body) {
+        return None;
+    }
+    // The lead-in's own colon or dash is not its start.
+    let last = body.char_indices().next_back().map_or(0, |(i, _)| i);
+    let floor = last.saturating_sub(MAX_LEAD_IN);
+    let bytes = body.as_bytes();
+    let start = memchr::memrchr3_iter(b'.', b';', b':', &bytes[floor..last])
+        .map(|i| floor + i)
+        .find(|&i| bytes.get(i + 1).is_some_and(u8::is_ascii_whitespace))
+        .map(|i| i + 1)
+        .or_else(|| memchr::memrchr(b'\n', &bytes[floor..last]).map(|i| floor + i + 1));
+    match start {
+        Some(start) => body.get(start..).map(str::trim_start),
+        None if body.len() <= MAX_LEAD_IN => Some(body),
+        None => None,
+    }
+}
+
+/// The text whose markers a clause contributes: read as an item of its parent's lead-in
+/// (`lead`), and without the lead-in that ends it when it has children, since that lead-in
+/// binds its children, each of which reads it.
+pub(crate) fn as_item<'t>(text: &'t str, lead: Option<&str>, children: bool) -> Cow<'t, str> {
+    let own = match trailing_lead_in(text).filter(|_| children) {
+        Some(l) => text.trim_end()[..text.trim_end().len() - l.len()].trim_end(),
+        None => text,
+    };
+    match lead {
+        Some(lead) if !own.trim().is_empty() => Cow::Owned(format!("{lead} {own}")),
+        _ => Cow::Borrowed(own),
+    }
 }
 
 /// The markers of a text that bind.
@@ -167,6 +212,11 @@ pub(crate) fn inferred(
         for y in &b {
             compare(None, Some(y), &mut found);
         }
+    } else if a.len() == 1 && b.len() == 1 {
+        // Two paired clauses of one sentence each: that sentence rewritten, however much
+        // ("Each Party shall refrain from the use of force" against "Neither Party shall use
+        // force"). A longer text pairs its sentences by their likeness only.
+        compare(Some(&a[0]), Some(&b[0]), &mut found);
     } else {
         for (x, y) in align(&a, &b) {
             compare(x.map(|i| &a[i]), y.map(|j| &b[j]), &mut found);
@@ -188,31 +238,33 @@ pub(crate) fn inferred(
     }));
 }
 
-/// The least likeness of two sentences (Dice of word bigrams) for a commitment dropped from
-/// one and added in the other to count as one commitment moved.
-const MOVED_FLOOR: f64 = 0.5;
 /// Added commitments looked at per dropped one, at most: it bounds the work on hostile input.
 const MAX_MOVE_CANDIDATES: usize = 64;
 
 /// A commitment read from text that is dropped in one place and added in another, of one
-/// modality, with the same verb after the marker and sentences at least [`MOVED_FLOOR`]
-/// alike, moved: a paragraph restructured or a sentence split, not a change of obligation.
+/// modality, with the same verb after the marker, in sentences alike enough to be one
+/// sentence reworded ([`SENTENCE_FLOOR`]), moved: a paragraph restructured, a sentence split,
+/// or a provision reworded where the outline changed, not a change of obligation.
 /// Both entries go. It runs on the entries of a whole comparison, since a provision often
 /// moves between the paragraphs of an article, or from an article that pairs with another.
 pub(crate) fn net_moves(out: &mut Vec<CommitmentDiff>) {
     let lone = |c: &CommitmentDiff, change: &CommitmentChange| {
         c.matched_by == Some(CommitmentMatch::Text) && c.changes.as_slice() == [change.clone()]
     };
-    // The key of an excerpt: its modality and the word after its marker.
+    // The key of an excerpt: its modality and the verb after its marker (past "be" and words
+    // in "-ly"), cut to five letters so that "notify" and "be notified" meet.
     let key = |e: &Excerpt| -> (Modality, String) {
-        let after = e
+        let rest = e
             .sentence
             .find(e.marker.as_str())
-            .map(|at| &e.sentence[at + e.marker.len()..])
-            .and_then(|rest| rest.split_whitespace().next())
-            .unwrap_or("")
-            .to_lowercase();
-        (e.modality, after)
+            .map_or("", |at| &e.sentence[at + e.marker.len()..]);
+        let verb = rest
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .find(|w| w != "be" && !(w.len() >= 7 && w.ends_with("ly")))
+            .unwrap_or_default();
+        (e.modality, verb.chars().take(5).collect())
     };
     let mut added: Vec<((Modality, String), usize)> = out
         .iter()
@@ -243,7 +295,7 @@ pub(crate) fn net_moves(out: &mut Vec<CommitmentDiff>) {
             .filter_map(|&(_, j)| {
                 let other = out[j].new_excerpt.as_ref()?;
                 let d = dice(&sh, &shingles(&normalized(&other.sentence)));
-                (d >= MOVED_FLOOR).then_some((d, j))
+                (d >= SENTENCE_FLOOR).then_some((d, j))
             })
             .max_by(|x, y| x.0.total_cmp(&y.0).then(y.1.cmp(&x.1)));
         if let Some((_, j)) = best {
@@ -373,15 +425,9 @@ fn run<S: AsRef<str>>(
     }
     pairs.sort_unstable();
     let mut out = Vec::new();
-    // A gap of one sentence on each side between paired ones (or the ends) is one sentence
-    // rewritten: within paired clauses, nothing else can answer for either.
     let gap = |out: &mut Vec<(Option<usize>, Option<usize>)>, i: usize, pi: usize, j, pj| {
-        if pi - i == 1 && pj - j == 1 {
-            out.push((Some(x0 + i), Some(y0 + j)));
-        } else {
-            out.extend((i..pi).map(|k| (Some(x0 + k), None)));
-            out.extend((j..pj).map(|k| (None, Some(y0 + k))));
-        }
+        out.extend((i..pi).map(|k| (Some(x0 + k), None)));
+        out.extend((j..pj).map(|k| (None, Some(y0 + k))));
     };
     let (mut i, mut j) = (0, 0);
     for (pi, pj) in pairs {
