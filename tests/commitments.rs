@@ -766,4 +766,26 @@ fn a_commitment_moved_between_paragraphs_is_no_change() {
     );
     let d = compare(&old, &other, &Options::default().without_ids());
     assert_eq!(names(&d), ["dropped", "added"], "{:?}", d.commitments);
+    // The same subject, another verb, and what follows alike: reworded where it moved.
+    let old = outline(
+        "v1",
+        &[(
+            "Article 1",
+            "The panel shall meet in Geneva. The report shall establish the findings of fact, the applicability of the provisions of this Agreement and the reasons for them.",
+            &[],
+        )],
+    );
+    let new = outline(
+        "v2",
+        &[
+            ("Article 1", "The panel shall meet in Geneva.", &[]),
+            (
+                "Article 2",
+                "The report shall set out the findings of fact, the applicability of the provisions of this Agreement and the reasons for its findings.",
+                &[],
+            ),
+        ],
+    );
+    let d = compare(&old, &new, &Options::default().without_ids());
+    assert!(d.commitments.is_empty(), "{:?}", d.commitments);
 }

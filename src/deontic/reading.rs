@@ -251,11 +251,11 @@ const NOT_A_SUBJECT: &[&str] = &[
 /// |---|---|
 /// | be construed, be interpreted, be read, be understood; any verb when the subject starts with "Nothing" | [`Rule::Construction`] |
 /// | apply with no object ("apply to", "apply mutatis mutandis", "apply.") or be applied, when the subject is a provision or a measure ("This Chapter", "Article 4", "Such measures"); be applicable | [`Rule::Application`] |
-/// | mean, have the meaning, be defined, refer to; any marker after "means" ("X means that goods may enter") | [`Rule::Definition`] |
+/// | mean, have the (following) meaning, be defined, refer to; any marker after "means" ("X means that goods may enter") | [`Rule::Definition`] |
 /// | enter into force, remain in force, continue in force, take effect, cease to have effect, terminate, expire, lapse, be terminated, be renewed | [`Rule::Duration`] |
 /// | not affect, not prejudice, not derogate, not limit, not impair, not diminish, be without prejudice | [`Rule::NonDerogation`] |
 /// | be binding, be final, be deemed, be considered, be regarded, be treated, be based, be governed, be annexed, be attached, constitute, form, entail, be authentic, replace, supersede, prevail, be dealt with, be an integral | [`Rule::Status`] |
-/// | include, comprise, consist, involve, take the form, cover (after "may" or "shall") | [`Rule::Description`] |
+/// | include, comprise, consist, involve, contain, take the form, cover (after "may" or "shall") | [`Rule::Description`] |
 ///
 /// A marker is [`Role::Subordinate`] when a marker before it in the sentence is followed by
 /// "that", "which", "if" or another word that opens a clause (it belongs to that commitment),
@@ -536,7 +536,9 @@ fn rule(text: &str, start: usize, m: &Marker, subject: Option<&Range<usize>>) ->
         }
         (false, "mean") | (true, "defined") => Rule::Definition,
         (false, "refer") if next == "to" => Rule::Definition,
-        (false, "have") if next == "the" && w(rest + 1) == "meaning" => Rule::Definition,
+        (false, "have") if next == "the" && after.iter().any(|w| w == "meaning") => {
+            Rule::Definition
+        }
         (false, "enter" | "remain" | "continue") if next == "into" || next == "in" => {
             Rule::Duration
         }
@@ -560,7 +562,7 @@ fn rule(text: &str, start: usize, m: &Marker, subject: Option<&Range<usize>>) ->
         (false, "constitute" | "form" | "replace" | "supersede" | "prevail" | "entail") => {
             Rule::Status
         }
-        (false, "include" | "comprise" | "consist" | "involve" | "cover")
+        (false, "include" | "comprise" | "consist" | "involve" | "cover" | "contain")
             if permission || m.modality == Modality::Obligation =>
         {
             Rule::Description
@@ -656,6 +658,14 @@ mod tests {
                 Rule::Description,
             ),
             ("The work shall be based on dialogue.", Rule::Status),
+            (
+                "The terms shall have the following meaning:",
+                Rule::Definition,
+            ),
+            (
+                "The laws shall contain elements such as:",
+                Rule::Description,
+            ),
             (
                 "Cooperation shall be governed by these principles:",
                 Rule::Status,

@@ -221,7 +221,7 @@ fn compare_with(
         }
     }
 
-    super::inferred::net_moves(&mut commitments);
+    super::moved::net_moves(&mut commitments);
 
     let old_similarity =
         |o: usize| alignment.old_to_new[o].map_or(0.0, |n| alignment.similarity[n]);

@@ -112,9 +112,19 @@ pub(crate) fn as_item<'t>(text: &'t str, lead: Option<&str>, children: bool) -> 
         None => text,
     };
     match lead {
-        Some(lead) if !own.trim().is_empty() => Cow::Owned(format!("{lead} {own}")),
+        Some(lead) if is_item(own) => Cow::Owned(format!("{lead} {own}")),
         _ => Cow::Borrowed(own),
     }
+}
+
+/// Whether a text can be an item of a list: two words or more besides its label, so that a
+/// stray "and" or "(b)" left between items binds no one.
+fn is_item(text: &str) -> bool {
+    text.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .filter(|w| !(w.starts_with('(') && w.ends_with(')')))
+        .nth(1)
+        .is_some()
 }
 
 /// The markers of a text that bind.
@@ -152,23 +162,43 @@ fn read(text: &str) -> Vec<Sentence<'_>> {
             });
             continue;
         }
-        // Its items: up to the first that ends the sentence with a full stop.
+        // Its items: up to the first that ends the sentence with a full stop. A stray "and"
+        // between them stands alone; a lead-in with no item stands alone too.
+        let first = out.len();
+        let mut read_with_lead = false;
         while k < all.len() {
             let item = all[k];
             k += 1;
-            let text = format!("{} {}", lead.trim_end(), item);
-            let mut markers = binding(&text);
-            let at = lead.trim_end().len();
-            if markers.iter().any(|m| m.marker.start > at) {
-                markers.retain(|m| m.marker.start > at);
+            if is_item(item) {
+                let text = format!("{} {}", lead.trim_end(), item);
+                let mut markers = binding(&text);
+                let at = lead.trim_end().len();
+                if markers.iter().any(|m| m.marker.start > at) {
+                    markers.retain(|m| m.marker.start > at);
+                }
+                out.push(Sentence {
+                    text: Cow::Owned(text),
+                    markers,
+                });
+                read_with_lead = true;
+            } else {
+                out.push(Sentence {
+                    text: Cow::Borrowed(item),
+                    markers: binding(item),
+                });
             }
-            out.push(Sentence {
-                text: Cow::Owned(text),
-                markers,
-            });
             if item.trim_end().ends_with('.') {
                 break;
             }
+        }
+        if !read_with_lead {
+            out.insert(
+                first,
+                Sentence {
+                    text: Cow::Borrowed(lead),
+                    markers: binding(lead),
+                },
+            );
         }
     }
     out
@@ -236,78 +266,6 @@ pub(crate) fn inferred(
         matched_by: Some(CommitmentMatch::Text),
         changes: vec![f.change],
     }));
-}
-
-/// Added commitments looked at per dropped one, at most: it bounds the work on hostile input.
-const MAX_MOVE_CANDIDATES: usize = 64;
-
-/// A commitment read from text that is dropped in one place and added in another, of one
-/// modality, with the same verb after the marker, in sentences alike enough to be one
-/// sentence reworded ([`SENTENCE_FLOOR`]), moved: a paragraph restructured, a sentence split,
-/// or a provision reworded where the outline changed, not a change of obligation.
-/// Both entries go. It runs on the entries of a whole comparison, since a provision often
-/// moves between the paragraphs of an article, or from an article that pairs with another.
-pub(crate) fn net_moves(out: &mut Vec<CommitmentDiff>) {
-    let lone = |c: &CommitmentDiff, change: &CommitmentChange| {
-        c.matched_by == Some(CommitmentMatch::Text) && c.changes.as_slice() == [change.clone()]
-    };
-    // The key of an excerpt: its modality and the verb after its marker (past "be" and words
-    // in "-ly"), cut to five letters so that "notify" and "be notified" meet.
-    let key = |e: &Excerpt| -> (Modality, String) {
-        let rest = e
-            .sentence
-            .find(e.marker.as_str())
-            .map_or("", |at| &e.sentence[at + e.marker.len()..]);
-        let verb = rest
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .find(|w| w != "be" && !(w.len() >= 7 && w.ends_with("ly")))
-            .unwrap_or_default();
-        (e.modality, verb.chars().take(5).collect())
-    };
-    let mut added: Vec<((Modality, String), usize)> = out
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| lone(c, &CommitmentChange::Added))
-        .filter_map(|(i, c)| c.new_excerpt.as_ref().map(|e| (key(e), i)))
-        .collect();
-    if added.is_empty() {
-        return;
-    }
-    added.sort_unstable();
-    let mut gone = vec![false; out.len()];
-    for i in 0..out.len() {
-        if !lone(&out[i], &CommitmentChange::Dropped) {
-            continue;
-        }
-        let Some(e) = out[i].old_excerpt.as_ref() else {
-            continue;
-        };
-        let k = key(e);
-        let from = added.partition_point(|(x, _)| *x < k);
-        let sh = shingles(&normalized(&e.sentence));
-        let best = added[from..]
-            .iter()
-            .take_while(|(x, _)| *x == k)
-            .filter(|(_, j)| !gone[*j])
-            .take(MAX_MOVE_CANDIDATES)
-            .filter_map(|&(_, j)| {
-                let other = out[j].new_excerpt.as_ref()?;
-                let d = dice(&sh, &shingles(&normalized(&other.sentence)));
-                (d >= SENTENCE_FLOOR).then_some((d, j))
-            })
-            .max_by(|x, y| x.0.total_cmp(&y.0).then(y.1.cmp(&x.1)));
-        if let Some((_, j)) = best {
-            gone[i] = true;
-            gone[j] = true;
-        }
-    }
-    let mut k = 0;
-    out.retain(|_| {
-        k += 1;
-        !gone[k - 1]
-    });
 }
 
 /// The excerpt of a marker: the sentence around it (a sentence ends at ".", ";", ":", "!" or

@@ -334,6 +334,7 @@ mod commitment;
 mod compare;
 mod inferred;
 mod kinds;
+mod moved;
 mod normalize;
 mod patch;
 mod preamble;
