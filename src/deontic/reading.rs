@@ -144,6 +144,18 @@ const PROVISIONS: &[&str] = &[
     "measures",
 ];
 
+/// Words of a subject that make it an activity, whose "may" says what it may cover or do
+/// ("Cooperation may promote investment"), not what a party may do.
+const ACTIVITIES: &[&str] = &[
+    "cooperation",
+    "assistance",
+    "activities",
+    "programmes",
+    "programs",
+    "dialogue",
+    "support",
+];
+
 /// Words that may stand between a marker and its verb without changing the reading.
 const ADVERBS: &[&str] = &[
     "also",
@@ -252,10 +264,10 @@ const NOT_A_SUBJECT: &[&str] = &[
 /// | be construed, be interpreted, be read, be understood; any verb when the subject starts with "Nothing" | [`Rule::Construction`] |
 /// | apply with no object ("apply to", "apply mutatis mutandis", "apply.") or be applied, when the subject is a provision or a measure ("This Chapter", "Article 4", "Such measures"); be applicable | [`Rule::Application`] |
 /// | mean, have the (following) meaning, be defined, refer to; any marker after "means" ("X means that goods may enter") | [`Rule::Definition`] |
-/// | enter into force, remain in force, continue in force, take effect, cease to have effect, terminate, expire, lapse, be terminated, be renewed | [`Rule::Duration`] |
+/// | enter into force, remain in force, continue in force, take effect, cease to have effect, terminate, expire, lapse, be terminated, be renewed, be valid | [`Rule::Duration`] |
 /// | not affect, not prejudice, not derogate, not limit, not impair, not diminish, be without prejudice | [`Rule::NonDerogation`] |
-/// | be binding, be final, be deemed, be considered, be regarded, be treated, be based, be governed, be annexed, be attached, constitute, form, entail, be authentic, replace, supersede, prevail, be dealt with, be an integral | [`Rule::Status`] |
-/// | include, comprise, consist, involve, contain, take the form, cover (after "may" or "shall") | [`Rule::Description`] |
+/// | be binding, be final, be deemed, be considered, be regarded, be treated, be based, be governed, be annexed, be attached, be subject to, be followed by a colon ("The terms of reference shall be:"), constitute, form, entail, be authentic, replace, supersede, prevail, be dealt with, be an integral | [`Rule::Status`] |
+/// | include, comprise, consist, involve, contain, take the form, cover (after "may" or "shall"); any verb after "may" whose subject is an activity ("Cooperation may promote ...") | [`Rule::Description`] |
 ///
 /// A marker is [`Role::Subordinate`] when a marker before it in the sentence is followed by
 /// "that", "which", "if" or another word that opens a clause (it belongs to that commitment),
@@ -544,7 +556,7 @@ fn rule(text: &str, start: usize, m: &Marker, subject: Option<&Range<usize>>) ->
         }
         (false, "take") if next == "effect" => Rule::Duration,
         (false, "cease") if next == "to" => Rule::Duration,
-        (false, "terminate" | "expire" | "lapse") | (true, "terminated" | "renewed") => {
+        (false, "terminate" | "expire" | "lapse") | (true, "terminated" | "renewed" | "valid") => {
             Rule::Duration
         }
         (false, "affect" | "prejudice" | "derogate" | "limit" | "impair" | "diminish")
@@ -559,6 +571,9 @@ fn rule(text: &str, start: usize, m: &Marker, subject: Option<&Range<usize>>) ->
             | "dealt" | "an" | "annexed" | "attached" | "governed" | "based",
         ) => Rule::Status,
         (true, "equally") => Rule::Status,
+        // "The terms of reference shall be:" followed by the list; "shall be subject to".
+        (true, _) if text[m.range.end..].trim_start().starts_with("be:") => Rule::Status,
+        (true, "subject") if next == "to" => Rule::Status,
         (false, "constitute" | "form" | "replace" | "supersede" | "prevail" | "entail") => {
             Rule::Status
         }
@@ -568,6 +583,15 @@ fn rule(text: &str, start: usize, m: &Marker, subject: Option<&Range<usize>>) ->
             Rule::Description
         }
         (false, "take") if permission && next == "the" && w(rest + 1) == "form" => {
+            Rule::Description
+        }
+        // "Cooperation may promote investment": what an activity may do, no one's permission.
+        _ if permission
+            && subject.is_some_and(|s| {
+                words(text, s.clone()).any(|(_, w)| in_table(w, ACTIVITIES))
+                    && !has_word(text, s.clone(), &["party", "parties"])
+            }) =>
+        {
             Rule::Description
         }
         _ => return None,

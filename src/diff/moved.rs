@@ -4,10 +4,11 @@
 //!
 //! Two passes, each on the entries of a whole comparison (a provision often moves between the
 //! paragraphs of an article, or to an article that pairs with another):
-//! 1. the same modality and the same verb after the marker (its first five letters, past "be"
-//!    and adverbs in "-ly", so that "notify" and "be notified" meet), in sentences alike
+//! 1. the same modality and the same verb after the marker (its first five letters, past "be",
+//!    "inter alia" and adverbs in "-ly", so that "notify" and "be notified" meet), in sentences alike
 //!    enough to be one sentence reworded (a third of their word bigrams, Dice);
-//! 2. the same modality and the same subject as written ("The ruling shall establish ..."
+//! 2. the same modality and the same subject as written, past "the", "its" and the like
+//!    ("The ruling shall establish ..."
 //!    against "The ruling shall set out ..."), with what follows the marker more alike
 //!    ([`SUBJECT_FLOOR`]): the subject is not counted twice, and the verb differs.
 
@@ -46,13 +47,21 @@ fn verb_key(e: &Excerpt) -> Option<(Modality, String)> {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
-        .find(|w| w != "be" && !(w.len() >= 7 && w.ends_with("ly")))?;
+        .find(|w| {
+            !matches!(w.as_str(), "be" | "inter" | "alia") && !(w.len() >= 7 && w.ends_with("ly"))
+        })?;
     Some((e.modality, verb.chars().take(5).collect()))
 }
 
 /// The modality and the subject as written, lower-cased.
 fn subject_key(e: &Excerpt) -> Option<(Modality, String)> {
     let subject = e.subject.as_ref()?.to_lowercase();
+    // "Its judicial authorities" and "the judicial authorities" are one subject.
+    let subject = subject
+        .split_whitespace()
+        .skip_while(|w| matches!(*w, "the" | "its" | "their" | "a" | "an" | "such"))
+        .collect::<Vec<_>>()
+        .join(" ");
     Some((e.modality, subject))
 }
 
