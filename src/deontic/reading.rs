@@ -142,6 +142,7 @@ const PROVISIONS: &[&str] = &[
     "memorandum",
     "measure",
     "measures",
+    "mechanism",
 ];
 
 /// Words of a subject that make it an activity, whose "may" says what it may cover or do
@@ -261,19 +262,20 @@ const NOT_A_SUBJECT: &[&str] = &[
 ///
 /// | after the marker | rule |
 /// |---|---|
-/// | be construed, be interpreted, be read, be understood; any verb when the subject starts with "Nothing" | [`Rule::Construction`] |
+/// | be construed, be interpreted, be read, be understood; any verb when the subject starts with "Nothing" or "No provision" | [`Rule::Construction`] |
 /// | apply with no object ("apply to", "apply mutatis mutandis", "apply.") or be applied, when the subject is a provision or a measure ("This Chapter", "Article 4", "Such measures"); be applicable | [`Rule::Application`] |
 /// | mean, have the (following) meaning, be defined, refer to; any marker after "means" ("X means that goods may enter") | [`Rule::Definition`] |
 /// | enter into force, remain in force, continue in force, take effect, cease to have effect, terminate, expire, lapse, be terminated, be renewed, be valid | [`Rule::Duration`] |
 /// | not affect, not prejudice, not derogate, not limit, not impair, not diminish, be without prejudice | [`Rule::NonDerogation`] |
-/// | be binding, be final, be deemed, be considered, be regarded, be treated, be based, be governed, be annexed, be attached, be subject to, be followed by a colon ("The terms of reference shall be:"), constitute, form, entail, be authentic, replace, supersede, prevail, be dealt with, be an integral | [`Rule::Status`] |
+/// | be binding, be final, be deemed, be considered, be regarded, be treated, be based, be governed, be annexed, be attached, be subject to, be in accordance with, be followed by a colon ("The terms of reference shall be:"), have the following, constitute, form, entail, be authentic, replace, supersede, prevail, be dealt with, be an integral | [`Rule::Status`] |
 /// | include, comprise, consist, involve, contain, take the form, cover (after "may" or "shall"); any verb after "may" whose subject is an activity ("Cooperation may promote ...") | [`Rule::Description`] |
 ///
 /// A marker is [`Role::Subordinate`] when a marker before it in the sentence is followed by
 /// "that", "which", "if" or another word that opens a clause (it belongs to that commitment),
 /// when such a word opens its own part of the sentence ("if the Parties agree to ..."), or
 /// when "as" stands among the four words before it ("as may be agreed", "such functions as
-/// the Parties may agree"). It is [`Role::Repeated`] when it
+/// the Parties may agree"), or when "that", "which" or "who" stands right before it
+/// ("persons that may be employed"). It is [`Role::Repeated`] when it
 /// repeats the binding marker before it, for the same subject, joined by "and" or "or".
 pub fn read(text: &str) -> Vec<Reading> {
     let found = joined(text, markers(text));
@@ -301,11 +303,16 @@ pub fn read(text: &str) -> Vec<Reading> {
         // ("such functions as the Parties may agree"): "as" among the last four words of
         // the marker's part of the sentence.
         let own_part = parts(text, start, m.range.start).into_iter().next();
-        let as_before = own_part.is_some_and(|own| {
+        // "persons that may be employed": a relative pronoun right before it.
+        let (as_before, relative) = own_part.map_or((false, false), |own| {
             let ws: Vec<&str> = words(text, own).map(|(_, w)| w).collect();
-            ws[ws.len().saturating_sub(4)..]
-                .iter()
-                .any(|w| w.eq_ignore_ascii_case("as"))
+            (
+                ws[ws.len().saturating_sub(4)..]
+                    .iter()
+                    .any(|w| w.eq_ignore_ascii_case("as")),
+                ws.last()
+                    .is_some_and(|w| in_table(w, &["that", "which", "who", "whom"])),
+            )
         });
         // "shall act ... and shall execute": the modal repeated for the same subject, with
         // nothing but "and" or "or" to join the two acts.
@@ -315,16 +322,19 @@ pub fn read(text: &str) -> Vec<Reading> {
                 && r.subject == subject
                 && has_word(text, p.range.end..m.range.start, &["and", "or"])
         });
-        let role =
-            if subordinate || as_before || opens_with_subordinator(text, start, m.range.start) {
-                Role::Subordinate
-            } else if repeated {
-                Role::Repeated
-            } else if let Some(rule) = rule(text, start, m, subject.as_ref()) {
-                Role::NoOne(rule)
-            } else {
-                Role::Binds
-            };
+        let role = if subordinate
+            || as_before
+            || relative
+            || opens_with_subordinator(text, start, m.range.start)
+        {
+            Role::Subordinate
+        } else if repeated {
+            Role::Repeated
+        } else if let Some(rule) = rule(text, start, m, subject.as_ref()) {
+            Role::NoOne(rule)
+        } else {
+            Role::Binds
+        };
         out.push(Reading {
             modality: m.modality,
             marker: m.range.clone(),
@@ -505,9 +515,15 @@ fn rule(text: &str, start: usize, m: &Marker, subject: Option<&Range<usize>>) ->
     if has_word(text, start..m.range.start, &["means", "mean"]) {
         return Some(Rule::Definition);
     }
-    if subject
-        .and_then(|s| words(text, s.clone()).next())
-        .is_some_and(|(_, w)| w.eq_ignore_ascii_case("nothing"))
+    // "Nothing in this Agreement shall ...", "No provision of this Title shall ...".
+    let mut opening = subject
+        .into_iter()
+        .flat_map(|s| words(text, s.clone()))
+        .map(|(_, w)| w);
+    let (first, second) = (opening.next(), opening.next());
+    if first.is_some_and(|w| w.eq_ignore_ascii_case("nothing"))
+        || (first.is_some_and(|w| w.eq_ignore_ascii_case("no"))
+            && second.is_some_and(|w| in_table(w, &["provision", "provisions"])))
     {
         return Some(Rule::Construction);
     }
@@ -551,6 +567,8 @@ fn rule(text: &str, start: usize, m: &Marker, subject: Option<&Range<usize>>) ->
         (false, "have") if next == "the" && after.iter().any(|w| w == "meaning") => {
             Rule::Definition
         }
+        // "The Committee shall have the following functions:", as "shall be:".
+        (false, "have") if next == "the" && w(rest + 1) == "following" => Rule::Status,
         (false, "enter" | "remain" | "continue") if next == "into" || next == "in" => {
             Rule::Duration
         }
@@ -574,6 +592,7 @@ fn rule(text: &str, start: usize, m: &Marker, subject: Option<&Range<usize>>) ->
         // "The terms of reference shall be:" followed by the list; "shall be subject to".
         (true, _) if text[m.range.end..].trim_start().starts_with("be:") => Rule::Status,
         (true, "subject") if next == "to" => Rule::Status,
+        (true, "in") if next == "accordance" || next == "conformity" => Rule::Status,
         (false, "constitute" | "form" | "replace" | "supersede" | "prevail" | "entail") => {
             Rule::Status
         }
@@ -780,6 +799,14 @@ mod tests {
             [Binds, Subordinate]
         );
         assert_eq!(roles("Each Party, as appropriate, shall notify."), [Binds]);
+        assert_eq!(
+            roles("the number of persons that may be employed"),
+            [Subordinate]
+        );
+        assert_eq!(
+            roles("The Parties agree that each Party shall notify."),
+            [Binds]
+        );
         assert_eq!(
             roles("Where a Party considers it necessary, it may request consultations."),
             [Binds]

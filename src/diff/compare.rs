@@ -222,6 +222,11 @@ fn compare_with(
     }
 
     super::moved::net_moves(&mut commitments);
+    super::moved::net_standing(
+        &mut commitments,
+        old_nodes.iter().map(|n| n.clause.text.as_str()),
+        new_nodes.iter().map(|n| n.clause.text.as_str()),
+    );
 
     let old_similarity =
         |o: usize| alignment.old_to_new[o].map_or(0.0, |n| alignment.similarity[n]);

@@ -117,15 +117,31 @@ pub(crate) fn as_item<'t>(text: &'t str, lead: Option<&str>, children: bool) -> 
     }
 }
 
-/// Whether a text can be an item of a list: two words or more besides its label, so that a
-/// stray "and" or "(b)" left between items binds no one.
+/// Whether a text is an item of a list that its lead-in binds: two words or more besides its
+/// label, so that a stray "and" left between items binds no one, and an act rather than a
+/// circumstance or a thing: an item that opens with "when", "the" or the like ("(b) when the
+/// expropriation occurred") completes its lead-in's one commitment.
 fn is_item(text: &str) -> bool {
-    text.split_whitespace()
+    let mut words = text
+        .split_whitespace()
         .filter(|w| w.chars().any(char::is_alphabetic))
-        .filter(|w| !(w.starts_with('(') && w.ends_with(')')))
-        .nth(1)
-        .is_some()
+        .filter(|w| !(w.starts_with('(') && w.ends_with(')')));
+    let first = words.next();
+    words.next().is_some()
+        && first.is_some_and(|w| {
+            let w = w
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
+            !NOT_AN_ACT.contains(&w.as_str())
+        })
 }
+
+/// Words that open an item that is no act of its own.
+const NOT_AN_ACT: &[&str] = &[
+    "the", "a", "an", "any", "all", "its", "their", "when", "where", "if", "or", "and", "in", "on",
+    "for", "with", "by", "at", "from", "as", "whether", "unless", "which", "that", "such", "each",
+    "upon", "after", "before", "within", "during", "under",
+];
 
 /// The markers of a text that bind.
 fn binding(text: &str) -> Vec<Bound> {
@@ -272,7 +288,12 @@ pub(crate) fn inferred(
 /// "?" before white space, or at a line end) and its words. It looks no further than half of
 /// [`Excerpt::MAX_LEN`] bytes either way, so that the marker stays in a cut sentence and a text
 /// of markers without a sentence end stays linear.
-fn around(text: &str, range: Range<usize>, modality: Modality, subject: Option<&str>) -> Excerpt {
+pub(super) fn around(
+    text: &str,
+    range: Range<usize>,
+    modality: Modality,
+    subject: Option<&str>,
+) -> Excerpt {
     let bytes = text.as_bytes();
     let ends_at =
         |i: usize| bytes[i] == b'\n' || bytes.get(i + 1).is_none_or(u8::is_ascii_whitespace);
@@ -317,6 +338,14 @@ fn align(a: &[Sentence<'_>], b: &[Sentence<'_>]) -> Vec<(Option<usize>, Option<u
         a.iter().map(|s| normalized(&s.text)).collect(),
         b.iter().map(|s| normalized(&s.text)).collect(),
     );
+    // A changed run pairs its sentences by their acts: what follows the first binding marker,
+    // so that a subject and a modal that open many sentences ("Each Party shall") do not
+    // decide.
+    fn act(s: &Sentence<'_>) -> String {
+        let from = s.markers.first().map_or(0, |m| m.marker.end);
+        normalized(s.text.get(from..).unwrap_or_default()).into_owned()
+    }
+    let (pa, pb): (Vec<_>, Vec<_>) = (a.iter().map(act).collect(), b.iter().map(act).collect());
     let mut out = Vec::new();
     for op in capture_diff_slices(Algorithm::Myers, &ka, &kb) {
         match op {
@@ -337,8 +366,8 @@ fn align(a: &[Sentence<'_>], b: &[Sentence<'_>]) -> Vec<(Option<usize>, Option<u
                 new_index,
                 new_len,
             } => out.extend(run(
-                &ka[old_index..old_index + old_len],
-                &kb[new_index..new_index + new_len],
+                &pa[old_index..old_index + old_len],
+                &pb[new_index..new_index + new_len],
                 old_index,
                 new_index,
             )),

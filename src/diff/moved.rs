@@ -4,19 +4,21 @@
 //!
 //! Two passes, each on the entries of a whole comparison (a provision often moves between the
 //! paragraphs of an article, or to an article that pairs with another):
-//! 1. the same modality and the same verb after the marker (its first five letters, past "be",
-//!    "inter alia" and adverbs in "-ly", so that "notify" and "be notified" meet), in sentences alike
-//!    enough to be one sentence reworded (a third of their word bigrams, Dice);
+//! 1. the same modality and the same verb after the marker (its first four letters, past "be", list labels,
+//!    "inter alia" and adverbs in "-ly", so that "take" and "be taken" meet), with what
+//!    follows the marker alike enough to be one act reworded (a third of its word bigrams,
+//!    Dice; the subject is left out, since "Each Party shall" opens many sentences);
 //! 2. the same modality and the same subject as written, past "the", "its" and the like
 //!    ("The ruling shall establish ..."
 //!    against "The ruling shall set out ..."), with what follows the marker more alike
 //!    ([`SUBJECT_FLOOR`]): the subject is not counted twice, and the verb differs.
 
 use super::commitment::{CommitmentChange, CommitmentDiff, CommitmentMatch, Excerpt};
+use super::inferred::around;
 use super::normalize::{dice, normalized, shingles};
-use crate::Modality;
+use crate::{Modality, deontic};
 
-/// The least likeness of two sentences whose verbs match.
+/// The least likeness of what follows the marker in two sentences whose verbs match.
 const VERB_FLOOR: f64 = 1.0 / 3.0;
 /// The least likeness of what follows the marker in two sentences whose subjects match but
 /// verbs differ.
@@ -24,10 +26,95 @@ const SUBJECT_FLOOR: f64 = 0.4;
 /// Added commitments looked at per dropped one, at most: it bounds the work on hostile input.
 const MAX_CANDIDATES: usize = 64;
 
+/// The least likeness of what follows the marker in a sentence elsewhere in the other draft,
+/// of the same modality and verb, for an added or dropped commitment to count as standing
+/// there still. (The subject is left out: "Each Party shall publish" opens many sentences.)
+const STANDS_FLOOR: f64 = 0.5;
+/// Sentences compared in all while looking for commitments that still stand, at most; past
+/// it, the rest are kept as they are.
+const STANDS_WORK: usize = 1 << 18;
+
 /// Removes the entries of commitments that moved (see the module docs).
 pub(crate) fn net_moves(out: &mut Vec<CommitmentDiff>) {
-    net(out, verb_key, |e| e.sentence.as_str(), VERB_FLOOR);
+    net(out, verb_key, after_marker, VERB_FLOOR);
     net(out, subject_key, after_marker, SUBJECT_FLOOR);
+}
+
+/// Removes the added commitments whose like stands in the old draft's `old` texts, and the
+/// dropped ones whose like stands in the new draft's `new` texts: the same modality, the same
+/// verb, what follows the marker at least [`STANDS_FLOOR`] alike. A commitment merged into a clause that
+/// pairs with another, or written twice in one draft and once in the other, is not new or
+/// gone. Runs after [`net_moves`], on what it left.
+pub(crate) fn net_standing<'t>(
+    out: &mut Vec<CommitmentDiff>,
+    old: impl Iterator<Item = &'t str>,
+    new: impl Iterator<Item = &'t str>,
+) {
+    let mut work = 0;
+    let mut gone = vec![false; out.len()];
+    standing(out, &CommitmentChange::Added, old, &mut gone, &mut work);
+    standing(out, &CommitmentChange::Dropped, new, &mut gone, &mut work);
+    let mut k = 0;
+    out.retain(|_| {
+        k += 1;
+        !gone[k - 1]
+    });
+}
+
+/// Marks in `gone` the entries of `change` (added or dropped) whose like stands in `texts`
+/// (the other draft's).
+fn standing<'t>(
+    out: &[CommitmentDiff],
+    change: &CommitmentChange,
+    texts: impl Iterator<Item = &'t str>,
+    gone: &mut [bool],
+    work: &mut usize,
+) {
+    let excerpt = |c: &'_ CommitmentDiff| match change {
+        CommitmentChange::Added => c.new_excerpt.clone(),
+        _ => c.old_excerpt.clone(),
+    };
+    // (key, entry, bigrams) of the entries to look for, sorted by key.
+    let mut wanted: Vec<((Modality, String), usize, Vec<u64>)> = out
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| {
+            c.matched_by == Some(CommitmentMatch::Text) && c.changes.as_slice() == [change.clone()]
+        })
+        .filter_map(|(i, c)| {
+            let e = excerpt(c)?;
+            Some((verb_key(&e)?, i, shingles(&normalized(after_marker(&e)))))
+        })
+        .collect();
+    if wanted.is_empty() {
+        return;
+    }
+    wanted.sort_unstable_by(|x, y| x.0.cmp(&y.0).then(x.1.cmp(&y.1)));
+    let mut found = Vec::new();
+    for text in texts {
+        found.clear();
+        deontic::markers_into(text, &mut found);
+        for m in &found {
+            let e = around(text, m.range.clone(), m.modality, None);
+            let Some(k) = verb_key(&e) else {
+                continue;
+            };
+            let from = wanted.partition_point(|(x, _, _)| *x < k);
+            if wanted.get(from).is_none_or(|(x, _, _)| *x != k) {
+                continue;
+            }
+            let sh = shingles(&normalized(after_marker(&e)));
+            for (_, i, other) in wanted[from..].iter().take_while(|(x, _, _)| *x == k) {
+                if *work >= STANDS_WORK {
+                    return;
+                }
+                *work += 1;
+                if !gone[*i] && dice(&sh, other) >= STANDS_FLOOR {
+                    gone[*i] = true;
+                }
+            }
+        }
+    }
 }
 
 /// What follows the marker in its sentence.
@@ -35,6 +122,16 @@ fn after_marker(e: &Excerpt) -> &str {
     e.sentence
         .find(e.marker.as_str())
         .map_or(e.sentence.as_str(), |at| &e.sentence[at + e.marker.len()..])
+}
+
+/// An adverb in "-ly" of seven letters or more ("promptly"; "apply" and "comply" are shorter).
+fn is_adverb(w: &str) -> bool {
+    w.len() >= 7 && w.ends_with("ly")
+}
+
+/// A list label's word: "a", "ii", "iv".
+fn is_label(w: &str) -> bool {
+    w.len() == 1 || (w.len() <= 4 && w.chars().all(|c| matches!(c, 'i' | 'v' | 'x')))
 }
 
 /// The modality and the verb after the marker.
@@ -48,9 +145,9 @@ fn verb_key(e: &Excerpt) -> Option<(Modality, String)> {
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .find(|w| {
-            !matches!(w.as_str(), "be" | "inter" | "alia") && !(w.len() >= 7 && w.ends_with("ly"))
+            !(matches!(w.as_str(), "be" | "inter" | "alia") || is_adverb(w) || is_label(w))
         })?;
-    Some((e.modality, verb.chars().take(5).collect()))
+    Some((e.modality, verb.chars().take(4).collect()))
 }
 
 /// The modality and the subject as written, lower-cased.
