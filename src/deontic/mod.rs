@@ -22,6 +22,7 @@
 
 mod reading;
 
+pub(crate) use reading::is_adverb;
 pub use reading::{Reading, Role, Rule, read};
 
 use std::cell::OnceCell;

@@ -210,9 +210,35 @@ const SUBORDINATORS: &[&str] = &[
     "provided", "insofar", "once", "until", "because", "since",
 ];
 
+/// Verbs of a statement: a marker in what they introduce ("The Parties recognise that the
+/// services may be used ...") states a view, not a commitment.
+const STATING: &[&str] = &[
+    "recognise",
+    "recognises",
+    "recognize",
+    "recognizes",
+    "note",
+    "notes",
+    "acknowledge",
+    "acknowledges",
+    "understand",
+    "understands",
+    "consider",
+    "considers",
+    "believe",
+    "believes",
+    "stress",
+    "stresses",
+    "emphasise",
+    "emphasises",
+    "emphasize",
+    "emphasizes",
+];
+
 /// Words that open a part of a sentence that is not its subject: "in accordance with its
 /// laws", "subject to paragraph 2".
 const NOT_A_SUBJECT: &[&str] = &[
+    "hereinafter",
     "in",
     "under",
     "subject",
@@ -265,17 +291,18 @@ const NOT_A_SUBJECT: &[&str] = &[
 /// | be construed, be interpreted, be read, be understood; any verb when the subject starts with "Nothing" or "No provision" | [`Rule::Construction`] |
 /// | apply with no object ("apply to", "apply mutatis mutandis", "apply.") or be applied, when the subject is a provision or a measure ("This Chapter", "Article 4", "Such measures"); be applicable | [`Rule::Application`] |
 /// | mean, have the (following) meaning, be defined, refer to; any marker after "means" ("X means that goods may enter") | [`Rule::Definition`] |
-/// | enter into force, remain in force, continue in force, take effect, cease to have effect, terminate, expire, lapse, be terminated, be renewed, be valid | [`Rule::Duration`] |
+/// | enter into force, remain in force, continue in force, take effect, begin (or commence) from, on, at or upon, cease to have effect, terminate, expire, lapse, be terminated, be renewed, be valid | [`Rule::Duration`] |
 /// | not affect, not prejudice, not derogate, not limit, not impair, not diminish, be without prejudice | [`Rule::NonDerogation`] |
-/// | be binding, be final, be deemed, be considered, be regarded, be treated, be based, be governed, be annexed, be attached, be subject to, be in accordance with, be followed by a colon ("The terms of reference shall be:"), have the following, constitute, form, entail, be authentic, replace, supersede, prevail, be dealt with, be an integral | [`Rule::Status`] |
-/// | include, comprise, consist, involve, contain, take the form, cover (after "may" or "shall"); any verb after "may" whose subject is an activity ("Cooperation may promote ...") | [`Rule::Description`] |
+/// | be binding, be final, be deemed, be considered, be regarded, be treated, be based, be governed, be annexed, be attached, be subject to, be in accordance with, be aimed at, be sufficient, be followed by a colon ("The terms of reference shall be:"), have the following, constitute, form, entail, be authentic, replace, supersede, prevail, be dealt with, be an integral | [`Rule::Status`] |
+/// | include, comprise, consist, involve, contain, take the form, cover (after "may", "shall" or "should"), give rise to; any verb after "may" whose subject is an activity ("Cooperation may promote ...") | [`Rule::Description`] |
 ///
 /// A marker is [`Role::Subordinate`] when a marker before it in the sentence is followed by
 /// "that", "which", "if" or another word that opens a clause (it belongs to that commitment),
 /// when such a word opens its own part of the sentence ("if the Parties agree to ..."), or
 /// when "as" stands among the four words before it ("as may be agreed", "such functions as
 /// the Parties may agree"), or when "that", "which" or "who" stands right before it
-/// ("persons that may be employed"). It is [`Role::Repeated`] when it
+/// ("persons that may be employed"), or when it stands in what "recognise that", "note that"
+/// or another verb of a statement introduces. It is [`Role::Repeated`] when it
 /// repeats the binding marker before it, for the same subject, joined by "and" or "or".
 pub fn read(text: &str) -> Vec<Reading> {
     let found = joined(text, markers(text));
@@ -304,7 +331,7 @@ pub fn read(text: &str) -> Vec<Reading> {
         // the marker's part of the sentence.
         let own_part = parts(text, start, m.range.start).into_iter().next();
         // "persons that may be employed": a relative pronoun right before it.
-        let (as_before, relative) = own_part.map_or((false, false), |own| {
+        let (as_before, relative) = own_part.clone().map_or((false, false), |own| {
             let ws: Vec<&str> = words(text, own).map(|(_, w)| w).collect();
             (
                 ws[ws.len().saturating_sub(4)..]
@@ -322,9 +349,18 @@ pub fn read(text: &str) -> Vec<Reading> {
                 && r.subject == subject
                 && has_word(text, p.range.end..m.range.start, &["and", "or"])
         });
+        // Within the marker's own part of the sentence: "Where a Party considers that ..., it
+        // shall request" binds.
+        let stated = own_part.clone().is_some_and(|own| {
+            words(text, own)
+                .collect::<Vec<_>>()
+                .windows(2)
+                .any(|w| in_table(w[0].1, STATING) && w[1].1.eq_ignore_ascii_case("that"))
+        });
         let role = if subordinate
             || as_before
             || relative
+            || stated
             || opens_with_subordinator(text, start, m.range.start)
         {
             Role::Subordinate
@@ -346,19 +382,32 @@ pub fn read(text: &str) -> Vec<Reading> {
 }
 
 /// Markers with "refrain from" right after another ("shall refrain from", "undertake to
-/// refrain from"), joined into one: the first one's firmness, forbidding.
+/// refrain from"), joined into one: the first one's firmness, forbidding. "Agree to",
+/// "undertake to" and "commit to" right after another ("may agree to terminate") join it too,
+/// as it is.
 fn joined(text: &str, found: Vec<Marker>) -> Vec<Marker> {
     let mut out: Vec<Marker> = Vec::with_capacity(found.len());
     for m in found {
-        let refrain = text[m.range.clone()]
-            .get(..7)
-            .is_some_and(|w| w.eq_ignore_ascii_case("refrain"));
+        let first = words(text, m.range.clone())
+            .next()
+            .map(|(_, w)| w.to_ascii_lowercase())
+            .unwrap_or_default();
+        let refrain = first.starts_with("refrain");
+        // "may agree to terminate", "shall undertake to ratify": one marker, the first one's.
+        let undertaking = matches!(
+            first.as_str(),
+            "agree" | "agrees" | "undertake" | "undertakes" | "commit" | "commits"
+        );
         if let Some(prev) = out.last_mut().filter(|p| {
-            refrain
+            (refrain || undertaking)
                 && text.get(p.range.end..m.range.start).is_some_and(|gap| {
                     gap.trim().is_empty() || gap.trim().eq_ignore_ascii_case("to")
                 })
         }) {
+            if undertaking {
+                prev.range.end = m.range.end;
+                continue;
+            }
             prev.modality = match prev.modality {
                 Modality::Obligation => Modality::Prohibition,
                 Modality::Recommendation => Modality::Discouragement,
@@ -411,7 +460,7 @@ fn words(text: &str, range: Range<usize>) -> impl Iterator<Item = (Range<usize>,
 
 /// Whether a word may stand between a marker and its verb: one of [`ADVERBS`], or a word of
 /// seven letters or more in "-ly" ("promptly", "jointly"; "apply" and "comply" are shorter).
-fn is_adverb(word: &str) -> bool {
+pub(crate) fn is_adverb(word: &str) -> bool {
     in_table(word, ADVERBS) || (word.len() >= 7 && word.ends_with("ly"))
 }
 
@@ -534,15 +583,16 @@ fn rule(text: &str, start: usize, m: &Marker, subject: Option<&Range<usize>>) ->
     let end = text.len().min(m.range.end + 120);
     // Adverbs are passed over before the verb and after "be" ("shall at least cover", "shall
     // be automatically renewed"), not after the verb ("shall apply in ...").
-    let mut after: Vec<String> = Vec::with_capacity(4);
+    let mut after: Vec<String> = Vec::with_capacity(6);
     for (_, word) in words(text, m.range.end..end) {
         let word = word.to_ascii_lowercase();
         let before_verb = after.is_empty() || (after.len() == 1 && after[0] == "be");
-        if before_verb && (is_adverb(&word) || word == "not") {
+        // "nor shall it apply": the subject after an inverted marker.
+        if before_verb && (is_adverb(&word) || matches!(word.as_str(), "not" | "it" | "they")) {
             continue;
         }
         after.push(word);
-        if after.len() == 4 {
+        if after.len() == 6 {
             break;
         }
     }
@@ -567,13 +617,21 @@ fn rule(text: &str, start: usize, m: &Marker, subject: Option<&Range<usize>>) ->
         (false, "have") if next == "the" && after.iter().any(|w| w == "meaning") => {
             Rule::Definition
         }
-        // "The Committee shall have the following functions:", as "shall be:".
-        (false, "have") if next == "the" && w(rest + 1) == "following" => Rule::Status,
+        // "The Committee shall have (in particular) the following functions:", as "shall be:".
+        (false, "have") if after.iter().any(|w| w == "following") => Rule::Status,
         (false, "enter" | "remain" | "continue") if next == "into" || next == "in" => {
             Rule::Duration
         }
         (false, "take") if next == "effect" => Rule::Duration,
         (false, "cease") if next == "to" => Rule::Duration,
+        (false, "begin" | "commence" | "start")
+            if matches!(
+                next,
+                "from" | "on" | "at" | "upon" | "with" | "when" | "after" | "within"
+            ) =>
+        {
+            Rule::Duration
+        }
         (false, "terminate" | "expire" | "lapse") | (true, "terminated" | "renewed" | "valid") => {
             Rule::Duration
         }
@@ -586,21 +644,27 @@ fn rule(text: &str, start: usize, m: &Marker, subject: Option<&Range<usize>>) ->
         (
             true,
             "binding" | "final" | "deemed" | "considered" | "regarded" | "treated" | "authentic"
-            | "dealt" | "an" | "annexed" | "attached" | "governed" | "based",
+            | "dealt" | "an" | "annexed" | "attached" | "governed" | "based" | "aimed"
+            | "sufficient",
         ) => Rule::Status,
         (true, "equally") => Rule::Status,
         // "The terms of reference shall be:" followed by the list; "shall be subject to".
         (true, _) if text[m.range.end..].trim_start().starts_with("be:") => Rule::Status,
         (true, "subject") if next == "to" => Rule::Status,
-        (true, "in") if next == "accordance" || next == "conformity" => Rule::Status,
+        // "be in accordance with" ("in" is passed over before the verb).
+        (true, "accordance" | "conformity") => Rule::Status,
         (false, "constitute" | "form" | "replace" | "supersede" | "prevail" | "entail") => {
             Rule::Status
         }
         (false, "include" | "comprise" | "consist" | "involve" | "cover" | "contain")
-            if permission || m.modality == Modality::Obligation =>
+            if matches!(
+                m.modality,
+                Modality::Permission | Modality::Obligation | Modality::Recommendation
+            ) =>
         {
             Rule::Description
         }
+        (false, "give") if next == "rise" => Rule::Description,
         (false, "take") if permission && next == "the" && w(rest + 1) == "form" => {
             Rule::Description
         }
@@ -729,6 +793,58 @@ mod tests {
                 "This Agreement shall remain in force for ten years.",
                 Rule::Duration,
             ),
+            (
+                "This Agreement shall be valid for an indefinite period.",
+                Rule::Duration,
+            ),
+            (
+                "No provision of this Title shall prevent a Party from acting.",
+                Rule::Construction,
+            ),
+            (
+                "The procedures shall be in accordance with the Rules.",
+                Rule::Status,
+            ),
+            (
+                "The Mechanism shall not apply to any measure under Title 9.",
+                Rule::Application,
+            ),
+            (
+                "The terms of reference shall be: (a) to examine the matter;",
+                Rule::Status,
+            ),
+            (
+                "Cooperation shall be subject to the funds available.",
+                Rule::Status,
+            ),
+            (
+                "Cooperation may promote investment in networks.",
+                Rule::Description,
+            ),
+            (
+                "The period shall begin from the date of approval.",
+                Rule::Duration,
+            ),
+            (
+                "Such activities should cover areas of interest:",
+                Rule::Description,
+            ),
+            (
+                "The cooperation shall give rise to growth.",
+                Rule::Description,
+            ),
+            (
+                "The Committee shall have, in particular, the following functions:",
+                Rule::Status,
+            ),
+            (
+                "This dialogue shall be aimed at fighting climate change.",
+                Rule::Status,
+            ),
+            (
+                "It shall be sufficient for the right holders to show it.",
+                Rule::Status,
+            ),
         ];
         for (text, rule) in cases {
             assert_eq!(roles(text), [NoOne(rule)], "{text}");
@@ -737,6 +853,7 @@ mod tests {
             "Each Party shall apply the rules of origin.",
             "The exporter may apply for a ruling.",
             "The Party shall refer the matter to the Committee.",
+            "The Parties shall begin negotiations within a year.",
             "Each Party shall notify the other Party.",
             "A Party may request consultations.",
             "Georgia will carry out approximation.",
@@ -763,6 +880,10 @@ mod tests {
             [Modality::Prohibition]
         );
         assert_eq!(kinds("They refrain from force."), [Modality::Prohibition]);
+        assert_eq!(
+            kinds("They may agree to terminate it."),
+            [Modality::Permission]
+        );
         let text = "Each Party shall refrain from force.";
         assert_eq!(&text[read(text)[0].marker.clone()], "shall refrain from");
     }

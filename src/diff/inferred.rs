@@ -32,7 +32,7 @@ const SENTENCE_FLOOR: f64 = 1.0 / 3.0;
 /// Sentences per text past which the text counts as one sentence (its markers compared in
 /// order): it bounds the alignment's work on hostile input.
 const MAX_SENTENCES: usize = 2_000;
-/// Pairs of sentences compared in one changed run, at most; past it they pair in order.
+/// Pairs of sentences compared in one changed run, at most; past it they stand alone.
 const MAX_RUN_PAIRS: usize = 4_096;
 
 /// A marker that binds, read in its sentence: what it expresses, where its words stand in the
@@ -407,9 +407,10 @@ fn run<S: AsRef<str>>(
                 open.push((i + 1, i1, j + 1, j1));
             }
         }
-    } else {
-        pairs.extend((0..xs.len().min(ys.len())).map(|k| (k, k)));
     }
+    // Past the budget nothing pairs: every sentence stands alone, and a commitment that moved
+    // or stands elsewhere is netted out after (see `moved`); pairing in order would compare
+    // the markers of unrelated sentences.
     pairs.sort_unstable();
     let mut out = Vec::new();
     let gap = |out: &mut Vec<(Option<usize>, Option<usize>)>, i: usize, pi: usize, j, pj| {

@@ -7,7 +7,8 @@
 //! 1. the same modality and the same verb after the marker (its first four letters, past "be", list labels,
 //!    "inter alia" and adverbs in "-ly", so that "take" and "be taken" meet), with what
 //!    follows the marker alike enough to be one act reworded (a third of its word bigrams,
-//!    Dice; the subject is left out, since "Each Party shall" opens many sentences);
+//!    Dice; the subject is left out, since "Each Party shall" opens many sentences), or whole
+//!    sentences alike enough to be one provision ([`WHOLE_FLOOR`]);
 //! 2. the same modality and the same subject as written, past "the", "its" and the like
 //!    ("The ruling shall establish ..."
 //!    against "The ruling shall set out ..."), with what follows the marker more alike
@@ -20,6 +21,9 @@ use crate::{Modality, deontic};
 
 /// The least likeness of what follows the marker in two sentences whose verbs match.
 const VERB_FLOOR: f64 = 1.0 / 3.0;
+/// The least likeness of two whole sentences whose verbs match for them to meet whatever
+/// follows their markers: the same provision with its act reworded.
+const WHOLE_FLOOR: f64 = 0.6;
 /// The least likeness of what follows the marker in two sentences whose subjects match but
 /// verbs differ.
 const SUBJECT_FLOOR: f64 = 0.4;
@@ -36,8 +40,8 @@ const STANDS_WORK: usize = 1 << 18;
 
 /// Removes the entries of commitments that moved (see the module docs).
 pub(crate) fn net_moves(out: &mut Vec<CommitmentDiff>) {
-    net(out, verb_key, after_marker, VERB_FLOOR);
-    net(out, subject_key, after_marker, SUBJECT_FLOOR);
+    net(out, verb_key, VERB_FLOOR, WHOLE_FLOOR);
+    net(out, subject_key, SUBJECT_FLOOR, 2.0);
 }
 
 /// Removes the added commitments whose like stands in the old draft's `old` texts, and the
@@ -124,11 +128,6 @@ fn after_marker(e: &Excerpt) -> &str {
         .map_or(e.sentence.as_str(), |at| &e.sentence[at + e.marker.len()..])
 }
 
-/// An adverb in "-ly" of seven letters or more ("promptly"; "apply" and "comply" are shorter).
-fn is_adverb(w: &str) -> bool {
-    w.len() >= 7 && w.ends_with("ly")
-}
-
 /// A list label's word: "a", "ii", "iv".
 fn is_label(w: &str) -> bool {
     w.len() == 1 || (w.len() <= 4 && w.chars().all(|c| matches!(c, 'i' | 'v' | 'x')))
@@ -145,7 +144,7 @@ fn verb_key(e: &Excerpt) -> Option<(Modality, String)> {
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .find(|w| {
-            !(matches!(w.as_str(), "be" | "inter" | "alia") || is_adverb(w) || is_label(w))
+            !(matches!(w.as_str(), "be" | "inter" | "alia") || deontic::is_adverb(w) || is_label(w))
         })?;
     Some((e.modality, verb.chars().take(4).collect()))
 }
@@ -162,13 +161,14 @@ fn subject_key(e: &Excerpt) -> Option<(Modality, String)> {
     Some((e.modality, subject))
 }
 
-/// One pass: each dropped entry meets the most alike added one of its key (comparing the
-/// `part` of their sentences), at least `floor` alike; both go.
+/// One pass: each dropped entry meets the most alike added one of its key, what follows
+/// their markers at least `floor` alike or their whole sentences at least `whole` alike; both
+/// go.
 fn net(
     out: &mut Vec<CommitmentDiff>,
     key: fn(&Excerpt) -> Option<(Modality, String)>,
-    part: fn(&Excerpt) -> &str,
     floor: f64,
+    whole: f64,
 ) {
     let lone = |c: &CommitmentDiff, change: &CommitmentChange| {
         c.matched_by == Some(CommitmentMatch::Text) && c.changes.as_slice() == [change.clone()]
@@ -195,7 +195,10 @@ fn net(
             continue;
         };
         let from = added.partition_point(|(x, _)| *x < k);
-        let sh = shingles(&normalized(part(e)));
+        let (act, all) = (
+            shingles(&normalized(after_marker(e))),
+            shingles(&normalized(&e.sentence)),
+        );
         let best = added[from..]
             .iter()
             .take_while(|(x, _)| *x == k)
@@ -203,8 +206,9 @@ fn net(
             .take(MAX_CANDIDATES)
             .filter_map(|&(_, j)| {
                 let other = out[j].new_excerpt.as_ref()?;
-                let d = dice(&sh, &shingles(&normalized(part(other))));
-                (d >= floor).then_some((d, j))
+                let d = dice(&act, &shingles(&normalized(after_marker(other))));
+                let w = dice(&all, &shingles(&normalized(&other.sentence)));
+                (d >= floor || w >= whole).then_some((d.max(w), j))
             })
             .max_by(|x, y| x.0.total_cmp(&y.0).then(y.1.cmp(&x.1)));
         if let Some((_, j)) = best {
