@@ -201,6 +201,7 @@ const APPLY_INTRANSITIVE: &[&str] = &[
     "for",
     "notwithstanding",
     "subject",
+    "without",
 ];
 
 /// Words that open a condition or a relative clause: a marker after them, within its part
@@ -213,6 +214,10 @@ const SUBORDINATORS: &[&str] = &[
 /// Verbs of a statement: a marker in what they introduce ("The Parties recognise that the
 /// services may be used ...") states a view, not a commitment.
 const STATING: &[&str] = &[
+    "recall",
+    "recalls",
+    "state",
+    "states",
     "recognise",
     "recognises",
     "recognize",
@@ -293,8 +298,8 @@ const NOT_A_SUBJECT: &[&str] = &[
 /// | mean, have the (following) meaning, be defined, refer to; any marker after "means" ("X means that goods may enter") | [`Rule::Definition`] |
 /// | enter into force, remain in force, continue in force, take effect, begin (or commence) from, on, at or upon, cease to have effect, terminate, expire, lapse, be terminated, be renewed, be valid | [`Rule::Duration`] |
 /// | not affect, not prejudice, not derogate, not limit, not impair, not diminish, be without prejudice | [`Rule::NonDerogation`] |
-/// | be binding, be final, be deemed, be considered, be regarded, be treated, be based, be governed, be annexed, be attached, be subject to, be in accordance with, be aimed at, be sufficient, be followed by a colon ("The terms of reference shall be:"), have the following, constitute, form, entail, be authentic, replace, supersede, prevail, be dealt with, be an integral | [`Rule::Status`] |
-/// | include, comprise, consist, involve, contain, take the form, cover (after "may", "shall" or "should"), give rise to; any verb after "may" whose subject is an activity ("Cooperation may promote ...") | [`Rule::Description`] |
+/// | be binding, be final, be deemed, be considered, be regarded, be treated, be based, be governed, be annexed, be attached, be subject to, be in accordance with, be aimed at, be sufficient, be followed by a colon ("The terms of reference shall be:"), be to ("The objective shall be to foster ..."), have the following, constitute, form, entail, be authentic, replace, supersede, prevail, be dealt with, be an integral | [`Rule::Status`] |
+/// | include, comprise, consist, involve, contain, take the form, cover (after "may", "shall" or "should"), give rise to; any verb in the active voice whose subject is an activity ("Cooperation may promote ...", "cooperation shall help to ...") | [`Rule::Description`] |
 ///
 /// A marker is [`Role::Subordinate`] when a marker before it in the sentence is followed by
 /// "that", "which", "if" or another word that opens a clause (it belongs to that commitment),
@@ -651,6 +656,8 @@ fn rule(text: &str, start: usize, m: &Marker, subject: Option<&Range<usize>>) ->
         // "The terms of reference shall be:" followed by the list; "shall be subject to".
         (true, _) if text[m.range.end..].trim_start().starts_with("be:") => Rule::Status,
         (true, "subject") if next == "to" => Rule::Status,
+        // "Their objective shall be to foster ...": what something is for.
+        (true, "to") => Rule::Status,
         // "be in accordance with" ("in" is passed over before the verb).
         (true, "accordance" | "conformity") => Rule::Status,
         (false, "constitute" | "form" | "replace" | "supersede" | "prevail" | "entail") => {
@@ -668,8 +675,10 @@ fn rule(text: &str, start: usize, m: &Marker, subject: Option<&Range<usize>>) ->
         (false, "take") if permission && next == "the" && w(rest + 1) == "form" => {
             Rule::Description
         }
-        // "Cooperation may promote investment": what an activity may do, no one's permission.
-        _ if permission
+        // "Cooperation may promote investment", "cooperation shall help to strengthen ...":
+        // what an activity may do or does, no one's permission or duty. (In the passive,
+        // "cooperation shall be developed", someone must develop it.)
+        _ if !passive
             && subject.is_some_and(|s| {
                 words(text, s.clone()).any(|(_, w)| in_table(w, ACTIVITIES))
                     && !has_word(text, s.clone(), &["party", "parties"])
@@ -844,6 +853,18 @@ mod tests {
             (
                 "It shall be sufficient for the right holders to show it.",
                 Rule::Status,
+            ),
+            (
+                "The objective shall be to foster cooperation.",
+                Rule::Status,
+            ),
+            (
+                "Paragraph 1 shall apply without prejudice to Article 2.",
+                Rule::Application,
+            ),
+            (
+                "Cooperation shall help to strengthen policies.",
+                Rule::Description,
             ),
         ];
         for (text, rule) in cases {
