@@ -157,6 +157,21 @@ const ACTIVITIES: &[&str] = &[
     "support",
 ];
 
+/// Words of a subject whose "shall include" says what a term or a list holds, not what anyone
+/// must put in it.
+const DESCRIBED: &[&str] = &[
+    "term",
+    "terms",
+    "notion",
+    "expression",
+    "definition",
+    "functions",
+    "scope",
+    "areas",
+    "fields",
+    "elements",
+];
+
 /// Words that may stand between a marker and its verb without changing the reading.
 const ADVERBS: &[&str] = &[
     "also",
@@ -299,7 +314,7 @@ const NOT_A_SUBJECT: &[&str] = &[
 /// | enter into force, remain in force, continue in force, take effect, begin (or commence) from, on, at or upon, cease to have effect, terminate, expire, lapse, be terminated, be renewed, be valid | [`Rule::Duration`] |
 /// | not affect, not prejudice, not derogate, not limit, not impair, not diminish, be without prejudice | [`Rule::NonDerogation`] |
 /// | be binding, be final, be deemed, be considered, be regarded, be treated, be based, be governed, be annexed, be attached, be subject to, be in accordance with, be aimed at, be sufficient, be followed by a colon ("The terms of reference shall be:"), be to ("The objective shall be to foster ..."), have the following, constitute, form, entail, be authentic, replace, supersede, prevail, be dealt with, be an integral | [`Rule::Status`] |
-/// | include, comprise, consist, involve, contain, take the form, cover (after "may", "shall" or "should"), give rise to; any verb in the active voice whose subject is an activity ("Cooperation may promote ...", "cooperation shall help to ...") | [`Rule::Description`] |
+/// | include, comprise, consist, involve, contain, cover (after "may", or when the subject is a term, a notion, a list's functions, areas or elements), take the form, give rise to; any verb in the active voice whose subject is an activity ("Cooperation may promote ...", "cooperation shall help to ...") | [`Rule::Description`] |
 ///
 /// A marker is [`Role::Subordinate`] when a marker before it in the sentence is followed by
 /// "that", "which", "if" or another word that opens a clause (it belongs to that commitment),
@@ -406,7 +421,13 @@ fn joined(text: &str, found: Vec<Marker>) -> Vec<Marker> {
         if let Some(prev) = out.last_mut().filter(|p| {
             (refrain || undertaking)
                 && text.get(p.range.end..m.range.start).is_some_and(|gap| {
-                    gap.trim().is_empty() || gap.trim().eq_ignore_ascii_case("to")
+                    let gap = gap.trim();
+                    gap.is_empty()
+                        || gap.eq_ignore_ascii_case("to")
+                        // "may at any time agree to", "shall also undertake to".
+                        || (undertaking
+                            && gap.split_whitespace().count() <= 3
+                            && !gap.contains([',', ';', ':', '.']))
                 })
         }) {
             if undertaking {
@@ -663,11 +684,10 @@ fn rule(text: &str, start: usize, m: &Marker, subject: Option<&Range<usize>>) ->
         (false, "constitute" | "form" | "replace" | "supersede" | "prevail" | "entail") => {
             Rule::Status
         }
+        // "Cooperation may include ...", "the term X shall include ...": what something holds.
+        // "The notice shall include the date" is a requirement and binds.
         (false, "include" | "comprise" | "consist" | "involve" | "cover" | "contain")
-            if matches!(
-                m.modality,
-                Modality::Permission | Modality::Obligation | Modality::Recommendation
-            ) =>
+            if permission || subject.is_some_and(|s| has_word(text, s.clone(), DESCRIBED)) =>
         {
             Rule::Description
         }
@@ -779,10 +799,6 @@ mod tests {
                 Rule::Definition,
             ),
             (
-                "The laws shall contain elements such as:",
-                Rule::Description,
-            ),
-            (
                 "Cooperation shall be governed by these principles:",
                 Rule::Status,
             ),
@@ -866,6 +882,10 @@ mod tests {
                 "Cooperation shall help to strengthen policies.",
                 Rule::Description,
             ),
+            (
+                "The notion shall at least include these rights:",
+                Rule::Description,
+            ),
         ];
         for (text, rule) in cases {
             assert_eq!(roles(text), [NoOne(rule)], "{text}");
@@ -875,6 +895,8 @@ mod tests {
             "The exporter may apply for a ruling.",
             "The Party shall refer the matter to the Committee.",
             "The Parties shall begin negotiations within a year.",
+            "The notice shall include the date of the procurement.",
+            "The laws shall contain elements such as these:",
             "Each Party shall notify the other Party.",
             "A Party may request consultations.",
             "Georgia will carry out approximation.",
