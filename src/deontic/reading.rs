@@ -487,7 +487,11 @@ fn words(text: &str, range: Range<usize>) -> impl Iterator<Item = (Range<usize>,
 /// Whether a word may stand between a marker and its verb: one of [`ADVERBS`], or a word of
 /// seven letters or more in "-ly" ("promptly", "jointly"; "apply" and "comply" are shorter).
 pub(crate) fn is_adverb(word: &str) -> bool {
-    in_table(word, ADVERBS) || (word.len() >= 7 && word.ends_with("ly"))
+    in_table(word, ADVERBS)
+        || (word.len() >= 7
+            && word
+                .get(word.len() - 2..)
+                .is_some_and(|end| end.eq_ignore_ascii_case("ly")))
 }
 
 fn in_table(word: &str, table: &[&str]) -> bool {

@@ -288,12 +288,7 @@ pub(crate) fn inferred(
 /// "?" before white space, or at a line end) and its words. It looks no further than half of
 /// [`Excerpt::MAX_LEN`] bytes either way, so that the marker stays in a cut sentence and a text
 /// of markers without a sentence end stays linear.
-pub(super) fn around(
-    text: &str,
-    range: Range<usize>,
-    modality: Modality,
-    subject: Option<&str>,
-) -> Excerpt {
+fn around(text: &str, range: Range<usize>, modality: Modality, subject: Option<&str>) -> Excerpt {
     let bytes = text.as_bytes();
     let ends_at =
         |i: usize| bytes[i] == b'\n' || bytes.get(i + 1).is_none_or(u8::is_ascii_whitespace);

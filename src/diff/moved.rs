@@ -4,18 +4,24 @@
 //!
 //! Two passes, each on the entries of a whole comparison (a provision often moves between the
 //! paragraphs of an article, or to an article that pairs with another):
-//! 1. the same modality and the same verb after the marker (its first four letters, past "be", list labels,
-//!    "inter alia" and adverbs in "-ly", so that "take" and "be taken" meet), with what
+//! 1. the same modality and the same verb after the marker (its first four letters, past
+//!    "be", list labels, "inter alia" and adverbs, so that "take" and "be taken" meet), with what
 //!    follows the marker alike enough to be one act reworded (a third of its word bigrams,
 //!    Dice; the subject is left out, since "Each Party shall" opens many sentences), or whole
 //!    sentences alike enough to be one provision ([`WHOLE_FLOOR`]);
 //! 2. the same modality and the same subject as written, past "the", "its" and the like
-//!    ("The ruling shall establish ..."
-//!    against "The ruling shall set out ..."), with what follows the marker more alike
-//!    ([`SUBJECT_FLOOR`]): the subject is not counted twice, and the verb differs.
+//!    ("The ruling shall establish ..." against "The ruling shall set out ..."), with what
+//!    follows the marker more alike ([`SUBJECT_FLOOR`]): the verb differs.
+//!
+//! Then [`net_standing`] removes what is added or dropped though its like stands anywhere in
+//! the other draft. Each entry's bigrams are computed once; a sentence of the other draft is
+//! read whole only where its marker is followed by the verb and the two words after it of
+//! some entry.
+
+use std::collections::HashSet;
+use std::ops::Range;
 
 use super::commitment::{CommitmentChange, CommitmentDiff, CommitmentMatch, Excerpt};
-use super::inferred::around;
 use super::normalize::{dice, normalized, shingles};
 use crate::{Modality, deontic};
 
@@ -29,14 +35,72 @@ const WHOLE_FLOOR: f64 = 0.6;
 const SUBJECT_FLOOR: f64 = 0.4;
 /// Added commitments looked at per dropped one, at most: it bounds the work on hostile input.
 const MAX_CANDIDATES: usize = 64;
-
 /// The least likeness of what follows the marker in a sentence elsewhere in the other draft,
 /// of the same modality and verb, for an added or dropped commitment to count as standing
 /// there still. (The subject is left out: "Each Party shall publish" opens many sentences.)
 const STANDS_FLOOR: f64 = 0.5;
-/// Sentences compared in all while looking for commitments that still stand, at most; past
-/// it, the rest are kept as they are.
+/// Comparisons in all while looking for commitments that still stand, at most; past it, the
+/// rest are kept as they are.
 const STANDS_WORK: usize = 1 << 18;
+/// How far after a marker its act is read, in bytes: enough words to tell one act from
+/// another.
+const ACT_LEN: usize = 120;
+
+/// A verb's first four bytes, lower-cased.
+type Verb = [u8; 4];
+/// The first four bytes of an act's first three words, lower-cased: its key.
+type Act = [u8; 12];
+
+/// A lone added or dropped commitment read from text, ready to be compared.
+struct Lone<K> {
+    entry: usize,
+    key: K,
+    /// The bigrams of what follows its marker, and of its whole sentence.
+    act: Vec<u64>,
+    all: Vec<u64>,
+}
+
+/// The excerpt of a lone added (or dropped) entry: an entry read from text with that one
+/// change.
+fn lone<'d>(c: &'d CommitmentDiff, change: &CommitmentChange) -> Option<&'d Excerpt> {
+    if c.matched_by != Some(CommitmentMatch::Text) || c.changes.as_slice() != [change.clone()] {
+        return None;
+    }
+    match change {
+        CommitmentChange::Added => c.new_excerpt.as_ref(),
+        _ => c.old_excerpt.as_ref(),
+    }
+}
+
+/// The lone entries of `change`, keyed and sorted by key.
+fn lones<K: Ord>(
+    out: &[CommitmentDiff],
+    change: &CommitmentChange,
+    key: impl Fn(&Excerpt) -> Option<K>,
+) -> Vec<Lone<K>> {
+    let mut found: Vec<Lone<K>> = out
+        .iter()
+        .enumerate()
+        .filter_map(|(entry, c)| {
+            let e = lone(c, change)?;
+            Some(Lone {
+                entry,
+                key: key(e)?,
+                act: shingles(cut(after_marker(e), ACT_LEN)),
+                all: shingles(&normalized(&e.sentence)),
+            })
+        })
+        .collect();
+    found.sort_by(|x, y| x.key.cmp(&y.key).then(x.entry.cmp(&y.entry)));
+    found
+}
+
+/// The run of `sorted` with this key.
+fn with_key<'l, K: Ord>(sorted: &'l [Lone<K>], key: &K) -> &'l [Lone<K>] {
+    let from = sorted.partition_point(|l| l.key < *key);
+    let to = from + sorted[from..].partition_point(|l| l.key == *key);
+    &sorted[from..to]
+}
 
 /// Removes the entries of commitments that moved (see the module docs).
 pub(crate) fn net_moves(out: &mut Vec<CommitmentDiff>) {
@@ -46,9 +110,9 @@ pub(crate) fn net_moves(out: &mut Vec<CommitmentDiff>) {
 
 /// Removes the added commitments whose like stands in the old draft's `old` texts, and the
 /// dropped ones whose like stands in the new draft's `new` texts: the same modality, the same
-/// verb, what follows the marker at least [`STANDS_FLOOR`] alike. A commitment merged into a clause that
-/// pairs with another, or written twice in one draft and once in the other, is not new or
-/// gone. Runs after [`net_moves`], on what it left.
+/// verb and two words after it, what follows the marker at least [`STANDS_FLOOR`] alike. A commitment merged into a
+/// clause that pairs with another, or written twice in one draft and once in the other, is
+/// not new or gone. Runs after [`net_moves`], on what it left.
 pub(crate) fn net_standing<'t>(
     out: &mut Vec<CommitmentDiff>,
     old: impl Iterator<Item = &'t str>,
@@ -58,6 +122,10 @@ pub(crate) fn net_standing<'t>(
     let mut gone = vec![false; out.len()];
     standing(out, &CommitmentChange::Added, old, &mut gone, &mut work);
     standing(out, &CommitmentChange::Dropped, new, &mut gone, &mut work);
+    retain(out, &gone);
+}
+
+fn retain(out: &mut Vec<CommitmentDiff>, gone: &[bool]) {
     let mut k = 0;
     out.retain(|_| {
         k += 1;
@@ -74,51 +142,119 @@ fn standing<'t>(
     gone: &mut [bool],
     work: &mut usize,
 ) {
-    let excerpt = |c: &'_ CommitmentDiff| match change {
-        CommitmentChange::Added => c.new_excerpt.clone(),
-        _ => c.old_excerpt.clone(),
-    };
-    // (key, entry, bigrams) of the entries to look for, sorted by key.
-    let mut wanted: Vec<((Modality, String), usize, Vec<u64>)> = out
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| {
-            c.matched_by == Some(CommitmentMatch::Text) && c.changes.as_slice() == [change.clone()]
-        })
-        .filter_map(|(i, c)| {
-            let e = excerpt(c)?;
-            Some((verb_key(&e)?, i, shingles(&normalized(after_marker(&e)))))
-        })
-        .collect();
+    let wanted = lones(out, change, |e| {
+        Some((e.modality, act_key(after_marker(e))?))
+    });
     if wanted.is_empty() {
         return;
     }
-    wanted.sort_unstable_by(|x, y| x.0.cmp(&y.0).then(x.1.cmp(&y.1)));
     let mut found = Vec::new();
+    // Acts already compared: a repeated sentence answers the same.
+    let mut seen: HashSet<(Modality, &str)> = HashSet::new();
     for text in texts {
         found.clear();
         deontic::markers_into(text, &mut found);
         for m in &found {
-            let e = around(text, m.range.clone(), m.modality, None);
-            let Some(k) = verb_key(&e) else {
+            let act = act(text, m.range.clone());
+            let Some(key) = act_key(act) else {
                 continue;
             };
-            let from = wanted.partition_point(|(x, _, _)| *x < k);
-            if wanted.get(from).is_none_or(|(x, _, _)| *x != k) {
+            let same = with_key(&wanted, &(m.modality, key));
+            if same.iter().all(|l| gone[l.entry]) || !seen.insert((m.modality, act)) {
                 continue;
             }
-            let sh = shingles(&normalized(after_marker(&e)));
-            for (_, i, other) in wanted[from..].iter().take_while(|(x, _, _)| *x == k) {
+            let sh = shingles(act);
+            for l in same {
                 if *work >= STANDS_WORK {
                     return;
                 }
                 *work += 1;
-                if !gone[*i] && dice(&sh, other) >= STANDS_FLOOR {
-                    gone[*i] = true;
+                if !gone[l.entry] && dice(&sh, &l.act) >= STANDS_FLOOR {
+                    gone[l.entry] = true;
                 }
             }
         }
     }
+}
+
+/// What follows a marker in its sentence: up to the sentence's end (".", ";" or ":" before
+/// white space, or a line end), at most [`ACT_LEN`] bytes.
+fn act(text: &str, marker: Range<usize>) -> &str {
+    let rest = cut(&text[marker.end..], ACT_LEN);
+    let bytes = rest.as_bytes();
+    let stop = memchr::memchr3_iter(b'.', b';', b':', bytes)
+        .find(|&i| bytes.get(i + 1).is_none_or(u8::is_ascii_whitespace))
+        .map_or(rest.len(), |i| i + 1);
+    let stop = memchr::memchr(b'\n', &bytes[..stop]).unwrap_or(stop);
+    &rest[..stop]
+}
+
+/// The first `len` bytes of `text` at most, at a character boundary.
+fn cut(text: &str, len: usize) -> &str {
+    let mut end = len.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// A list label's word: "a", "ii", "iv".
+fn is_label(w: &str) -> bool {
+    w.len() == 1 || (w.len() <= 4 && w.bytes().all(|c| matches!(c, b'i' | b'v' | b'x')))
+}
+
+/// The words of an act past "be", "inter alia", adverbs and list labels.
+fn act_words(act: &str) -> impl Iterator<Item = &str> {
+    act.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .filter(|w| {
+            let skip = ["be", "inter", "alia"]
+                .iter()
+                .any(|s| w.eq_ignore_ascii_case(s));
+            !(skip || deontic::is_adverb(w) || is_label(w))
+        })
+}
+
+/// A word's first four bytes, lower-cased.
+fn four(word: &str) -> [u8; 4] {
+    let mut out = [0u8; 4];
+    for (v, b) in out.iter_mut().zip(word.bytes()) {
+        *v = b.to_ascii_lowercase();
+    }
+    out
+}
+
+/// The verb at the start of an act, its first four bytes lower-cased.
+fn verb_of(act: &str) -> Option<Verb> {
+    act_words(act).next().map(four)
+}
+
+/// The verb and the two words after it: what a sentence elsewhere must share to be read
+/// whole.
+fn act_key(act: &str) -> Option<Act> {
+    let mut words = act_words(act);
+    let mut key = [0u8; 12];
+    key[..4].copy_from_slice(&four(words.next()?));
+    key[4..8].copy_from_slice(&four(words.next().unwrap_or_default()));
+    key[8..].copy_from_slice(&four(words.next().unwrap_or_default()));
+    Some(key)
+}
+
+/// The modality and the verb after the marker.
+fn verb_key(e: &Excerpt) -> Option<(Modality, Verb)> {
+    Some((e.modality, verb_of(after_marker(e))?))
+}
+
+/// The modality and the subject as written, lower-cased, past leading determiners ("Its
+/// judicial authorities" and "the judicial authorities" are one subject).
+fn subject_key(e: &Excerpt) -> Option<(Modality, String)> {
+    let subject = e.subject.as_ref()?.to_lowercase();
+    let subject = subject
+        .split_whitespace()
+        .skip_while(|w| matches!(*w, "the" | "its" | "their" | "a" | "an" | "such"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    Some((e.modality, subject))
 }
 
 /// What follows the marker in its sentence.
@@ -128,97 +264,38 @@ fn after_marker(e: &Excerpt) -> &str {
         .map_or(e.sentence.as_str(), |at| &e.sentence[at + e.marker.len()..])
 }
 
-/// A list label's word: "a", "ii", "iv".
-fn is_label(w: &str) -> bool {
-    w.len() == 1 || (w.len() <= 4 && w.chars().all(|c| matches!(c, 'i' | 'v' | 'x')))
-}
-
-/// The modality and the verb after the marker.
-fn verb_key(e: &Excerpt) -> Option<(Modality, String)> {
-    let rest = e
-        .sentence
-        .find(e.marker.as_str())
-        .map_or("", |at| &e.sentence[at + e.marker.len()..]);
-    let verb = rest
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .find(|w| {
-            !(matches!(w.as_str(), "be" | "inter" | "alia") || deontic::is_adverb(w) || is_label(w))
-        })?;
-    Some((e.modality, verb.chars().take(4).collect()))
-}
-
-/// The modality and the subject as written, lower-cased.
-fn subject_key(e: &Excerpt) -> Option<(Modality, String)> {
-    let subject = e.subject.as_ref()?.to_lowercase();
-    // "Its judicial authorities" and "the judicial authorities" are one subject.
-    let subject = subject
-        .split_whitespace()
-        .skip_while(|w| matches!(*w, "the" | "its" | "their" | "a" | "an" | "such"))
-        .collect::<Vec<_>>()
-        .join(" ");
-    Some((e.modality, subject))
-}
-
 /// One pass: each dropped entry meets the most alike added one of its key, what follows
 /// their markers at least `floor` alike or their whole sentences at least `whole` alike; both
 /// go.
-fn net(
+fn net<K: Ord>(
     out: &mut Vec<CommitmentDiff>,
-    key: fn(&Excerpt) -> Option<(Modality, String)>,
+    key: fn(&Excerpt) -> Option<K>,
     floor: f64,
     whole: f64,
 ) {
-    let lone = |c: &CommitmentDiff, change: &CommitmentChange| {
-        c.matched_by == Some(CommitmentMatch::Text) && c.changes.as_slice() == [change.clone()]
-    };
-    let mut added: Vec<((Modality, String), usize)> = out
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| lone(c, &CommitmentChange::Added))
-        .filter_map(|(i, c)| c.new_excerpt.as_ref().and_then(key).map(|k| (k, i)))
-        .collect();
+    let added = lones(out, &CommitmentChange::Added, key);
     if added.is_empty() {
         return;
     }
-    added.sort_unstable();
+    let dropped = lones(out, &CommitmentChange::Dropped, key);
     let mut gone = vec![false; out.len()];
-    for i in 0..out.len() {
-        if !lone(&out[i], &CommitmentChange::Dropped) {
-            continue;
-        }
-        let Some(e) = out[i].old_excerpt.as_ref() else {
-            continue;
-        };
-        let Some(k) = key(e) else {
-            continue;
-        };
-        let from = added.partition_point(|(x, _)| *x < k);
-        let (act, all) = (
-            shingles(&normalized(after_marker(e))),
-            shingles(&normalized(&e.sentence)),
-        );
-        let best = added[from..]
+    let mut by_entry: Vec<&Lone<K>> = dropped.iter().collect();
+    // In document order, so that the first dropped entry meets its partner first.
+    by_entry.sort_by_key(|l| l.entry);
+    for d in by_entry {
+        let best = with_key(&added, &d.key)
             .iter()
-            .take_while(|(x, _)| *x == k)
-            .filter(|(_, j)| !gone[*j])
+            .filter(|a| !gone[a.entry])
             .take(MAX_CANDIDATES)
-            .filter_map(|&(_, j)| {
-                let other = out[j].new_excerpt.as_ref()?;
-                let d = dice(&act, &shingles(&normalized(after_marker(other))));
-                let w = dice(&all, &shingles(&normalized(&other.sentence)));
-                (d >= floor || w >= whole).then_some((d.max(w), j))
+            .filter_map(|a| {
+                let (x, w) = (dice(&d.act, &a.act), dice(&d.all, &a.all));
+                (x >= floor || w >= whole).then_some((x.max(w), a.entry))
             })
             .max_by(|x, y| x.0.total_cmp(&y.0).then(y.1.cmp(&x.1)));
         if let Some((_, j)) = best {
-            gone[i] = true;
+            gone[d.entry] = true;
             gone[j] = true;
         }
     }
-    let mut k = 0;
-    out.retain(|_| {
-        k += 1;
-        !gone[k - 1]
-    });
+    retain(out, &gone);
 }
