@@ -1,0 +1,204 @@
+//! Finds candidate modality changes by a plain sentence search, independent of pactum's
+//! reading, and says which of them the comparison reports: the recall side of an audit.
+//!
+//! ```text
+//! cargo run --release --example modal_search -- OLD NEW GOLD.tsv
+//! ```
+//!
+//! OLD and NEW are treaty texts or pactum JSON files (texts are imported; the comparison runs
+//! with ids off); GOLD.tsv pairs articles by number as for `align_eval`. For each gold pair,
+//! each sentence of the old article that holds a modal word ("shall", "must", "will", "may",
+//! "should", with "not") is matched to the most alike sentence of the new article (Dice of
+//! word bigrams); where they are at least 0.6 alike and their modal words differ ("will" and
+//! "must" read as "shall"), the pair is printed with `reported` when some commitment change of
+//! the comparison quotes either sentence's first 40 bytes, `not reported` otherwise. Judging
+//! which candidates are real changes of obligation is left to the reader. Exit status: 0, or
+//! 2 when a file cannot be read or a gold article is not in its draft.
+
+use std::collections::{HashMap, HashSet};
+use std::process::ExitCode;
+
+use pactum::diff::{Options, compare};
+use pactum::{Clause, Proposal};
+
+mod common;
+
+const USAGE: &str = "usage: modal_search OLD NEW GOLD.tsv";
+
+/// The least likeness of two sentences for one to be the other rewritten.
+const FLOOR: f64 = 0.6;
+
+fn main() -> ExitCode {
+    common::exit("modal_search", run().map(|()| ExitCode::SUCCESS))
+}
+
+/// The sentences of an article's whole text: split after ".", ";" or ":" before a space.
+fn sentences(c: &Clause) -> Vec<String> {
+    let text = c
+        .walk()
+        .map(|k| k.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut out = Vec::new();
+    let mut current = String::new();
+    for word in text.split_whitespace() {
+        if !current.is_empty() {
+            current.push(' ');
+        }
+        current.push_str(word);
+        if word.ends_with(['.', ';', ':']) {
+            out.push(std::mem::take(&mut current));
+        }
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
+fn bigrams(s: &str) -> HashSet<(String, String)> {
+    let words: Vec<String> = s
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    words
+        .windows(2)
+        .map(|w| (w[0].clone(), w[1].clone()))
+        .collect()
+}
+
+fn dice(x: &HashSet<(String, String)>, y: &HashSet<(String, String)>) -> f64 {
+    if x.is_empty() || y.is_empty() {
+        return 0.0;
+    }
+    2.0 * x.intersection(y).count() as f64 / (x.len() + y.len()) as f64
+}
+
+/// The modal words of a sentence, in order, "will" and "must" read as "shall", each with
+/// "not" when it follows.
+fn modals(s: &str) -> Vec<String> {
+    let words: Vec<String> = s
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let mut out = Vec::new();
+    for (k, w) in words.iter().enumerate() {
+        let modal = match w.as_str() {
+            "shall" | "must" | "will" => "shall",
+            "may" | "should" => w.as_str(),
+            _ => continue,
+        };
+        let not = words.get(k + 1).is_some_and(|n| n == "not");
+        out.push(if not {
+            format!("{modal} not")
+        } else {
+            modal.to_owned()
+        });
+    }
+    out
+}
+
+fn run() -> Result<(), String> {
+    use lexopt::prelude::*;
+    let mut parser = lexopt::Parser::from_env();
+    let mut files = Vec::new();
+    while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
+        match arg {
+            Short('h') | Long("help") => {
+                println!("{USAGE}");
+                return Ok(());
+            }
+            Value(v) => files.push(v.string().map_err(|e| e.to_string())?),
+            other => return Err(format!("{}\n{USAGE}", other.unexpected())),
+        }
+    }
+    let [old_file, new_file, gold_file] = files.as_slice() else {
+        return Err(USAGE.to_owned());
+    };
+    let args = common::ImportArgs::default();
+    let first = |file: &str| -> Result<Proposal, String> {
+        let loaded = args.load(file)?;
+        let p = loaded.negotiation.proposals().next().cloned();
+        p.ok_or_else(|| format!("{file} holds no proposal"))
+    };
+    let (old, new) = (first(old_file)?, first(new_file)?);
+    let gold = std::fs::read_to_string(gold_file).map_err(|e| format!("{gold_file}: {e}"))?;
+    let diff = compare(&old, &new, &Options::default().without_ids());
+    // The sentences the comparison quotes, by their first 40 bytes.
+    let quoted: Vec<&str> = diff
+        .commitments
+        .iter()
+        .flat_map(|c| [c.old_excerpt.as_ref(), c.new_excerpt.as_ref()])
+        .flatten()
+        .map(|e| e.sentence.as_str())
+        .collect();
+    let reported = |s: &str| {
+        let mut end = s.len().min(40);
+        while !s.is_char_boundary(end) {
+            end -= 1;
+        }
+        let head = common::normal(&s[..end]);
+        quoted.iter().any(|q| common::normal(q).contains(&head))
+    };
+    let numbers = |p: &Proposal| -> HashMap<String, Clause> {
+        let mut by = HashMap::new();
+        for c in p.walk() {
+            if let Some(n) = &c.number {
+                by.entry(common::normal(n)).or_insert_with(|| c.clone());
+            }
+        }
+        by
+    };
+    let (old_by, new_by) = (numbers(&old), numbers(&new));
+    let (mut found, mut seen) = (0, 0);
+    let mut out = String::new();
+    for line in gold.lines().skip(1).filter(|l| !l.trim().is_empty()) {
+        let mut fields = line.split('\t');
+        let (Some(a), Some(b)) = (fields.next(), fields.next()) else {
+            continue;
+        };
+        let get = |by: &HashMap<String, Clause>, n: &str, side: &str| {
+            by.get(&common::normal(n))
+                .cloned()
+                .ok_or_else(|| format!("the {side} draft has no clause numbered `{n}`"))
+        };
+        let (x, y) = (get(&old_by, a, "old")?, get(&new_by, b, "new")?);
+        let theirs: Vec<(String, HashSet<(String, String)>)> = sentences(&y)
+            .into_iter()
+            .map(|s| {
+                let b = bigrams(&s);
+                (s, b)
+            })
+            .collect();
+        for s in sentences(&x) {
+            let ms = modals(&s);
+            if ms.is_empty() {
+                continue;
+            }
+            let bs = bigrams(&s);
+            let best = theirs
+                .iter()
+                .map(|(t, tb)| (dice(&bs, tb), t))
+                .max_by(|p, q| p.0.total_cmp(&q.0));
+            let Some((d, t)) = best.filter(|(d, _)| *d >= FLOOR) else {
+                continue;
+            };
+            if modals(t) == ms {
+                continue;
+            }
+            seen += 1;
+            let hit = reported(&s) || reported(t);
+            found += usize::from(hit);
+            out.push_str(&format!(
+                "{a} -> {b} ({d:.2}): {}\n  old: {s}\n  new: {t}\n",
+                if hit { "reported" } else { "not reported" }
+            ));
+        }
+    }
+    common::print(&format!(
+        "{seen} sentence pairs whose modal words differ, {found} of them reported\n{out}"
+    ));
+    Ok(())
+}
