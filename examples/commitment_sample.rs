@@ -130,11 +130,15 @@ fn run() -> Result<(), String> {
     }
     let total: usize = kinds.values().sum();
     let counts: Vec<String> = kinds.iter().map(|(k, n)| format!("{k} {n}")).collect();
-    println!(
-        "{total} commitment changes in {} pairs: {}",
-        drafts.len(),
-        counts.join(", ")
-    );
+    let pairs = drafts.len();
+    if counts.is_empty() {
+        println!("no commitment changes in {pairs} pairs");
+    } else {
+        println!(
+            "{total} commitment changes in {pairs} pairs: {}",
+            counts.join(", ")
+        );
+    }
     all.sort_unstable();
     for (n, &(_, p, e, k)) in all.iter().take(sample).enumerate() {
         let c = &diffs[p][e];

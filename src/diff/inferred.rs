@@ -235,6 +235,10 @@ pub(crate) fn inferred(
     new_text: &str,
     out: &mut Vec<CommitmentDiff>,
 ) {
+    // The same text reads the same: most pairs are unchanged.
+    if old_text == new_text {
+        return;
+    }
     // Most reworded clauses keep their markers: a look at the whole texts settles them,
     // unless a list may have gained or lost items (its lead-in binds each one).
     let (ma, mb) = (deontic::markers(old_text), deontic::markers(new_text));
