@@ -21,9 +21,11 @@
 //! ```
 
 mod reading;
+mod rules;
 
-pub(crate) use reading::is_adverb;
-pub use reading::{Reading, Role, Rule, read};
+pub use reading::{Reading, Role, read};
+pub use rules::Rule;
+pub(crate) use rules::is_adverb;
 
 use std::cell::OnceCell;
 use std::ops::Range;

@@ -1,0 +1,513 @@
+//! The rule table of [`read`](super::read): wording whose "shall" or "may" binds no one.
+//!
+//! "This Agreement shall enter into force ..." states when the text holds; "Nothing in this
+//! Agreement shall be construed ..." says how to read it. Such markers make no commitment, so
+//! their changing ("shall apply" against "applies") is no change of any obligation. The
+//! table itself is documented on [`Rule`].
+
+use std::ops::Range;
+
+use super::Marker;
+use super::reading::{has_word, in_table, words};
+use crate::Modality;
+
+/// Why a marker binds no one: the rule table of [`read`](super::read).
+///
+/// The rule table looks at the verb after a marker (past "be", "also", "only" and the like)
+/// and at its subject:
+///
+/// | after the marker | rule |
+/// |---|---|
+/// | be construed, be interpreted, be read, be understood; any verb when the subject starts with "Nothing" or "No provision" | [`Rule::Construction`] |
+/// | apply with no object ("apply to", "apply mutatis mutandis", "apply.") or be applied, when the subject is a provision or a measure ("This Chapter", "Article 4", "Such measures"); be applicable | [`Rule::Application`] |
+/// | mean, have the (following) meaning, be defined, refer to; any marker after "means" ("X means that goods may enter") | [`Rule::Definition`] |
+/// | enter into force, remain in force, continue in force, take effect, begin (or commence) from, on, at or upon, cease to have effect, terminate, expire, lapse, be terminated, be renewed, be valid | [`Rule::Duration`] |
+/// | not affect, not prejudice, not derogate, not limit, not impair, not diminish, be without prejudice | [`Rule::NonDerogation`] |
+/// | be binding, be final, be deemed, be considered, be regarded, be treated, be based, be governed, be annexed, be attached, be subject to, be in accordance with, be aimed at, be sufficient, be followed by a colon ("The terms of reference shall be:"), be to ("The objective shall be to foster ..."), have the following, constitute, form, entail, be authentic, replace, supersede, prevail, be dealt with, be an integral | [`Rule::Status`] |
+/// | include, comprise, consist, involve, contain, cover (after "may", or when the subject is a term, a notion, a list's functions, areas or elements), take the form, give rise to; any verb in the active voice whose subject is an activity ("Cooperation may promote ...", "cooperation shall help to ...") | [`Rule::Description`] |
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Rule {
+    /// How the text is to be read: "shall be construed", "shall be interpreted", "Nothing in
+    /// this Agreement shall ...".
+    Construction,
+    /// Where the text applies: "shall apply to", "shall not apply", "shall apply mutatis
+    /// mutandis".
+    Application,
+    /// What a term means: "shall mean", "shall have the meaning".
+    Definition,
+    /// When the text holds: "shall enter into force", "shall remain in force", "shall take
+    /// effect", "shall terminate", "shall expire".
+    Duration,
+    /// What the text leaves untouched: "shall not affect", "shall be without prejudice to",
+    /// "shall not derogate from".
+    NonDerogation,
+    /// What something is: "shall be binding", "shall be final", "shall be deemed", "shall be
+    /// considered", "shall constitute", "shall form an integral part", "shall be authentic",
+    /// "shall replace", "shall prevail", "shall be dealt with".
+    Status,
+    /// What something may hold: "may include", "may take the form of", "may cover".
+    Description,
+}
+
+/// Words of a subject that make it a provision or a text, of which "shall apply" says where
+/// it applies ("This Chapter shall apply to ..."), not a person who must apply something.
+const PROVISIONS: &[&str] = &[
+    "agreement",
+    "chapter",
+    "article",
+    "articles",
+    "section",
+    "annex",
+    "protocol",
+    "paragraph",
+    "paragraphs",
+    "subparagraph",
+    "provision",
+    "provisions",
+    "part",
+    "title",
+    "rule",
+    "rules",
+    "procedure",
+    "procedures",
+    "obligation",
+    "obligations",
+    "exception",
+    "exceptions",
+    "definition",
+    "definitions",
+    "principle",
+    "principles",
+    "schedule",
+    "convention",
+    "decision",
+    "this",
+    "same",
+    "it",
+    "they",
+    "treatment",
+    "requirement",
+    "requirements",
+    "commitments",
+    "disciplines",
+    "subsection",
+    "appendix",
+    "understanding",
+    "memorandum",
+    "measure",
+    "measures",
+    "mechanism",
+];
+
+/// Words of a subject that make it an activity, whose "may" says what it may cover or do
+/// ("Cooperation may promote investment"), not what a party may do.
+const ACTIVITIES: &[&str] = &[
+    "cooperation",
+    "assistance",
+    "activities",
+    "programmes",
+    "programs",
+    "dialogue",
+    "support",
+];
+
+/// Words of a subject whose "shall include" says what a term or a list holds, not what anyone
+/// must put in it.
+const DESCRIBED: &[&str] = &[
+    "term",
+    "terms",
+    "notion",
+    "expression",
+    "definition",
+    "functions",
+    "scope",
+    "areas",
+    "fields",
+    "elements",
+];
+
+/// Words that may stand between a marker and its verb without changing the reading.
+const ADVERBS: &[&str] = &[
+    "also",
+    "only",
+    "then",
+    "thereafter",
+    "nevertheless",
+    "however",
+    "equally",
+    "automatically",
+    "likewise",
+    "further",
+    "still",
+    "in",
+    "no",
+    "case",
+    "at",
+    "least",
+    "a",
+    "priori",
+];
+
+/// Words after "apply" that leave it without an object: "shall apply to", "shall apply
+/// mutatis mutandis". "Each Party shall apply the rules" binds.
+const APPLY_INTRANSITIVE: &[&str] = &[
+    "to",
+    "mutatis",
+    "in",
+    "with",
+    "where",
+    "when",
+    "if",
+    "unless",
+    "only",
+    "also",
+    "as",
+    "from",
+    "until",
+    "equally",
+    "between",
+    "accordingly",
+    "for",
+    "notwithstanding",
+    "subject",
+    "without",
+];
+
+/// Whether a word may stand between a marker and its verb: one of [`ADVERBS`], or a word of
+/// seven letters or more in "-ly" ("promptly", "jointly"; "apply" and "comply" are shorter).
+pub(crate) fn is_adverb(word: &str) -> bool {
+    in_table(word, ADVERBS)
+        || (word.len() >= 7
+            && word
+                .get(word.len() - 2..)
+                .is_some_and(|end| end.eq_ignore_ascii_case("ly")))
+}
+
+/// The rule by which a marker binds no one, if any.
+pub(super) fn rule(
+    text: &str,
+    start: usize,
+    m: &Marker,
+    subject: Option<&Range<usize>>,
+) -> Option<Rule> {
+    // "X means that goods may enter ...": a definition.
+    if has_word(text, start..m.range.start, &["means", "mean"]) {
+        return Some(Rule::Definition);
+    }
+    // "Nothing in this Agreement shall ...", "No provision of this Title shall ...".
+    let mut opening = subject
+        .into_iter()
+        .flat_map(|s| words(text, s.clone()))
+        .map(|(_, w)| w);
+    let (first, second) = (opening.next(), opening.next());
+    if first.is_some_and(|w| w.eq_ignore_ascii_case("nothing"))
+        || (first.is_some_and(|w| w.eq_ignore_ascii_case("no"))
+            && second.is_some_and(|w| in_table(w, &["provision", "provisions"])))
+    {
+        return Some(Rule::Construction);
+    }
+    // The words after the marker, past the adverbs.
+    let marker_words: Vec<&str> = words(text, m.range.clone()).map(|(_, w)| w).collect();
+    let negated = marker_words.iter().any(|w| w.eq_ignore_ascii_case("not"));
+    let permission = m.modality == Modality::Permission;
+    let end = text.len().min(m.range.end + 120);
+    // Adverbs are passed over before the verb and after "be" ("shall at least cover", "shall
+    // be automatically renewed"), not after the verb ("shall apply in ...").
+    let mut after: Vec<String> = Vec::with_capacity(6);
+    for (_, word) in words(text, m.range.end..end) {
+        let word = word.to_ascii_lowercase();
+        let before_verb = after.is_empty() || (after.len() == 1 && after[0] == "be");
+        // "nor shall it apply": the subject after an inverted marker.
+        if before_verb && (is_adverb(&word) || matches!(word.as_str(), "not" | "it" | "they")) {
+            continue;
+        }
+        after.push(word);
+        if after.len() == 6 {
+            break;
+        }
+    }
+    let w = |k: usize| after.get(k).map_or("", String::as_str);
+    let (verb, rest) = if w(0) == "be" { (w(1), 2) } else { (w(0), 1) };
+    let passive = w(0) == "be";
+    let next = w(rest);
+    let rule = match (passive, verb) {
+        (true, "construed" | "interpreted" | "read" | "understood") => Rule::Construction,
+        (false, "apply")
+            if (next.is_empty() || in_table(next, APPLY_INTRANSITIVE))
+                && subject.is_none_or(|s| has_word(text, s.clone(), PROVISIONS)) =>
+        {
+            Rule::Application
+        }
+        (true, "applicable") => Rule::Application,
+        (true, "applied") if subject.is_some_and(|s| has_word(text, s.clone(), PROVISIONS)) => {
+            Rule::Application
+        }
+        (false, "mean") | (true, "defined") => Rule::Definition,
+        (false, "refer") if next == "to" => Rule::Definition,
+        (false, "have") if next == "the" && after.iter().any(|w| w == "meaning") => {
+            Rule::Definition
+        }
+        // "The Committee shall have (in particular) the following functions:", as "shall be:".
+        (false, "have") if after.iter().any(|w| w == "following") => Rule::Status,
+        (false, "enter" | "remain" | "continue") if next == "into" || next == "in" => {
+            Rule::Duration
+        }
+        (false, "take") if next == "effect" => Rule::Duration,
+        (false, "cease") if next == "to" => Rule::Duration,
+        (false, "begin" | "commence" | "start")
+            if matches!(
+                next,
+                "from" | "on" | "at" | "upon" | "with" | "when" | "after" | "within"
+            ) =>
+        {
+            Rule::Duration
+        }
+        (false, "terminate" | "expire" | "lapse") | (true, "terminated" | "renewed" | "valid") => {
+            Rule::Duration
+        }
+        (false, "affect" | "prejudice" | "derogate" | "limit" | "impair" | "diminish")
+            if negated =>
+        {
+            Rule::NonDerogation
+        }
+        (true, "without") if next == "prejudice" => Rule::NonDerogation,
+        (
+            true,
+            "binding" | "final" | "deemed" | "considered" | "regarded" | "treated" | "authentic"
+            | "dealt" | "an" | "annexed" | "attached" | "governed" | "based" | "aimed"
+            | "sufficient",
+        ) => Rule::Status,
+        (true, "equally") => Rule::Status,
+        // "The terms of reference shall be:" followed by the list; "shall be subject to".
+        (true, _) if text[m.range.end..].trim_start().starts_with("be:") => Rule::Status,
+        (true, "subject") if next == "to" => Rule::Status,
+        // "Their objective shall be to foster ...": what something is for.
+        (true, "to") => Rule::Status,
+        // "be in accordance with" ("in" is passed over before the verb).
+        (true, "accordance" | "conformity") => Rule::Status,
+        (false, "constitute" | "form" | "replace" | "supersede" | "prevail" | "entail") => {
+            Rule::Status
+        }
+        // "Cooperation may include ...", "the term X shall include ...": what something holds.
+        // "The notice shall include the date" is a requirement and binds.
+        (false, "include" | "comprise" | "consist" | "involve" | "cover" | "contain")
+            if permission || subject.is_some_and(|s| has_word(text, s.clone(), DESCRIBED)) =>
+        {
+            Rule::Description
+        }
+        (false, "give") if next == "rise" => Rule::Description,
+        (false, "take") if permission && next == "the" && w(rest + 1) == "form" => {
+            Rule::Description
+        }
+        // "Cooperation may promote investment", "cooperation shall help to strengthen ...":
+        // what an activity may do or does, no one's permission or duty. (In the passive,
+        // "cooperation shall be developed", someone must develop it.)
+        _ if !passive
+            && subject.is_some_and(|s| {
+                words(text, s.clone()).any(|(_, w)| in_table(w, ACTIVITIES))
+                    && !has_word(text, s.clone(), &["party", "parties"])
+            }) =>
+        {
+            Rule::Description
+        }
+        _ => return None,
+    };
+    Some(rule)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::deontic::{Role, Rule, read};
+
+    fn roles(text: &str) -> Vec<Role> {
+        read(text).into_iter().map(|r| r.role).collect()
+    }
+
+    #[test]
+    fn the_rule_table() {
+        use Role::{Binds, NoOne};
+        let cases = [
+            (
+                "This Agreement shall enter into force on the first day.",
+                Rule::Duration,
+            ),
+            ("It shall remain in force for ten years.", Rule::Duration),
+            (
+                "The amendment shall take effect upon notification.",
+                Rule::Duration,
+            ),
+            (
+                "This Chapter shall apply to measures on goods.",
+                Rule::Application,
+            ),
+            ("Article 3 shall apply mutatis mutandis.", Rule::Application),
+            (
+                "This Chapter shall not apply to subsidies.",
+                Rule::Application,
+            ),
+            ("The term goods shall mean products.", Rule::Definition),
+            (
+                "It shall have the meaning given in Annex 1.",
+                Rule::Definition,
+            ),
+            (
+                "This Article shall be construed in good faith.",
+                Rule::Construction,
+            ),
+            (
+                "Nothing in this Agreement shall require a Party to act.",
+                Rule::Construction,
+            ),
+            (
+                "This Agreement shall not affect the rights of the Parties.",
+                Rule::NonDerogation,
+            ),
+            (
+                "It shall be without prejudice to Article 4.",
+                Rule::NonDerogation,
+            ),
+            (
+                "The decision of the panel shall be final and binding.",
+                Rule::Status,
+            ),
+            ("Such goods shall be considered originating.", Rule::Status),
+            (
+                "The Annexes shall form an integral part of it.",
+                Rule::Status,
+            ),
+            (
+                "This Agreement shall replace the earlier one.",
+                Rule::Status,
+            ),
+            ("Both texts shall be equally authentic.", Rule::Status),
+            (
+                "Cooperation may include exchanges of experts.",
+                Rule::Description,
+            ),
+            ("Assistance may take the form of grants.", Rule::Description),
+            (
+                "The term Party shall refer to each State.",
+                Rule::Definition,
+            ),
+            (
+                "Transit means that goods may enter at any post.",
+                Rule::Definition,
+            ),
+            (
+                "The notion shall at least cover these rights:",
+                Rule::Description,
+            ),
+            ("The work shall be based on dialogue.", Rule::Status),
+            (
+                "The terms shall have the following meaning:",
+                Rule::Definition,
+            ),
+            (
+                "Cooperation shall be governed by these principles:",
+                Rule::Status,
+            ),
+            (
+                "The Schedules shall be annexed to this Agreement.",
+                Rule::Status,
+            ),
+            (
+                "This Article may be applied without prejudice to Title 2.",
+                Rule::Application,
+            ),
+            (
+                "Such measures shall not apply when the owner consents.",
+                Rule::Application,
+            ),
+            (
+                "This Agreement shall remain in force for ten years.",
+                Rule::Duration,
+            ),
+            (
+                "This Agreement shall be valid for an indefinite period.",
+                Rule::Duration,
+            ),
+            (
+                "No provision of this Title shall prevent a Party from acting.",
+                Rule::Construction,
+            ),
+            (
+                "The procedures shall be in accordance with the Rules.",
+                Rule::Status,
+            ),
+            (
+                "The Mechanism shall not apply to any measure under Title 9.",
+                Rule::Application,
+            ),
+            (
+                "The terms of reference shall be: (a) to examine the matter;",
+                Rule::Status,
+            ),
+            (
+                "Cooperation shall be subject to the funds available.",
+                Rule::Status,
+            ),
+            (
+                "Cooperation may promote investment in networks.",
+                Rule::Description,
+            ),
+            (
+                "The period shall begin from the date of approval.",
+                Rule::Duration,
+            ),
+            (
+                "Such activities should cover areas of interest:",
+                Rule::Description,
+            ),
+            (
+                "The cooperation shall give rise to growth.",
+                Rule::Description,
+            ),
+            (
+                "The Committee shall have, in particular, the following functions:",
+                Rule::Status,
+            ),
+            (
+                "This dialogue shall be aimed at fighting climate change.",
+                Rule::Status,
+            ),
+            (
+                "It shall be sufficient for the right holders to show it.",
+                Rule::Status,
+            ),
+            (
+                "The objective shall be to foster cooperation.",
+                Rule::Status,
+            ),
+            (
+                "Paragraph 1 shall apply without prejudice to Article 2.",
+                Rule::Application,
+            ),
+            (
+                "Cooperation shall help to strengthen policies.",
+                Rule::Description,
+            ),
+            (
+                "The notion shall at least include these rights:",
+                Rule::Description,
+            ),
+        ];
+        for (text, rule) in cases {
+            assert_eq!(roles(text), [NoOne(rule)], "{text}");
+        }
+        for text in [
+            "Each Party shall apply the rules of origin.",
+            "The exporter may apply for a ruling.",
+            "The Party shall refer the matter to the Committee.",
+            "The Parties shall begin negotiations within a year.",
+            "The notice shall include the date of the procurement.",
+            "The laws shall contain elements such as these:",
+            "Each Party shall notify the other Party.",
+            "A Party may request consultations.",
+            "Georgia will carry out approximation.",
+            "Benefits shall not be suspended.",
+        ] {
+            assert_eq!(roles(text), [Binds], "{text}");
+        }
+    }
+}
