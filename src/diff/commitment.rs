@@ -97,7 +97,7 @@ string_enum! {
         Similarity => "similarity",
         /// The only ones left in two clauses paired by an answer link, in order.
         Answer => "answer",
-        /// Deontic markers found in the two texts, in order (no commitment was encoded).
+        /// Read from the two texts, sentence by sentence (no commitment was encoded).
         Text => "text",
     }
 }

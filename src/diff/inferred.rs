@@ -5,9 +5,10 @@
 //! "shall enter into force" or the "should" of "shall ensure that they should" never make a
 //! change. Markers are compared within aligned sentences, never by their order in the clause,
 //! so one sentence inserted with a "shall" shifts no other pairing: the sentences of the two
-//! texts are aligned by their normalised text (Myers), the sentences of a changed run by their
-//! word bigrams (most alike first, from a third), and only then are the markers of two aligned
-//! sentences compared, their modalities aligned too (Myers). A sentence only on one side
+//! texts are aligned by their normalised text (Myers), the sentences of a changed run by the
+//! word bigrams of what follows their first marker (most alike first, from a third), and only
+//! then are the markers of two aligned sentences compared, their modalities aligned too
+//! (Myers). A sentence only on one side
 //! brings its markers as added or dropped. A marker dropped from a list's items and added to
 //! its lead-in ("Each Party shall:"), or the reverse, is no change.
 //!
