@@ -789,3 +789,73 @@ fn a_commitment_moved_between_paragraphs_is_no_change() {
     let d = compare(&old, &new, &Options::default().without_ids());
     assert!(d.commitments.is_empty(), "{:?}", d.commitments);
 }
+
+#[test]
+fn a_change_read_from_text_binds_the_parties_its_subject_names() {
+    let mut n = Negotiation::new("t");
+    n.add_party(
+        Party::new(
+            "AR".parse().unwrap(),
+            "Republic of Arcadia",
+            PartyKind::State,
+        )
+        .with_alias("Arcadia"),
+    )
+    .unwrap();
+    n.add_party(Party::new(
+        "BO".parse().unwrap(),
+        "Borduria",
+        PartyKind::State,
+    ))
+    .unwrap();
+    let draft = |id: &str, words: &str| {
+        let mut p = text(id, words);
+        p.parties = vec![party("AR"), party("BO")];
+        p
+    };
+    let obligors = |old: &str, new: &str| -> Vec<String> {
+        let d = compare_in(
+            &n,
+            &draft("v1", old),
+            &draft("v2", new),
+            &Options::default(),
+        );
+        assert_eq!(d.commitments.len(), 1, "{:?}", d.commitments);
+        d.commitments[0]
+            .new_obligors
+            .iter()
+            .map(|p| p.to_string())
+            .collect()
+    };
+    // A party by name or alias; "Each Party" is any of the proposal's parties; a body none.
+    assert_eq!(
+        obligors(
+            "Arcadia may open a consulate.",
+            "Arcadia shall open a consulate."
+        ),
+        ["AR"]
+    );
+    assert_eq!(
+        obligors(
+            "Each Party may open a consulate.",
+            "Each Party shall open a consulate."
+        ),
+        ["AR", "BO"]
+    );
+    assert!(
+        obligors(
+            "The Committee may meet in spring.",
+            "The Committee shall meet in spring."
+        )
+        .is_empty()
+    );
+    // So a party's view keeps the changes that bind it.
+    let d = compare_in(
+        &n,
+        &draft("v1", "Arcadia may open a consulate."),
+        &draft("v2", "Arcadia shall open a consulate."),
+        &Options::default(),
+    );
+    assert_eq!(d.for_party("AR").commitments.len(), 1);
+    assert!(d.for_party("BO").commitments.is_empty());
+}

@@ -500,6 +500,39 @@ pub(crate) struct Resolver<'a> {
 }
 
 impl Resolver<'_> {
+    /// The parties a subject as written names: a party of the negotiation by its name or an
+    /// alias ("the Republic of X", "the EU Party" where "EU" is an alias), else any of the
+    /// proposal's parties for "Each Party", "the Parties", "either Party", "the requesting
+    /// Party" and the like (each of them may be the one bound); none for a subject that names
+    /// no party ("The Committee", "Such measures").
+    pub(crate) fn subject(&self, subject: &str, proposal: &Proposal) -> Vec<PartyId> {
+        let words: Vec<String> = subject
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        let names = |name: &str| {
+            let name: Vec<String> = name
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_lowercase)
+                .collect();
+            !name.is_empty() && words.windows(name.len()).any(|w| w == name.as_slice())
+        };
+        let mut out: Vec<PartyId> = Vec::new();
+        if let Some(n) = self.negotiation {
+            for p in n.parties() {
+                if (names(&p.name) || p.aliases.iter().any(|a| names(a))) && !out.contains(p.id()) {
+                    out.push(p.id().clone());
+                }
+            }
+        }
+        if out.is_empty() && words.iter().any(|w| w == "party" || w == "parties") {
+            out = self.resolve(&proposal.parties, proposal);
+        }
+        out
+    }
+
     fn resolve(&self, refs: &[PartyRef], proposal: &Proposal) -> Vec<PartyId> {
         let mut out: Vec<PartyId> = Vec::new();
         for r in refs {
@@ -724,7 +757,18 @@ pub(crate) fn compare_commitments(
                 super::inferred::as_item(old_text, old.lead, old.children),
                 super::inferred::as_item(new_text, new.lead, new.children),
             );
+            let before = out.len();
             super::inferred::inferred(old_id, new_id, &old_text, &new_text, out);
+            // Who each change read from text binds, from its subject as written.
+            for d in &mut out[before..] {
+                let subject = |e: &Option<Excerpt>| e.as_ref().and_then(|e| e.subject.clone());
+                if let Some(s) = subject(&d.old_excerpt) {
+                    d.old_obligors = resolver.subject(&s, old.proposal);
+                }
+                if let Some(s) = subject(&d.new_excerpt) {
+                    d.new_obligors = resolver.subject(&s, new.proposal);
+                }
+            }
         }
         return;
     }

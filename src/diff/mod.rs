@@ -248,6 +248,11 @@
 //!   other draft is not new or gone. Both look at no more than 64 candidates per entry and
 //!   262,144 comparisons in all.
 //!
+//! A change read from text binds the parties its subject names: a party of the negotiation by
+//! name or alias (with [`compare_in`]), else any of the proposal's parties for "Each Party",
+//! "the Parties" and the like (`old_obligors`, `new_obligors`; none for "The Committee"), so
+//! [`Diff::for_party`] keeps it for them.
+//!
 //! An added or removed clause that encodes no commitment brings the binding markers of its
 //! text as added or dropped. (A text of more than 2,000 sentences counts as one sentence.)
 //! On real agreements about four in five of the changes so read are right; see the README
