@@ -186,12 +186,10 @@ pub fn read(text: &str) -> Vec<Reading> {
             has_word(text, p.range.end..m.range.start, SUBORDINATORS)
                 || has_word(text, p.range.end..m.range.start, &["that"])
         });
-        // "As may be agreed", "as shall be necessary": a description, not a commitment
-
-        // ("such functions as the Parties may agree"): "as" among the last four words of
-        // the marker's part of the sentence.
-        let own_part = parts(text, start, m.range.start).into_iter().next();
+        // "As may be agreed", "such functions as the Parties may agree": a description, not a
+        // commitment ("as" among the last four words of the marker's part of the sentence);
         // "persons that may be employed": a relative pronoun right before it.
+        let own_part = parts(text, start, m.range.start).into_iter().next();
         let (as_before, relative) = own_part.clone().map_or((false, false), |own| {
             let ws: Vec<&str> = words(text, own).map(|(_, w)| w).collect();
             (
@@ -271,17 +269,15 @@ fn joined(text: &str, found: Vec<Marker>) -> Vec<Marker> {
                             && !gap.contains([',', ';', ':', '.']))
                 })
         }) {
-            if undertaking {
-                prev.range.end = m.range.end;
-                continue;
+            if refrain {
+                prev.modality = match prev.modality {
+                    Modality::Obligation => Modality::Prohibition,
+                    Modality::Recommendation => Modality::Discouragement,
+                    Modality::Prohibition => Modality::Obligation,
+                    Modality::Discouragement => Modality::Recommendation,
+                    other => other,
+                };
             }
-            prev.modality = match prev.modality {
-                Modality::Obligation => Modality::Prohibition,
-                Modality::Recommendation => Modality::Discouragement,
-                Modality::Prohibition => Modality::Obligation,
-                Modality::Discouragement => Modality::Recommendation,
-                other => other,
-            };
             prev.range.end = m.range.end;
             continue;
         }
@@ -315,7 +311,7 @@ fn sentence_start(text: &str, at: usize) -> usize {
     floor
 }
 
-/// The words of `range`, lower-cased ASCII (other words are never in our tables).
+/// The words of `range`, as written, with where each stands.
 pub(super) fn words(
     text: &str,
     range: Range<usize>,
