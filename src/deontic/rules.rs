@@ -20,10 +20,10 @@ use crate::Modality;
 /// |---|---|
 /// | be construed, be interpreted, be read, be understood; any verb when the subject starts with "Nothing" or "No provision" | [`Rule::Construction`] |
 /// | apply with no object ("apply to", "apply mutatis mutandis", "apply.") or be applied, when the subject is a provision or a measure ("This Chapter", "Article 4", "Such measures"); be applicable | [`Rule::Application`] |
-/// | mean, have the (following) meaning, be defined, refer to; any marker after "means" ("X means that goods may enter") | [`Rule::Definition`] |
+/// | mean, have the (following) meaning, be defined, refer to, be referred to as; any marker after "means" ("X means that goods may enter") | [`Rule::Definition`] |
 /// | enter into force, remain in force, continue in force, take effect, begin (or commence) from, on, at or upon, cease to have effect, terminate, expire, lapse, be terminated, be renewed, be valid | [`Rule::Duration`] |
 /// | not affect, not prejudice, not derogate, not limit, not impair, not diminish, be without prejudice | [`Rule::NonDerogation`] |
-/// | be binding, be final, be deemed, be considered, be regarded, be treated, be based, be governed, be annexed, be attached, be subject to, be in accordance with, be aimed at, be sufficient, be followed by a colon ("The terms of reference shall be:"), be to ("The objective shall be to foster ..."), have the following, constitute, form, entail, be authentic, replace, supersede, prevail, be dealt with, be an integral | [`Rule::Status`] |
+/// | be binding, be final, be deemed, be composed, have no binding force, continue to qualify or to be, be considered, be regarded, be treated, be based, be governed, be annexed, be attached, be subject to, be in accordance with, be aimed at, be sufficient, be followed by a colon ("The terms of reference shall be:"), be to ("The objective shall be to foster ..."), have the following, constitute, form, entail, be authentic, replace, supersede, prevail, be dealt with, be an integral | [`Rule::Status`] |
 /// | include, comprise, consist, involve, contain, cover (after "may", or when the subject is a term, a notion, a list's functions, areas or elements), take the form, give rise to; any verb in the active voice whose subject is an activity ("Cooperation may promote ...", "cooperation shall help to ...") | [`Rule::Description`] |
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -245,6 +245,8 @@ pub(super) fn rule(
         }
         (false, "mean") | (true, "defined") => Rule::Definition,
         (false, "refer") if next == "to" => Rule::Definition,
+        // "shall be referred to as the CA Party"; "shall be referred to the Committee" binds.
+        (true, "referred") if next == "to" && w(rest + 1) == "as" => Rule::Definition,
         (false, "have") if next == "the" && after.iter().any(|w| w == "meaning") => {
             Rule::Definition
         }
@@ -279,6 +281,13 @@ pub(super) fn rule(
             | "sufficient",
         ) => Rule::Status,
         (true, "equally") => Rule::Status,
+        // "An award shall have no binding force", "the good shall continue to qualify as
+        // originating", "the Committee shall be composed of": what something is.
+        (false, "have") if next == "no" && w(rest + 1) == "binding" => Rule::Status,
+        (false, "continue") if next == "to" && matches!(w(rest + 1), "qualify" | "be") => {
+            Rule::Status
+        }
+        (true, "composed") => Rule::Status,
         // "The terms of reference shall be:" followed by the list; "shall be subject to".
         (true, _) if text[m.range.end..].trim_start().starts_with("be:") => Rule::Status,
         (true, "subject") if next == "to" => Rule::Status,
@@ -491,6 +500,22 @@ mod tests {
                 "The notion shall at least include these rights:",
                 Rule::Description,
             ),
+            (
+                "They shall be referred to as the CA Party.",
+                Rule::Definition,
+            ),
+            (
+                "An award shall have no binding force except here.",
+                Rule::Status,
+            ),
+            (
+                "The good shall continue to qualify as originating.",
+                Rule::Status,
+            ),
+            (
+                "The Committee shall be composed of officials.",
+                Rule::Status,
+            ),
         ];
         for (text, rule) in cases {
             assert_eq!(roles(text), [NoOne(rule)], "{text}");
@@ -502,6 +527,7 @@ mod tests {
             "The Parties shall begin negotiations within a year.",
             "The notice shall include the date of the procurement.",
             "The laws shall contain elements such as these:",
+            "The matter shall be referred to the Committee.",
             "Each Party shall notify the other Party.",
             "A Party may request consultations.",
             "Georgia will carry out approximation.",
