@@ -222,11 +222,34 @@ fn compare_with(
     }
 
     super::moved::net_moves(&mut commitments);
-    super::moved::net_standing(
-        &mut commitments,
-        old_nodes.iter().map(|n| n.clause.text.as_str()),
-        new_nodes.iter().map(|n| n.clause.text.as_str()),
-    );
+    // Each clause text once, with the drafts it stands in: a paired clause whose text is
+    // unchanged stands in both.
+    let same_text = |o: usize| {
+        alignment.old_to_new[o].filter(|&n| new_nodes[n].clause.text == old_nodes[o].clause.text)
+    };
+    let shared: Vec<bool> = {
+        let mut shared = vec![false; new_nodes.len()];
+        for o in 0..old_nodes.len() {
+            if let Some(n) = same_text(o) {
+                shared[n] = true;
+            }
+        }
+        shared
+    };
+    let texts = (0..old_nodes.len())
+        .map(|o| {
+            (
+                old_nodes[o].clause.text.as_str(),
+                true,
+                same_text(o).is_some(),
+            )
+        })
+        .chain(
+            (0..new_nodes.len())
+                .filter(|&n| !shared[n])
+                .map(|n| (new_nodes[n].clause.text.as_str(), false, true)),
+        );
+    super::moved::net_standing(&mut commitments, texts);
 
     let old_similarity =
         |o: usize| alignment.old_to_new[o].map_or(0.0, |n| alignment.similarity[n]);

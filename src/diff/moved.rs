@@ -18,7 +18,6 @@
 //! read whole only where its marker is followed by the verb and the two words after it of
 //! some entry.
 
-use std::collections::HashSet;
 use std::ops::Range;
 
 use super::commitment::{CommitmentChange, CommitmentDiff, CommitmentMatch, Excerpt};
@@ -108,20 +107,62 @@ pub(crate) fn net_moves(out: &mut Vec<CommitmentDiff>) {
     net(out, subject_key, SUBJECT_FLOOR, 2.0);
 }
 
-/// Removes the added commitments whose like stands in the old draft's `old` texts, and the
-/// dropped ones whose like stands in the new draft's `new` texts: the same modality, the same
-/// verb and two words after it, what follows the marker at least [`STANDS_FLOOR`] alike. A commitment merged into a
+/// Removes the added commitments whose like stands in the old draft, and the dropped ones
+/// whose like stands in the new draft: the same modality, the same verb and two words after
+/// it, what follows the marker at least [`STANDS_FLOOR`] alike. A commitment merged into a
 /// clause that pairs with another, or written twice in one draft and once in the other, is
 /// not new or gone. Runs after [`net_moves`], on what it left.
+///
+/// `texts` are the clause texts of both drafts, each with whether it stands in the old draft
+/// and in the new: a text that two paired clauses share is read once for both.
 pub(crate) fn net_standing<'t>(
     out: &mut Vec<CommitmentDiff>,
-    old: impl Iterator<Item = &'t str>,
-    new: impl Iterator<Item = &'t str>,
+    texts: impl Iterator<Item = (&'t str, bool, bool)>,
 ) {
-    let mut work = 0;
+    let key = |e: &Excerpt| Some((e.modality, act_key(after_marker(e))?));
+    let (added, dropped) = (
+        lones(out, &CommitmentChange::Added, key),
+        lones(out, &CommitmentChange::Dropped, key),
+    );
+    if added.is_empty() && dropped.is_empty() {
+        return;
+    }
     let mut gone = vec![false; out.len()];
-    standing(out, &CommitmentChange::Added, old, &mut gone, &mut work);
-    standing(out, &CommitmentChange::Dropped, new, &mut gone, &mut work);
+    let mut work = 0;
+    let mut found = Vec::new();
+    for (text, in_old, in_new) in texts {
+        // An added commitment is looked for in the old draft, a dropped one in the new.
+        let lists = [(in_old, &added), (in_new, &dropped)]
+            .map(|(on, list)| if on { list.as_slice() } else { &[] });
+        if lists.iter().all(|l| l.is_empty()) {
+            continue;
+        }
+        found.clear();
+        deontic::markers_into(text, &mut found);
+        for m in &found {
+            let act = act(text, m.range.clone());
+            let Some(key) = act_key(act) else {
+                continue;
+            };
+            let mut sh: Option<Vec<u64>> = None;
+            for list in &lists {
+                for l in with_key(list, &(m.modality, key)) {
+                    if gone[l.entry] {
+                        continue;
+                    }
+                    if work >= STANDS_WORK {
+                        retain(out, &gone);
+                        return;
+                    }
+                    work += 1;
+                    let sh = sh.get_or_insert_with(|| shingles(act));
+                    if dice(sh, &l.act) >= STANDS_FLOOR {
+                        gone[l.entry] = true;
+                    }
+                }
+            }
+        }
+    }
     retain(out, &gone);
 }
 
@@ -131,50 +172,6 @@ fn retain(out: &mut Vec<CommitmentDiff>, gone: &[bool]) {
         k += 1;
         !gone[k - 1]
     });
-}
-
-/// Marks in `gone` the entries of `change` (added or dropped) whose like stands in `texts`
-/// (the other draft's).
-fn standing<'t>(
-    out: &[CommitmentDiff],
-    change: &CommitmentChange,
-    texts: impl Iterator<Item = &'t str>,
-    gone: &mut [bool],
-    work: &mut usize,
-) {
-    let wanted = lones(out, change, |e| {
-        Some((e.modality, act_key(after_marker(e))?))
-    });
-    if wanted.is_empty() {
-        return;
-    }
-    let mut found = Vec::new();
-    // Acts already compared: a repeated sentence answers the same.
-    let mut seen: HashSet<(Modality, &str)> = HashSet::new();
-    for text in texts {
-        found.clear();
-        deontic::markers_into(text, &mut found);
-        for m in &found {
-            let act = act(text, m.range.clone());
-            let Some(key) = act_key(act) else {
-                continue;
-            };
-            let same = with_key(&wanted, &(m.modality, key));
-            if same.iter().all(|l| gone[l.entry]) || !seen.insert((m.modality, act)) {
-                continue;
-            }
-            let sh = shingles(act);
-            for l in same {
-                if *work >= STANDS_WORK {
-                    return;
-                }
-                *work += 1;
-                if !gone[l.entry] && dice(&sh, &l.act) >= STANDS_FLOOR {
-                    gone[l.entry] = true;
-                }
-            }
-        }
-    }
 }
 
 /// What follows a marker in its sentence: up to the sentence's end (".", ";" or ":" before
