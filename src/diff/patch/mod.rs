@@ -287,6 +287,24 @@ impl Diff {
             &ClauseId,
             std::hash::BuildHasherDefault<super::align::Fx>,
         > = std::collections::HashSet::with_capacity_and_hasher(count, Default::default());
+        // A new id named twice is refused before anything is rebuilt, so that the commitments
+        // of two clauses that share an id are never mixed up first.
+        let mut placed: std::collections::HashSet<
+            &ClauseId,
+            std::hash::BuildHasherDefault<super::align::Fx>,
+        > = std::collections::HashSet::with_capacity_and_hasher(count, Default::default());
+        if let Some(place) = self
+            .clauses
+            .iter()
+            .filter_map(|c| c.new.as_ref())
+            .find(|place| !placed.insert(&place.id))
+        {
+            return Err(fail.at(
+                PatchErrorKind::DuplicateClauseId,
+                format!("clause {}", place.id),
+                "the new clause id is used twice; a patch needs unique ids",
+            ));
+        }
         let mut heads: Vec<(&Placement, Clause)> = Vec::new();
         let mut lists = commitments::Lists::new(&fail, &self.commitments)?;
         for (i, c) in self.clauses.iter().enumerate() {
