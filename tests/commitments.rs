@@ -859,3 +859,56 @@ fn a_change_read_from_text_binds_the_parties_its_subject_names() {
     assert_eq!(d.for_party("AR").commitments.len(), 1);
     assert!(d.for_party("BO").commitments.is_empty());
 }
+
+#[test]
+fn a_commitment_that_stands_elsewhere_is_not_added() {
+    let old = outline(
+        "v1",
+        &[
+            (
+                "Article 1",
+                "The Parties shall meet once a year to review this Agreement.",
+                &[],
+            ),
+            ("Article 2", "Each Party shall publish its laws.", &[]),
+        ],
+    );
+    // Article 3 repeats Article 1's commitment, which stands unchanged: nothing is added.
+    let again = outline(
+        "v2",
+        &[
+            (
+                "Article 1",
+                "The Parties shall meet once a year to review this Agreement.",
+                &[],
+            ),
+            ("Article 2", "Each Party shall publish its laws.", &[]),
+            (
+                "Article 3",
+                "In addition, the Parties shall meet once a year to review this Agreement.",
+                &[],
+            ),
+        ],
+    );
+    let d = compare(&old, &again, &Options::default().without_ids());
+    assert!(d.commitments.is_empty(), "{:?}", d.commitments);
+    // A new act in Article 3 is added.
+    let other = outline(
+        "v3",
+        &[
+            (
+                "Article 1",
+                "The Parties shall meet once a year to review this Agreement.",
+                &[],
+            ),
+            ("Article 2", "Each Party shall publish its laws.", &[]),
+            (
+                "Article 3",
+                "The Parties shall exchange data on trade every month.",
+                &[],
+            ),
+        ],
+    );
+    let d = compare(&old, &other, &Options::default().without_ids());
+    assert_eq!(names(&d), ["added"], "{:?}", d.commitments);
+}
