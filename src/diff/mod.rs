@@ -147,7 +147,9 @@
 //!   clause's rarest, and weigh most.) Party names that differ between the drafts ("the
 //!   Republic of X") are not masked, nor numbers or cross-references; they lower the
 //!   similarity of otherwise equal clauses. (Masking numbers would make numbered
-//!   near-duplicates, "zone 17" and "zone 18", tie.)
+//!   near-duplicates, "zone 17" and "zone 18", tie. Masking the capitalised words that one
+//!   draft uses three times or more and the other never changed no pair on the corpus, and
+//!   took half again the instructions of the generated 10,000-clause comparison.)
 //! - An article split into several pairs with one of them (or none) and is reported as a split
 //!   (see below); which part it pairs with follows similarity, not the reader's sense of which
 //!   part continues the article.
