@@ -90,8 +90,10 @@ fn compare_with(
 ) -> Diff {
     let resolver = Resolver { negotiation };
     let mut commitments = Vec::new();
-    let old_nodes = flatten(old);
-    let new_nodes = flatten(new);
+    // Names the drafts introduce differently are masked in pairing only (`align::names`).
+    let masked = super::align::names(old, new);
+    let old_nodes = flatten(old, &masked);
+    let new_nodes = flatten(new, &masked);
     // Ids derived from numbering say where a clause stands, not which clause it is: they
     // never pair clauses.
     let derived = old.ids_from_numbering || new.ids_from_numbering;

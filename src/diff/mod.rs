@@ -47,7 +47,11 @@
 //!    are in patience diff. A text repeated in either draft waits for step 4c.
 //! 4. **Similar text**, the Dice coefficient of two texts' sets of word bigrams (word n-gram
 //!    overlap, as treaty-text research measures it), at least [`Options::similarity_threshold`]
-//!    (default 0.5: a clause with one word in six reworded scores about 0.65), in this order:
+//!    (default 0.5: a clause with one word in six reworded scores about 0.65). The names each
+//!    draft's title or preamble introduces and the other draft never uses ("the Republic of
+//!    Arcadia" against "the Republic of Borduria") are read as one placeholder word in these
+//!    bigrams, so that two clauses that differ only in the party they name pair; the text
+//!    comparison still shows the names. The steps, in order:
 //!    - **structure first** (as in step 5): a container whose children already pair costs no
 //!      comparison of whole texts;
 //!    - 4a. **whole clauses**: a clause with children (at most 128 in its subtree: an article
@@ -144,12 +148,13 @@
 //!   distinctive, so two different provisions that share more than half their words through
 //!   a template's phrasing pair as one. (Weighting by inverse document frequency with the same
 //!   thresholds found fewer true pairs on the corpus: the words a rewording changes are a
-//!   clause's rarest, and weigh most.) Party names that differ between the drafts ("the
-//!   Republic of X") are not masked, nor numbers or cross-references; they lower the
-//!   similarity of otherwise equal clauses. (Masking numbers would make numbered
-//!   near-duplicates, "zone 17" and "zone 18", tie. Masking the capitalised words that one
-//!   draft uses three times or more and the other never changed no pair on the corpus, and
-//!   took half again the instructions of the generated 10,000-clause comparison.)
+//!   clause's rarest, and weigh most.) Party names are masked only where a draft's title or
+//!   preamble introduces them; a name that only the articles use, numbers and
+//!   cross-references are not masked, and lower the similarity of otherwise equal clauses.
+//!   (Masking numbers would make numbered near-duplicates, "zone 17" and "zone 18", tie.
+//!   Masking every capitalised word that one draft uses three times or more and the other
+//!   never changed no pair on the corpus, and took half again the instructions of the
+//!   generated 10,000-clause comparison.)
 //! - An article split into several pairs with one of them (or none) and is reported as a split
 //!   (see below); which part it pairs with follows similarity, not the reader's sense of which
 //!   part continues the article.

@@ -113,23 +113,41 @@ pub(crate) fn tokens(text: &str) -> Vec<&str> {
     out
 }
 
-/// The sorted, distinct word bigrams of the normalised text (words being runs of letters and
-/// digits, compared without case), each hashed to a u64; the one word of a one-word text.
-pub(crate) fn shingles(normalized: &str) -> Vec<u64> {
-    // FNV-1a over the lower-cased bytes: fixed, so the same text always gives the same set.
-    fn word_hash(word: &str) -> u64 {
+/// A word's hash, compared without case: FNV-1a over the lower-cased bytes, fixed, so the
+/// same text always gives the same set.
+pub(crate) fn word_hash(word: &str) -> u64 {
+    fn fnv(word: &str) -> u64 {
         word.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
             (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x100_0000_01b3)
         })
     }
+    if word.is_ascii() {
+        fnv(word)
+    } else {
+        fnv(&word.to_lowercase())
+    }
+}
+
+/// The sorted, distinct word bigrams of the normalised text (words being runs of letters and
+/// digits, compared without case), each hashed to a u64; the one word of a one-word text.
+pub(crate) fn shingles(normalized: &str) -> Vec<u64> {
+    shingles_masked(normalized, &[])
+}
+
+/// [`shingles`] with the words whose hashes `masked` holds (sorted) read as one placeholder
+/// word: names that differ between two drafts for no substantive reason.
+pub(crate) fn shingles_masked(normalized: &str, masked: &[u64]) -> Vec<u64> {
+    /// The placeholder's hash.
+    const NAME: u64 = 0x6e61_6d65_6e61_6d65;
     let mut words = normalized
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(|w| {
-            if w.is_ascii() {
-                word_hash(w)
+        .map(word_hash)
+        .map(|h| {
+            if !masked.is_empty() && masked.binary_search(&h).is_ok() {
+                NAME
             } else {
-                word_hash(&w.to_lowercase())
+                h
             }
         });
     let Some(mut previous) = words.next() else {

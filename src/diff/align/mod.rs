@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 use std::cell::OnceCell;
 
-use super::normalize::{dice, normalized, shingles};
+use super::normalize::{dice, normalized, shingles_masked, word_hash};
 use super::{MatchedBy, Options};
 use crate::{Clause, ClauseId, Proposal};
 
@@ -35,15 +35,80 @@ pub(crate) struct Node<'a> {
     shingles: OnceCell<Vec<u64>>,
     /// The bigrams of its whole subtree, for clauses with children (see `similar::whole`).
     whole: OnceCell<Vec<u64>>,
+    /// The words read as one placeholder in its bigrams (see [`names`]).
+    pub(crate) masked: &'a [u64],
 }
 
 impl Node<'_> {
     pub(crate) fn shingles(&self) -> &[u64] {
-        self.shingles.get_or_init(|| shingles(&self.normalized))
+        self.shingles
+            .get_or_init(|| shingles_masked(&self.normalized, self.masked))
     }
 }
 
-pub(crate) fn flatten(p: &Proposal) -> Vec<Node<'_>> {
+/// The names each draft's title and preamble introduce and the other draft never uses, as
+/// sorted word hashes: "the Republic of Indonesia" against "the Republic of the Philippines",
+/// "Bahrain" against "Oman". Pairing reads them as one placeholder word, so that two clauses
+/// that differ only in the party they name are as alike as the rest of their words; the text
+/// comparison still shows every word. A name is a word written with a capital in the title or
+/// a recital of one draft that the other draft holds nowhere, in any case, not even inside a
+/// longer word (looked for with memmem).
+pub(crate) fn names(old: &Proposal, new: &Proposal) -> Vec<u64> {
+    let opening = |p: &Proposal| -> Vec<String> {
+        let mut words: Vec<String> = std::iter::once(p.title.as_str())
+            .chain(p.preamble.iter().map(|r| r.text.as_str()))
+            .flat_map(capital_words)
+            .map(str::to_owned)
+            .collect();
+        words.sort_unstable();
+        words.dedup();
+        words
+    };
+    // Everything a draft says, for the test that a name is not in it.
+    let all = |p: &Proposal| {
+        let mut text = p.title.clone();
+        for t in p
+            .preamble
+            .iter()
+            .map(|r| r.text.as_str())
+            .chain(p.walk().map(|c| c.text.as_str()))
+        {
+            text.push('\n');
+            text.push_str(t);
+        }
+        text
+    };
+    let mut out = Vec::new();
+    for (mine, other) in [(old, new), (new, old)] {
+        let candidates = opening(mine);
+        if candidates.is_empty() {
+            continue;
+        }
+        let text = all(other);
+        for word in candidates {
+            let lower = word.to_lowercase();
+            let mut title: String = lower.chars().take(1).flat_map(char::to_uppercase).collect();
+            title.extend(lower.chars().skip(1));
+            let found = [lower.as_str(), title.as_str(), &word.to_uppercase(), &word]
+                .into_iter()
+                .any(|v| memchr::memmem::find(text.as_bytes(), v.as_bytes()).is_some());
+            if !found {
+                out.push(word_hash(&word));
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// The words of `text` that start with a capital letter.
+fn capital_words(text: &str) -> impl Iterator<Item = &str> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
+pub(crate) fn flatten<'a>(p: &'a Proposal, masked: &'a [u64]) -> Vec<Node<'a>> {
     let mut out: Vec<Node<'_>> = Vec::with_capacity(p.walk().count());
     // (clause, parent, index), pushed in reverse so that they pop in document order.
     let mut stack: Vec<(&Clause, Option<usize>, usize)> = p
@@ -63,6 +128,7 @@ pub(crate) fn flatten(p: &Proposal) -> Vec<Node<'_>> {
             normalized: normalized(&clause.text),
             shingles: OnceCell::new(),
             whole: OnceCell::new(),
+            masked,
         });
         stack.extend(
             clause

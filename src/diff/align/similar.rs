@@ -5,7 +5,7 @@ use super::gaps::GAP_WORK;
 use super::index::{Counter, MAX_CANDIDATES, ShingleIndex};
 use super::{Alignment, FxMap, Node};
 use crate::diff::MatchedBy;
-use crate::diff::normalize::{dice, shingles};
+use crate::diff::normalize::{dice, shingles_masked};
 
 /// What a pair gains, for ranking only, when its parents are paired with each other (or both
 /// stand at the top): between two equally alike candidates, the one in the parallel place
@@ -43,7 +43,7 @@ pub(super) fn whole<'n>(nodes: &'n [Node<'_>], i: usize) -> &'n [u64] {
                 text.push_str(&k.normalized);
             }
         }
-        shingles(&text)
+        shingles_masked(&text, node.masked)
     })
 }
 
