@@ -54,14 +54,21 @@ impl Node<'_> {
 /// a recital of one draft that the other draft holds nowhere, in any case, not even inside a
 /// longer word (looked for with memmem).
 pub(crate) fn names(old: &Proposal, new: &Proposal) -> Vec<u64> {
+    // The first capitalised words of the title and preamble, at most `MAX_NAMES`: each is
+    // looked for in the whole other draft, so their number bounds the work.
     let opening = |p: &Proposal| -> Vec<String> {
-        let mut words: Vec<String> = std::iter::once(p.title.as_str())
+        let mut words: Vec<String> = Vec::new();
+        let all = std::iter::once(p.title.as_str())
             .chain(p.preamble.iter().map(|r| r.text.as_str()))
-            .flat_map(capital_words)
-            .map(str::to_owned)
-            .collect();
-        words.sort_unstable();
-        words.dedup();
+            .flat_map(capital_words);
+        for w in all {
+            if words.len() == MAX_NAMES {
+                break;
+            }
+            if !words.iter().any(|x| x == w) {
+                words.push(w.to_owned());
+            }
+        }
         words
     };
     // Everything a draft says, for the test that a name is not in it.
@@ -101,6 +108,10 @@ pub(crate) fn names(old: &Proposal, new: &Proposal) -> Vec<u64> {
     out.dedup();
     out
 }
+
+/// Capitalised words of a draft's title and preamble looked for in the other draft, at most:
+/// names come early, and a hostile preamble of many words costs no more.
+const MAX_NAMES: usize = 64;
 
 /// The words of `text` that start with a capital letter.
 fn capital_words(text: &str) -> impl Iterator<Item = &str> + '_ {
