@@ -25,7 +25,7 @@ use std::collections::{HashMap, HashSet};
 use std::process::ExitCode;
 
 use pactum::diff::{Options, compare};
-use pactum::{Clause, ClauseId, Proposal};
+use pactum::{Clause, ClauseId};
 
 mod common;
 
@@ -61,30 +61,6 @@ fn dice(a: &str, b: &str) -> f64 {
     2.0 * x.intersection(&y).count() as f64 / (x.len() + y.len()) as f64
 }
 
-/// The articles of a draft by normalised number, and each clause's subtree of ids.
-struct Outline<'a> {
-    by_number: HashMap<String, &'a Clause>,
-}
-
-impl<'a> Outline<'a> {
-    fn new(p: &'a Proposal) -> Self {
-        let mut by_number = HashMap::new();
-        for c in p.walk() {
-            if let Some(n) = &c.number {
-                by_number.entry(common::normal(n)).or_insert(c);
-            }
-        }
-        Outline { by_number }
-    }
-
-    fn get(&self, number: &str, side: &str) -> Result<&'a Clause, String> {
-        self.by_number
-            .get(&common::normal(number))
-            .copied()
-            .ok_or_else(|| format!("the {side} draft has no clause numbered `{number}`"))
-    }
-}
-
 fn subtree(c: &Clause) -> HashSet<&ClauseId> {
     c.walk().map(|k| &k.id).collect()
 }
@@ -107,16 +83,14 @@ fn run() -> Result<(), String> {
         return Err(USAGE.to_owned());
     };
     let args = common::ImportArgs::default();
-    let first = |file: &str| -> Result<Proposal, String> {
-        let loaded = args.load(file)?;
-        let p = loaded.negotiation.proposals().next().cloned();
-        p.ok_or_else(|| format!("{file} holds no proposal"))
-    };
-    let (old, new) = (first(old_file)?, first(new_file)?);
+    let (old, new) = (
+        args.first_proposal(old_file)?,
+        args.first_proposal(new_file)?,
+    );
     let gold = std::fs::read_to_string(gold_file).map_err(|e| format!("{gold_file}: {e}"))?;
     let diff = compare(&old, &new, &Options::default().without_ids());
 
-    let (old_outline, new_outline) = (Outline::new(&old), Outline::new(&new));
+    let (old_outline, new_outline) = (common::Outline::new(&old), common::Outline::new(&new));
     let mut old_to_new: HashMap<&ClauseId, &ClauseId> = HashMap::new();
     let mut new_to_old: HashMap<&ClauseId, &ClauseId> = HashMap::new();
     // Ids are per draft: an old and a new clause may share one.

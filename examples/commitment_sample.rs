@@ -105,18 +105,16 @@ fn run() -> Result<(), String> {
         return Err(USAGE.to_owned());
     }
     let args = common::ImportArgs::default();
-    let first = |file: &str| -> Result<Proposal, String> {
-        let loaded = args.load(file)?;
-        let p = loaded.negotiation.proposals().next().cloned();
-        p.ok_or_else(|| format!("{file} holds no proposal"))
-    };
     // Every change of every pair: (key, pair, entry, change).
     let mut drafts = Vec::new();
     let mut diffs: Vec<Vec<CommitmentDiff>> = Vec::new();
     let mut kinds: BTreeMap<String, usize> = BTreeMap::new();
     let mut all = Vec::new();
     for (p, pair) in files.chunks(2).enumerate() {
-        let (old, new) = (first(&pair[0])?, first(&pair[1])?);
+        let (old, new) = (
+            args.first_proposal(&pair[0])?,
+            args.first_proposal(&pair[1])?,
+        );
         let diff = compare(&old, &new, &Options::default().without_ids());
         for (e, c) in diff.commitments.iter().enumerate() {
             for (k, change) in c.changes.iter().enumerate() {

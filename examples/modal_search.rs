@@ -15,11 +15,11 @@
 //! which candidates are real changes of obligation is left to the reader. Exit status: 0, or
 //! 2 when a file cannot be read or a gold article is not in its draft.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::process::ExitCode;
 
+use pactum::Clause;
 use pactum::diff::{Options, compare};
-use pactum::{Clause, Proposal};
 
 mod common;
 
@@ -118,12 +118,10 @@ fn run() -> Result<(), String> {
         return Err(USAGE.to_owned());
     };
     let args = common::ImportArgs::default();
-    let first = |file: &str| -> Result<Proposal, String> {
-        let loaded = args.load(file)?;
-        let p = loaded.negotiation.proposals().next().cloned();
-        p.ok_or_else(|| format!("{file} holds no proposal"))
-    };
-    let (old, new) = (first(old_file)?, first(new_file)?);
+    let (old, new) = (
+        args.first_proposal(old_file)?,
+        args.first_proposal(new_file)?,
+    );
     let gold = std::fs::read_to_string(gold_file).map_err(|e| format!("{gold_file}: {e}"))?;
     let diff = compare(&old, &new, &Options::default().without_ids());
     // The sentences the comparison quotes, by their first 40 bytes.
@@ -142,16 +140,7 @@ fn run() -> Result<(), String> {
         let head = common::normal(&s[..end]);
         quoted.iter().any(|q| common::normal(q).contains(&head))
     };
-    let numbers = |p: &Proposal| -> HashMap<String, Clause> {
-        let mut by = HashMap::new();
-        for c in p.walk() {
-            if let Some(n) = &c.number {
-                by.entry(common::normal(n)).or_insert_with(|| c.clone());
-            }
-        }
-        by
-    };
-    let (old_by, new_by) = (numbers(&old), numbers(&new));
+    let (old_outline, new_outline) = (common::Outline::new(&old), common::Outline::new(&new));
     let (mut found, mut seen) = (0, 0);
     let mut out = String::new();
     for line in gold.lines().skip(1).filter(|l| !l.trim().is_empty()) {
@@ -159,20 +148,15 @@ fn run() -> Result<(), String> {
         let (Some(a), Some(b)) = (fields.next(), fields.next()) else {
             continue;
         };
-        let get = |by: &HashMap<String, Clause>, n: &str, side: &str| {
-            by.get(&common::normal(n))
-                .cloned()
-                .ok_or_else(|| format!("the {side} draft has no clause numbered `{n}`"))
-        };
-        let (x, y) = (get(&old_by, a, "old")?, get(&new_by, b, "new")?);
-        let theirs: Vec<(String, HashSet<(String, String)>)> = sentences(&y)
+        let (x, y) = (old_outline.get(a, "old")?, new_outline.get(b, "new")?);
+        let theirs: Vec<(String, HashSet<(String, String)>)> = sentences(y)
             .into_iter()
             .map(|s| {
                 let b = bigrams(&s);
                 (s, b)
             })
             .collect();
-        for s in sentences(&x) {
+        for s in sentences(x) {
             let ms = modals(&s);
             if ms.is_empty() {
                 continue;

@@ -1,13 +1,15 @@
-//! What the examples share: the options that say how to import a text, and loading a file as
-//! a pactum document or a text.
+//! What the examples share: the options that say how to import a text, loading a file as a
+//! pactum document or a text, and a draft's articles by number.
 
 // Each example uses the part it needs.
 #![allow(dead_code)]
 
+use std::collections::HashMap;
 use std::process::ExitCode;
 
 use lexopt::ValueExt;
 use pactum::import::{self, ImportOptions, Loaded};
+use pactum::{Clause, Proposal};
 
 /// The import options given on the command line: `--parties FILE.json`, `--proposer ID`.
 #[derive(Debug, Default)]
@@ -60,6 +62,38 @@ impl ImportArgs {
             .unwrap_or_default();
         let options = self.options(stem.trim_matches('-'))?;
         import::load(path, &options).map_err(|e| format!("{path}: {e}"))
+    }
+
+    /// The first proposal of `path`, loaded as by [`ImportArgs::load`].
+    pub(crate) fn first_proposal(&self, path: &str) -> Result<Proposal, String> {
+        let loaded = self.load(path)?;
+        let p = loaded.negotiation.proposals().next().cloned();
+        p.ok_or_else(|| format!("{path} holds no proposal"))
+    }
+}
+
+/// The articles of a draft by normalised number (the first clause that bears each number).
+pub(crate) struct Outline<'a> {
+    by_number: HashMap<String, &'a Clause>,
+}
+
+impl<'a> Outline<'a> {
+    pub(crate) fn new(p: &'a Proposal) -> Self {
+        let mut by_number = HashMap::new();
+        for c in p.walk() {
+            if let Some(n) = &c.number {
+                by_number.entry(normal(n)).or_insert(c);
+            }
+        }
+        Outline { by_number }
+    }
+
+    /// The clause numbered `number`, or an error that names the `side` ("old", "new").
+    pub(crate) fn get(&self, number: &str, side: &str) -> Result<&'a Clause, String> {
+        self.by_number
+            .get(&normal(number))
+            .copied()
+            .ok_or_else(|| format!("the {side} draft has no clause numbered `{number}`"))
     }
 }
 
