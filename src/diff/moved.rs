@@ -54,7 +54,8 @@ type Act = [u8; 12];
 struct Lone<K> {
     entry: usize,
     key: K,
-    /// The bigrams of what follows its marker, and of its whole sentence.
+    /// The bigrams of what follows its marker, and of its whole sentence (left empty where
+    /// no whole sentence is compared).
     act: Vec<u64>,
     all: Vec<u64>,
 }
@@ -71,11 +72,13 @@ fn lone<'d>(c: &'d CommitmentDiff, change: &CommitmentChange) -> Option<&'d Exce
     }
 }
 
-/// The lone entries of `change`, keyed and sorted by key.
+/// The lone entries of `change`, keyed and sorted by key; with the bigrams of their whole
+/// sentences where `whole` asks for them.
 fn lones<K: Ord>(
     out: &[CommitmentDiff],
     change: &CommitmentChange,
     key: impl Fn(&Excerpt) -> Option<K>,
+    whole: bool,
 ) -> Vec<Lone<K>> {
     let mut found: Vec<Lone<K>> = out
         .iter()
@@ -86,7 +89,11 @@ fn lones<K: Ord>(
                 entry,
                 key: key(e)?,
                 act: shingles(cut(after_marker(e), ACT_LEN)),
-                all: shingles(&normalized(&e.sentence)),
+                all: if whole {
+                    shingles(&normalized(&e.sentence))
+                } else {
+                    Vec::new()
+                },
             })
         })
         .collect();
@@ -122,8 +129,8 @@ pub(crate) fn net_standing<'t>(
 ) {
     let key = |e: &Excerpt| Some((e.modality, act_key(after_marker(e))?));
     let (added, dropped) = (
-        lones(out, &CommitmentChange::Added, key),
-        lones(out, &CommitmentChange::Dropped, key),
+        lones(out, &CommitmentChange::Added, key, false),
+        lones(out, &CommitmentChange::Dropped, key, false),
     );
     if added.is_empty() && dropped.is_empty() {
         return;
@@ -271,11 +278,11 @@ fn net<K: Ord>(
     floor: f64,
     whole: f64,
 ) {
-    let added = lones(out, &CommitmentChange::Added, key);
+    let added = lones(out, &CommitmentChange::Added, key, true);
     if added.is_empty() {
         return;
     }
-    let dropped = lones(out, &CommitmentChange::Dropped, key);
+    let dropped = lones(out, &CommitmentChange::Dropped, key, true);
     let mut gone = vec![false; out.len()];
     let mut by_entry: Vec<&Lone<K>> = dropped.iter().collect();
     // In document order, so that the first dropped entry meets its partner first.
