@@ -709,8 +709,9 @@ pub(crate) struct Side<'a> {
     /// The lead-in that ends the parent's text ("Each Party shall:"), which binds the clause
     /// as one of its items.
     pub(crate) lead: Option<&'a str>,
-    /// Whether the clause has children, to which a lead-in ending its text hands its markers.
-    pub(crate) children: bool,
+    /// The lead-in that ends the clause's own text when it has children, to which it hands
+    /// its markers.
+    pub(crate) own_lead: Option<&'a str>,
 }
 
 /// Compares the commitments of a clause pair, or lists those of an unpaired clause as added or
@@ -754,8 +755,8 @@ pub(crate) fn compare_commitments(
         // added or dropped.
         if old_id.is_some() || new_id.is_some() {
             let (old_text, new_text) = (
-                super::inferred::as_item(old_text, old.lead, old.children),
-                super::inferred::as_item(new_text, new.lead, new.children),
+                super::inferred::as_item(old_text, old.lead, old.own_lead),
+                super::inferred::as_item(new_text, new.lead, new.own_lead),
             );
             let before = out.len();
             super::inferred::inferred(old_id, new_id, &old_text, &new_text, out);

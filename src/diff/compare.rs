@@ -202,12 +202,13 @@ fn compare_with(
         clauses.push(d);
     }
     emit_removed_before(old_nodes.len(), &mut clauses, &mut sides);
+    let (old_leads, new_leads) = (leads(&old_nodes), leads(&new_nodes));
     for (entry, &(o, n)) in sides.iter().enumerate() {
         let how = n.and_then(|n| alignment.method[n]);
         let before = commitments.len();
         compare_commitments(
-            side(old, &old_nodes, o),
-            side(new, &new_nodes, n),
+            side(old, &old_nodes, &old_leads, o),
+            side(new, &new_nodes, &new_leads, n),
             how,
             &resolver,
             &mut budget,
@@ -363,16 +364,32 @@ fn compare_with(
 
 /// A clause (or none) with what its commitments are read with: its parent's lead-in, and
 /// whether it has children.
-fn side<'a>(proposal: &'a Proposal, nodes: &[Node<'a>], node: Option<usize>) -> Side<'a> {
+fn side<'a>(
+    proposal: &'a Proposal,
+    nodes: &[Node<'a>],
+    leads: &[Option<&'a str>],
+    node: Option<usize>,
+) -> Side<'a> {
     let clause = node.map(|k| nodes[k].clause);
     Side {
         proposal,
         clause: clause.map(|c| (&c.id, c.text.as_str(), c.commitments.as_slice())),
-        lead: node
-            .and_then(|k| nodes[k].parent)
-            .and_then(|p| super::inferred::trailing_lead_in(&nodes[p].clause.text)),
-        children: node.is_some_and(|k| nodes[k].size > 1),
+        lead: node.and_then(|k| nodes[k].parent).and_then(|p| leads[p]),
+        own_lead: node.and_then(|k| leads[k]),
     }
+}
+
+/// The lead-in that ends each clause's text ("Each Party shall:"), for the clauses with
+/// children, which it binds: found once per clause, however many children read it.
+fn leads<'a>(nodes: &[Node<'a>]) -> Vec<Option<&'a str>> {
+    nodes
+        .iter()
+        .map(|n| {
+            (n.size > 1)
+                .then(|| super::inferred::trailing_lead_in(&n.clause.text))
+                .flatten()
+        })
+        .collect()
 }
 
 fn unpaired(

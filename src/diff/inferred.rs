@@ -105,10 +105,14 @@ pub(crate) fn trailing_lead_in(text: &str) -> Option<&str> {
 }
 
 /// The text whose markers a clause contributes: read as an item of its parent's lead-in
-/// (`lead`), and without the lead-in that ends it when it has children, since that lead-in
-/// binds its children, each of which reads it.
-pub(crate) fn as_item<'t>(text: &'t str, lead: Option<&str>, children: bool) -> Cow<'t, str> {
-    let own = match trailing_lead_in(text).filter(|_| children) {
+/// (`lead`), and without the lead-in that ends it (`own_lead`, its [`trailing_lead_in`] when
+/// it has children), since that lead-in binds its children, each of which reads it.
+pub(crate) fn as_item<'t>(
+    text: &'t str,
+    lead: Option<&str>,
+    own_lead: Option<&str>,
+) -> Cow<'t, str> {
+    let own = match own_lead {
         Some(l) => text.trim_end()[..text.trim_end().len() - l.len()].trim_end(),
         None => text,
     };
