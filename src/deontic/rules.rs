@@ -127,28 +127,6 @@ const DESCRIBED: &[&str] = &[
     "elements",
 ];
 
-/// Words that may stand between a marker and its verb without changing the reading.
-const ADVERBS: &[&str] = &[
-    "also",
-    "only",
-    "then",
-    "thereafter",
-    "nevertheless",
-    "however",
-    "equally",
-    "automatically",
-    "likewise",
-    "further",
-    "still",
-    "in",
-    "no",
-    "case",
-    "at",
-    "least",
-    "a",
-    "priori",
-];
-
 /// Words after "apply" that leave it without an object: "shall apply to", "shall apply
 /// mutatis mutandis". "Each Party shall apply the rules" binds.
 const APPLY_INTRANSITIVE: &[&str] = &[
@@ -174,14 +152,44 @@ const APPLY_INTRANSITIVE: &[&str] = &[
     "without",
 ];
 
-/// Whether a word may stand between a marker and its verb: one of [`ADVERBS`], or a word of
-/// seven letters or more in "-ly" ("promptly", "jointly"; "apply" and "comply" are shorter).
+/// Whether a word may stand between a marker and its verb without changing the reading: one
+/// of a few ("also", "only", "thereafter", "in no case", "at least", "a priori", ...), or a
+/// word of seven letters or more in "-ly" ("promptly", "jointly"; "apply" and "comply" are
+/// shorter). It is asked of every word after every marker, so it reads the word lower-cased
+/// on the stack and matches it at once.
 pub(crate) fn is_adverb(word: &str) -> bool {
-    in_table(word, ADVERBS)
-        || (word.len() >= 7
-            && word
-                .get(word.len() - 2..)
-                .is_some_and(|end| end.eq_ignore_ascii_case("ly")))
+    let ly = word.len() >= 7
+        && word
+            .get(word.len() - 2..)
+            .is_some_and(|end| end.eq_ignore_ascii_case("ly"));
+    let mut lower = [0u8; 13];
+    if ly || word.len() > lower.len() {
+        return ly;
+    }
+    for (l, b) in lower.iter_mut().zip(word.bytes()) {
+        *l = b.to_ascii_lowercase();
+    }
+    matches!(
+        &lower[..word.len()],
+        b"also"
+            | b"only"
+            | b"then"
+            | b"thereafter"
+            | b"nevertheless"
+            | b"however"
+            | b"equally"
+            | b"automatically"
+            | b"likewise"
+            | b"further"
+            | b"still"
+            | b"in"
+            | b"no"
+            | b"case"
+            | b"at"
+            | b"least"
+            | b"a"
+            | b"priori"
+    )
 }
 
 /// The rule by which a marker binds no one, if any.

@@ -213,10 +213,11 @@ fn act_words(act: &str) -> impl Iterator<Item = &str> {
     act.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .filter(|w| {
-            let skip = ["be", "inter", "alia"]
-                .iter()
-                .any(|s| w.eq_ignore_ascii_case(s));
-            !(skip || deontic::is_adverb(w) || is_label(w))
+            let skip = matches!(w.len(), 2 | 4 | 5)
+                && ["be", "inter", "alia"]
+                    .iter()
+                    .any(|s| w.eq_ignore_ascii_case(s));
+            !(skip || is_label(w) || deontic::is_adverb(w))
         })
 }
 

@@ -113,10 +113,13 @@ pub(crate) fn names(old: &Proposal, new: &Proposal) -> Vec<u64> {
 /// names come early, and a hostile preamble of many words costs no more.
 const MAX_NAMES: usize = 64;
 
-/// The words of `text` that start with a capital letter.
+/// The words of `text` that start with a capital letter, but for single letters ("A", "I"):
+/// those are articles, pronouns and labels, never names.
 fn capital_words(text: &str) -> impl Iterator<Item = &str> + '_ {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| {
+        let mut chars = w.chars();
+        chars.next().is_some_and(char::is_uppercase) && chars.next().is_some()
+    })
 }
 
 pub(crate) fn flatten<'a>(p: &'a Proposal, masked: &'a [u64]) -> Vec<Node<'a>> {

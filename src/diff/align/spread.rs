@@ -63,9 +63,7 @@ pub(crate) fn spread(
         let mut chosen: Vec<usize> = Vec::new();
         let mut coverage = 0.0;
         for &(_, p) in &ranked {
-            let mut next: Vec<u64> = union.iter().chain(parts[p].shingles()).copied().collect();
-            next.sort_unstable();
-            next.dedup();
+            let next = merged(&union, parts[p].shingles());
             let more = shared(wsh, &next) as f64 / wsh.len().max(1) as f64;
             if more <= coverage {
                 continue;
@@ -91,4 +89,32 @@ pub(crate) fn spread(
         out.push((w, chosen, coverage));
     }
     out
+}
+
+/// The union of two sorted, distinct lists, sorted and distinct.
+fn merged(a: &[u64], b: &[u64]) -> Vec<u64> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        let (x, y) = (a[i], b[j]);
+        out.push(x.min(y));
+        i += usize::from(x <= y);
+        j += usize::from(y <= x);
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::merged;
+
+    #[test]
+    fn merged_lists_stay_sorted_and_distinct() {
+        assert_eq!(merged(&[1, 3, 5], &[2, 3, 6, 9]), [1, 2, 3, 5, 6, 9]);
+        assert_eq!(merged(&[], &[4]), [4]);
+        assert_eq!(merged(&[4], &[]), [4]);
+        assert!(merged(&[], &[]).is_empty());
+    }
 }
