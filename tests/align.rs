@@ -712,3 +712,26 @@ fn clauses_that_differ_only_in_the_party_they_name_pair() {
     let ops = format!("{:?}", z.and_then(|c| c.text.as_ref()));
     assert!(ops.contains("Borduria") && ops.contains("Arcadia"), "{ops}");
 }
+
+#[test]
+fn competing_candidates_pair_for_the_best_total_not_first_come() {
+    // New "a" is most like old "x" (about 0.91) and less like old "y" (0.77); new "b" is like
+    // "x" only (0.59; 0.27 with "y"). Best first pairs a with x and leaves b and y alone (b
+    // stands before a, y after x: no gap holds both). The best one-to-one choice pairs both.
+    let x = "Each Party shall notify the other Party in writing of any planned military \
+             exercise near the common border at least thirty days in advance";
+    let y = "Each Party shall notify the other Party in writing of any planned military \
+             exercise at sea at least ten days in advance of its start";
+    let a = "Each Party shall notify the other Party in writing of any planned military \
+             exercise near the common border at least ten days in advance";
+    let b = "Both Parties shall publish a yearly calendar listing any planned military \
+             exercise near the common border at least thirty days in advance";
+    let old = proposal("v1", vec![clause("x", "", x), clause("y", "", y)]);
+    let new = proposal("v2", vec![clause("b", "", b), clause("a", "", a)]);
+    let d = compare(&old, &new, &no_ids());
+    assert_eq!(partner(&d, "b"), Some("x"));
+    assert_eq!(partner(&d, "a"), Some("y"));
+    assert_eq!(count(&d, ClauseChangeKind::Added), 0);
+    assert_eq!(count(&d, ClauseChangeKind::Removed), 0);
+    assert!(!d.approximate);
+}

@@ -92,6 +92,19 @@
 //!    needs a similarity of 0.75: templates repeat their boilerplate in every chapter, so a
 //!    moderately alike clause elsewhere is more often a sibling provision than the same one
 //!    moved, and a clause that really moved usually moved whole.
+//!
+//!    **Conflicts.** Best first can cost a pair: new A is most like old X and a little less
+//!    like old Y, new B is like X only; best first pairs A with X and leaves B and Y alone.
+//!    So, in 4a, 4d and 4e, the candidate pairs linked through a shared clause form a conflict
+//!    group, and each group takes the one-to-one choice of greatest total rank where that
+//!    beats best first (by more than rounding): found exactly by dynamic programming over the
+//!    subsets of the group's smaller side, up to 10 clauses on that side and 2^22 steps per
+//!    comparison (past them best first stays, and [`Diff::approximate`] is set). Where best
+//!    first pairs each clause of one side with its best partner, nothing can beat it, and no
+//!    search is made. Only groups whose every pair stands in parallel places (parents paired
+//!    with each other, or both at the top) are searched, and runs of equal clauses pair as
+//!    runs: elsewhere, trading a pair for a better total paired articles with the wrong
+//!    article on the corpus, where best first and the gaps of step 6 find the right one.
 //! 5. **Structure**: a clause pairs with the free parent of its children's partners when both
 //!    texts are empty (articles that only hold paragraphs) or at least half as alike as the
 //!    threshold, and when the children they share are more than half of the children of each,
@@ -134,7 +147,8 @@
 //! at most 256 postings, and up to 56 more that tie with the 8th ([`Diff::approximate`] says
 //! when more tied); a gap or a group of siblings is compared pair by pair only when it
 //! holds at most 1,024 pairs (a larger one has no order left to trust); whole texts only for
-//! subtrees of at most 128 clauses. The word-level text comparison has budgets of its own
+//! subtrees of at most 128 clauses; conflict groups searched for their best choice only up to
+//! 10 clauses on their smaller side and 2^22 steps in all. The word-level text comparison has budgets of its own
 //! ([`Options::word_budget`], [`Options::total_budget`]); [`Diff::approximate`] says when they
 //! bit.
 //!

@@ -9,6 +9,7 @@ use super::normalize::{dice, normalized, shingles_masked, word_hash};
 use super::{MatchedBy, Options};
 use crate::{Clause, ClauseId, Proposal};
 
+mod conflicts;
 mod gaps;
 mod index;
 mod moves;

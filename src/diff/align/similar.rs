@@ -1,6 +1,7 @@
 //! Step 4 of the alignment (clauses paired by similar text: whole clauses first, then each
 //! clause by its own text) and the levels repair after step 5.
 
+use super::conflicts::{self, Edge};
 use super::gaps::GAP_WORK;
 use super::index::{Counter, MAX_CANDIDATES, ShingleIndex};
 use super::{Alignment, FxMap, Node};
@@ -157,7 +158,7 @@ pub(super) fn wholes(
     }
     let index = ShingleIndex::new(old_containers.iter().map(|&o| (o, whole(old, o))));
     let scored = score_wholes(a, old, new, &new_containers, &index, threshold, counter);
-    assign(a, scored, |a, o, n, d| fits(a, old, new, o, n, d));
+    assign(a, old, new, scored, |a, o, n, d| fits(a, old, new, o, n, d));
 }
 
 /// 4e. Whole clauses across shapes: a clause with children against one without, so that an
@@ -209,7 +210,7 @@ pub(super) fn across_shapes(a: &mut Alignment, old: &[Node<'_>], new: &[Node<'_>
             }
         }
     }
-    assign(a, scored, |_, _, _, _| true);
+    assign(a, old, new, scored, |_, _, _, _| true);
 }
 
 /// 4d. Each clause by its own text. Clauses of one side with the same text form a group, found
@@ -264,13 +265,23 @@ pub(super) fn own_texts(
         }
     }
     sort(&mut scored);
+    // Conflicts between single clauses are resolved for the best total; a run of equal clauses
+    // pairs as a run, best first.
+    let edges: Vec<Edge> = scored.iter().map(|&(r, _, h, g)| (r, h, g)).collect();
+    let (keep, approximate) = conflicts::resolve(&edges, |e| {
+        let (h, g) = (edges[e].1, edges[e].2);
+        new_groups[h].len() > 1
+            || old_groups[g].len() > 1
+            || !parallel(a, old, new, old_groups[g][0], new_groups[h][0])
+    });
+    a.approximate |= approximate;
     // First, which new clauses go to which old group: best first, as many as the group has
     // left. Then each old group's share pairs with its members in document order, so that a
     // run of alike clauses pairs in order whatever the scores of its members.
     let mut next_new = vec![0; new_groups.len()];
     let mut left_old: Vec<usize> = old_groups.iter().map(Vec::len).collect();
     let mut shares: Vec<Vec<(usize, f64)>> = vec![Vec::new(); old_groups.len()];
-    for (_, d, h, g) in scored {
+    for ((_, d, h, g), _) in scored.into_iter().zip(keep).filter(|(_, k)| *k) {
         let take = (new_groups[h].len() - next_new[h]).min(left_old[g]);
         let members = &new_groups[h][next_new[h]..next_new[h] + take];
         shares[g].extend(members.iter().map(|&n| (n, d)));
@@ -398,14 +409,24 @@ fn sort(scored: &mut [Scored]) {
     scored.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.2.cmp(&y.2)).then(x.3.cmp(&y.3)));
 }
 
-/// Pairs the best-ranked first, where `fits(alignment, old, new, similarity)` allows it.
+/// Pairs the best one-to-one choice of each conflict group (see [`conflicts`]), best-ranked
+/// first, where `fits(alignment, old, new, similarity)` allows it; then, best first, any
+/// other candidate whose clauses are both still free (one that `fits` refused left them so).
 fn assign(
     a: &mut Alignment,
+    old: &[Node<'_>],
+    new: &[Node<'_>],
     mut scored: Vec<Scored>,
     fits: impl Fn(&Alignment, usize, usize, f64) -> bool,
 ) {
     sort(&mut scored);
-    for (_, d, n, o) in scored {
+    let edges: Vec<Edge> = scored.iter().map(|&(r, _, n, o)| (r, n, o)).collect();
+    let (keep, approximate) =
+        conflicts::resolve(&edges, |e| !parallel(a, old, new, edges[e].2, edges[e].1));
+    a.approximate |= approximate;
+    let chosen = scored.iter().zip(&keep).filter(|(_, k)| **k);
+    let rest = scored.iter().zip(&keep).filter(|(_, k)| !**k);
+    for (&(_, d, n, o), _) in chosen.chain(rest) {
         if a.new_to_old[n].is_none() && a.old_to_new[o].is_none() && fits(a, o, n, d) {
             a.pair(n, o, MatchedBy::Similarity);
         }
