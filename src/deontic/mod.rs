@@ -135,7 +135,7 @@ fn next_word(text: &str, from: usize) -> Option<Range<usize>> {
 /// |---|---|
 /// | shall, must, will, undertake(s) to, agree(s) to, commit(s) to, commit(s) themselves/itself to, is/are required to, shall be required to | obligation |
 /// | shall not, must not, may not, will not, undertake(s)/agree(s)/commit(s) not to, refrain(s) from, is/are not entitled to; shall, must, will or may after "no" or "neither" ("No Party shall", "Neither Party may") | prohibition |
-/// | may, is/are entitled to, is/are not required to; shall be required to after "no" or "neither" | permission |
+/// | may, is/are entitled to, is/are not required to, shall/must not be required to; shall be required to after "no" or "neither" | permission |
 /// | should | recommendation |
 /// | should not; should after "no" or "neither" | discouragement |
 /// | is/are prepared to, is/are ready to | offer |
@@ -144,7 +144,11 @@ fn next_word(text: &str, from: usize) -> Option<Range<usize>> {
 /// out ..."), so "will" against "shall" is no change of modality. After "the", "political",
 /// "their" and the like it is the noun, not a marker. "Required", "obliged", "obligated" and
 /// "bound" read alike.
-/// "May" with a capital M next to a number ("27 May 1997") is the month, not a marker.
+/// "May" with a capital M next to a number ("27 May 1997") is the month, not a marker;
+/// "shall not be required" with no "to" after it ("such details shall not be required")
+/// is none either, as "is not required" is not. "Shall", "should", "must" and "may" glued to the next word by text extraction ("shallbe",
+/// "maymake") are read as markers, but for the English words that open alike ("shallow",
+/// "shoulder", "mustard", "mayor").
 pub fn markers(text: &str) -> Vec<Marker> {
     let mut out = Vec::new();
     markers_into(text, &mut out);
@@ -165,8 +169,9 @@ pub(crate) fn markers_into(text: &str, out: &mut Vec<Marker>) {
 fn could_start(first: u8, len: usize) -> bool {
     matches!(
         (first, len),
-        (b's', 5 | 6)
-            | (b'm', 3 | 4)
+        // Longer: a modal glued to the next word by text extraction ("shallbe", "maymake").
+        (b's', 5..)
+            | (b'm', 3..)
             | (b'u', 9 | 10)
             | (b'r', 7 | 8)
             | (b'c', 6 | 7)
@@ -174,6 +179,43 @@ fn could_start(first: u8, len: usize) -> bool {
             | (b'a', 3 | 5 | 6)
             | (b'w', 4)
     )
+}
+
+/// The modals that text extraction glues to the next word ("shallbe", "maymake",
+/// "shouldnot"), each with the starts of the rest that make an English word instead
+/// ("shallow", "shoulder", "mustard", "mayor").
+const GLUED: [(&[u8], &[&[u8]]); 4] = [
+    (b"should", &[b"er"]),
+    (b"shall", &[b"ow", b"ot"]),
+    (b"must", &[b"ard", b"er", b"ach", b"ang", b"y"]),
+    (
+        b"may",
+        &[b"or", b"hem", b"day", b"onn", b"fl", b"pole", b"est"],
+    ),
+];
+
+/// The modal at the start of a word glued to the next one ("shallbe" gives "shall"), or the
+/// word as it is. The rest must be two lower-case letters or more.
+fn unglued(text: &str, range: Range<usize>) -> Range<usize> {
+    let word = &text.as_bytes()[range.clone()];
+    for (modal, words) in GLUED {
+        let Some(rest) = word
+            .get(..modal.len())
+            .filter(|head| head.eq_ignore_ascii_case(modal))
+            .map(|_| &word[modal.len()..])
+        else {
+            continue;
+        };
+        if rest.len() >= 2
+            && rest.iter().all(u8::is_ascii_lowercase)
+            && !words.iter().any(|w| rest.starts_with(w))
+        {
+            return range.start..range.start + modal.len();
+        }
+        // "should" before "shall": one modal at most.
+        break;
+    }
+    range
 }
 
 /// The first letters of [`could_start`], in either case.
@@ -196,6 +238,7 @@ fn marker_at<'t>(
     previous: impl Fn() -> Option<&'t str>,
 ) -> Option<Marker> {
     let bytes = text.as_bytes();
+    let range = unglued(text, range);
     let w = Key::new(&text[range.clone()]);
     // Only a marker's first word is worth the look ahead.
     if !matches!(
@@ -218,12 +261,12 @@ fn marker_at<'t>(
     ) {
         return None;
     }
-    // The next three words, each read once and only when a marker needs it.
-    let cells: [OnceCell<Option<Range<usize>>>; 3] = Default::default();
+    // The next four words, each read once and only when a marker needs it.
+    let cells: [OnceCell<Option<Range<usize>>>; 4] = Default::default();
     let word = |k: usize| -> Option<Range<usize>> {
         let mut from = range.end;
         let mut found = None;
-        for cell in &cells[..=k] {
+        for cell in cells.get(..=k)? {
             let r = cell.get_or_init(|| next_word(text, from)).clone()?;
             from = r.end;
             found = Some(r);
@@ -252,6 +295,19 @@ fn marker_at<'t>(
             return Some(Marker {
                 modality,
                 range: range.start..word(2)?.end,
+            });
+        }
+        // "A Party shall not be required to disclose": no duty, a permission. "Such
+        // identification shall not be required" binds no one, as "is not required" does.
+        b"shall" | b"must"
+            if not_next && is(1, &[b"be"]) && is(2, &[b"required", b"obliged", b"obligated"]) =>
+        {
+            if !is(3, &[b"to"]) {
+                return None;
+            }
+            return Some(Marker {
+                modality: Modality::Permission,
+                range: range.start..word(3)?.end,
             });
         }
         b"shall" | b"must" if not_next => (Modality::Prohibition, 2),
@@ -390,7 +446,9 @@ fn markers_general(text: &str, out: &mut Vec<Marker>) {
             .flatten();
         match found {
             Some(marker) => {
-                at = marker.range.end;
+                // Past the marker, and past the rest of a word a modal was glued to, as the
+                // scan of ASCII texts (which starts only at word starts) does.
+                at = marker.range.end.max(range.end);
                 previous = Some(last_word_start(bytes, at)..at);
                 out.push(marker);
             }
@@ -531,6 +589,45 @@ mod tests {
         assert_eq!(kinds("The United States is prepared to begin"), [Offer]);
         assert_eq!(kinds("we are ready to discuss"), [Offer]);
         assert_eq!(kinds("no marker here; shallow mayhem"), []);
+    }
+
+    #[test]
+    fn modals_glued_to_the_next_word_by_extraction() {
+        use Modality::*;
+        assert_eq!(kinds("such a good shallbe considered"), [Obligation]);
+        assert_eq!(
+            kinds("either Party maymake public statements"),
+            [Permission]
+        );
+        assert_eq!(kinds("The Party shallnot impose"), [Prohibition]);
+        assert_eq!(kinds("Parties shouldendeavour to"), [Recommendation]);
+        let text = "which mustbe notified";
+        let m = &markers(text)[0];
+        assert_eq!(&text[m.range.clone()], "must");
+        // English words that open like a modal are no marker.
+        assert_eq!(
+            kinds("a shallow shallot; the shoulder; mustard mustered; the mayor, mayhem"),
+            []
+        );
+        // A capital or a single letter after the modal is no glued word.
+        assert_eq!(kinds("shallX mays"), []);
+    }
+
+    #[test]
+    fn not_required_is_no_duty() {
+        use Modality::*;
+        assert_eq!(
+            kinds("A Party shall not be required to disclose"),
+            [Permission]
+        );
+        assert_eq!(
+            kinds("detailed identification of frequencies shall not be required."),
+            []
+        );
+        let text = "it shall not be obliged to act";
+        let m = &markers(text)[0];
+        assert_eq!(&text[m.range.clone()], "shall not be obliged to");
+        assert_eq!(kinds("it shall not be disclosed"), [Prohibition]);
     }
 
     #[test]
