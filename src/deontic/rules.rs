@@ -23,7 +23,7 @@ use crate::Modality;
 /// | mean, have the (following) meaning, be defined, refer to, be referred to as; any marker after "means" ("X means that goods may enter") | [`Rule::Definition`] |
 /// | enter into force, remain in force, continue in force, take effect, begin (or commence) from, on, at or upon, cease to have effect, terminate, expire, lapse, be terminated, be renewed, be valid | [`Rule::Duration`] |
 /// | not affect, not prejudice, not derogate, not limit, not impair, not diminish, be without prejudice | [`Rule::NonDerogation`] |
-/// | be binding, be final, be deemed, be composed, have no binding force, continue to qualify or to be, be considered, be regarded, be treated, be based, be governed, be annexed, be attached, be subject to, be in accordance with, be aimed at, be sufficient, be followed by a colon ("The terms of reference shall be:"), be to ("The objective shall be to foster ..."), have the following, constitute, form, entail, be authentic, replace, supersede, prevail, be dealt with, be an integral | [`Rule::Status`] |
+/// | be binding, be final, be deemed, be composed, consist of, have no binding force, continue to qualify or to be, be considered, be regarded, be treated, be based, be governed, be annexed, be attached, be subject to, be in accordance with, be aimed at, be sufficient, be followed by a colon ("The terms of reference shall be:"), be to ("The objective shall be to foster ..."), have the following, constitute, form, entail, be authentic, replace, supersede, prevail, be dealt with, be an integral | [`Rule::Status`] |
 /// | include, comprise, consist, involve, contain, cover (after "may", or when the subject is a term, a notion, a list's functions, areas or elements), take the form, give rise to; any verb in the active voice whose subject is an activity ("Cooperation may promote ...", "cooperation shall help to ...") | [`Rule::Description`] |
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -99,6 +99,20 @@ const PROVISIONS: &[&str] = &[
     "measures",
     "mechanism",
 ];
+
+/// Whether the subject in `range` names a provision or a measure: a word of [`PROVISIONS`], or
+/// "this", "that", "such" or "the" glued to one by text extraction ("thisparagraph").
+fn names_provision(text: &str, range: Range<usize>) -> bool {
+    words(text, range).any(|(_, w)| {
+        in_table(w, PROVISIONS)
+            || ["this", "that", "such", "the"].iter().any(|head| {
+                w.len() > head.len()
+                    && w.is_char_boundary(head.len())
+                    && w[..head.len()].eq_ignore_ascii_case(head)
+                    && in_table(&w[head.len()..], PROVISIONS)
+            })
+    })
+}
 
 /// Words of a subject that make it an activity, whose "may" says what it may cover or do
 /// ("Cooperation may promote investment"), not what a party may do.
@@ -243,12 +257,12 @@ pub(super) fn rule(
         (true, "construed" | "interpreted" | "read" | "understood") => Rule::Construction,
         (false, "apply")
             if (next.is_empty() || in_table(next, APPLY_INTRANSITIVE))
-                && subject.is_none_or(|s| has_word(text, s.clone(), PROVISIONS)) =>
+                && subject.is_none_or(|s| names_provision(text, s.clone())) =>
         {
             Rule::Application
         }
         (true, "applicable") => Rule::Application,
-        (true, "applied") if subject.is_some_and(|s| has_word(text, s.clone(), PROVISIONS)) => {
+        (true, "applied") if subject.is_some_and(|s| names_provision(text, s.clone())) => {
             Rule::Application
         }
         (false, "mean") | (true, "defined") => Rule::Definition,
@@ -295,7 +309,10 @@ pub(super) fn rule(
         (false, "continue") if next == "to" && matches!(w(rest + 1), "qualify" | "be") => {
             Rule::Status
         }
+        // "The Committee shall be composed of", "It shall consist of members of": what a body
+        // is made of, no one's act.
         (true, "composed") => Rule::Status,
+        (false, "consist") if next == "of" => Rule::Status,
         // "The terms of reference shall be:" followed by the list; "shall be subject to".
         (true, _) if text[m.range.end..].trim_start().starts_with("be:") => Rule::Status,
         (true, "subject") if next == "to" => Rule::Status,
@@ -359,6 +376,11 @@ mod tests {
                 Rule::Application,
             ),
             ("Article 3 shall apply mutatis mutandis.", Rule::Application),
+            // Words glued by text extraction.
+            (
+                "thisparagraph shall apply to the same extent.",
+                Rule::Application,
+            ),
             (
                 "This Chapter shall not apply to subsidies.",
                 Rule::Application,
@@ -524,6 +546,10 @@ mod tests {
                 "The Committee shall be composed of officials.",
                 Rule::Status,
             ),
+            (
+                "It shall consist of members of the two parliaments.",
+                Rule::Status,
+            ),
         ];
         for (text, rule) in cases {
             assert_eq!(roles(text), [NoOne(rule)], "{text}");
@@ -540,6 +566,8 @@ mod tests {
             "A Party may request consultations.",
             "Georgia will carry out approximation.",
             "Benefits shall not be suspended.",
+            // "the" glued to a word that is no provision.
+            "theexporter shall apply for a ruling.",
         ] {
             assert_eq!(roles(text), [Binds], "{text}");
         }
