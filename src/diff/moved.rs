@@ -78,6 +78,7 @@ fn lones<K: Ord>(
     out: &[CommitmentDiff],
     change: &CommitmentChange,
     key: impl Fn(&Excerpt) -> Option<K>,
+    act: fn(&str) -> Vec<u64>,
     whole: bool,
 ) -> Vec<Lone<K>> {
     let mut found: Vec<Lone<K>> = out
@@ -88,7 +89,7 @@ fn lones<K: Ord>(
             Some(Lone {
                 entry,
                 key: key(e)?,
-                act: shingles(cut(after_marker(e), ACT_LEN)),
+                act: act(cut(after_marker(e), ACT_LEN)),
                 all: if whole {
                     shingles(&normalized(&e.sentence))
                 } else {
@@ -129,8 +130,8 @@ pub(crate) fn net_standing<'t>(
 ) {
     let key = |e: &Excerpt| Some((e.modality, act_key(after_marker(e))?));
     let (added, dropped) = (
-        lones(out, &CommitmentChange::Added, key, false),
-        lones(out, &CommitmentChange::Dropped, key, false),
+        lones(out, &CommitmentChange::Added, key, act_shingles, false),
+        lones(out, &CommitmentChange::Dropped, key, act_shingles, false),
     );
     if added.is_empty() && dropped.is_empty() {
         return;
@@ -163,7 +164,7 @@ pub(crate) fn net_standing<'t>(
                         return;
                     }
                     work += 1;
-                    let sh = sh.get_or_insert_with(|| shingles(act));
+                    let sh = sh.get_or_insert_with(|| act_shingles(act));
                     if dice(sh, &l.act) >= STANDS_FLOOR {
                         gone[l.entry] = true;
                     }
@@ -219,6 +220,25 @@ fn act_words(act: &str) -> impl Iterator<Item = &str> {
                     .any(|s| w.eq_ignore_ascii_case(s));
             !(skip || is_label(w) || deontic::is_adverb(w))
         })
+}
+
+/// The word bigrams of an act, each word read as its first four bytes lower-cased, so that
+/// inflection does not count: "permit financial services suppliers" and "permit a financial
+/// service supplier" share "fina serv" and "serv supp". Sorted and distinct, as
+/// [`shingles`] gives them.
+fn act_shingles(act: &str) -> Vec<u64> {
+    let words: Vec<u64> = act
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| u64::from(u32::from_le_bytes(four(w))))
+        .collect();
+    let mut out: Vec<u64> = match words.as_slice() {
+        [one] => vec![*one],
+        _ => words.windows(2).map(|p| p[0] << 32 | p[1]).collect(),
+    };
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// A word's first four bytes, lower-cased.
@@ -279,11 +299,11 @@ fn net<K: Ord>(
     floor: f64,
     whole: f64,
 ) {
-    let added = lones(out, &CommitmentChange::Added, key, true);
+    let added = lones(out, &CommitmentChange::Added, key, act_shingles, true);
     if added.is_empty() {
         return;
     }
-    let dropped = lones(out, &CommitmentChange::Dropped, key, true);
+    let dropped = lones(out, &CommitmentChange::Dropped, key, act_shingles, true);
     let mut gone = vec![false; out.len()];
     let mut by_entry: Vec<&Lone<K>> = dropped.iter().collect();
     // In document order, so that the first dropped entry meets its partner first.
