@@ -723,6 +723,47 @@ fn a_lead_in_binds_its_item_clauses() {
 }
 
 #[test]
+fn an_item_that_opens_with_the_and_of_the_item_before_is_still_an_item() {
+    // Extraction left the "and" that ends item (a) at the start of item (b). Item (b) is
+    // still bound by the lead-in, so the same list under another lead-in is no change.
+    let old = outline(
+        "v1",
+        &[(
+            "Article 1",
+            "Each Party shall:",
+            &[
+                "(a) publish its proposed regulations in advance;",
+                "and (b) give the other Party an opportunity to comment on them.",
+            ],
+        )],
+    );
+    let new = outline(
+        "v2",
+        &[(
+            "Article 1",
+            "Each Party shall, to the extent practicable:",
+            &[
+                "(a) publish its proposed regulations in advance; and",
+                "(b) give the other Party an opportunity to comment on them.",
+            ],
+        )],
+    );
+    let d = compare(&old, &new, &Options::default());
+    assert!(d.commitments.is_empty(), "{:?}", d.commitments);
+    // A stray "and" alone between items still binds no one.
+    let stray = outline(
+        "v3",
+        &[(
+            "Article 1",
+            "Each Party shall:",
+            &["(a) publish its proposed regulations in advance;", "and"],
+        )],
+    );
+    let d = compare(&stray, &new, &Options::default());
+    assert_eq!(names(&d), ["added"], "{:?}", d.commitments);
+}
+
+#[test]
 fn a_commitment_moved_between_paragraphs_is_no_change() {
     // Article 2's second sentence moves to a new Article 3 (ids differ, so nothing pairs the
     // two by id): the same obligation, moved.

@@ -125,12 +125,14 @@ pub(crate) fn as_item<'t>(
 /// Whether a text is an item of a list that its lead-in binds: two words or more besides its
 /// label, so that a stray "and" left between items binds no one, and an act rather than a
 /// circumstance or a thing: an item that opens with "when", "the" or the like ("(b) when the
-/// expropriation occurred") completes its lead-in's one commitment.
+/// expropriation occurred") completes its lead-in's one commitment. An "and" or "or" that
+/// the item before left at the start ("and (b) provide ...") is passed over.
 fn is_item(text: &str) -> bool {
     let mut words = text
         .split_whitespace()
         .filter(|w| w.chars().any(char::is_alphabetic))
-        .filter(|w| !(w.starts_with('(') && w.ends_with(')')));
+        .filter(|w| !(w.starts_with('(') && w.ends_with(')')))
+        .skip_while(|w| w.eq_ignore_ascii_case("and") || w.eq_ignore_ascii_case("or"));
     let first = words.next();
     words.next().is_some()
         && first.is_some_and(|w| {
