@@ -8,9 +8,11 @@
 //! Each OLD NEW pair (treaty texts or pactum JSON files; texts are imported) is compared with
 //! ids off. All the commitment changes of all pairs are counted by kind, then N of them
 //! (default 40) are drawn with the seed S (default 1): each change gets a key from the seed
-//! and its place (pair, entry, change), and the N smallest keys are printed, with the clause
-//! numbers and the sentences on each side. The same files and seed always give the same
-//! sample. Exit status: 0, or 2 when a file cannot be read.
+//! and what it says (its pair, its clauses, its kind and the excerpts on each side), and the N smallest
+//! keys are printed, with the clause numbers and the sentences on each side. The same files
+//! and seed always give the same sample; and a change keeps its key when others come or go,
+//! so a sample judged once needs only its new changes judged after the reading improves.
+//! Exit status: 0, or 2 when a file cannot be read.
 
 use std::collections::BTreeMap;
 use std::process::ExitCode;
@@ -26,11 +28,16 @@ fn main() -> ExitCode {
     common::exit("commitment_sample", run().map(|()| ExitCode::SUCCESS))
 }
 
-/// SplitMix64: a fixed, well-mixed key for each change, so the sample needs no random source.
-fn key(seed: u64, place: u64) -> u64 {
+/// SplitMix64 of the seed and a change's content: a fixed, well-mixed key for each change,
+/// so the sample needs no random source.
+fn key(seed: u64, content: &str) -> u64 {
+    // FNV-1a folds the content to one number.
+    let content = content.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+    });
     let mut z = seed
         .wrapping_mul(0x9e37_79b9_7f4a_7c15)
-        .wrapping_add(place)
+        .wrapping_add(content)
         .wrapping_add(0x9e37_79b9_7f4a_7c15);
     z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
     z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
@@ -110,6 +117,7 @@ fn run() -> Result<(), String> {
     let mut diffs: Vec<Vec<CommitmentDiff>> = Vec::new();
     let mut kinds: BTreeMap<String, usize> = BTreeMap::new();
     let mut all = Vec::new();
+    let mut occurrences: BTreeMap<String, usize> = BTreeMap::new();
     for (p, pair) in files.chunks(2).enumerate() {
         let (old, new) = (
             args.first_proposal(&pair[0])?,
@@ -119,8 +127,19 @@ fn run() -> Result<(), String> {
         for (e, c) in diff.commitments.iter().enumerate() {
             for (k, change) in c.changes.iter().enumerate() {
                 *kinds.entry(change.name().to_owned()).or_default() += 1;
-                let place = ((p as u64) << 48) | ((e as u64) << 8) | k as u64;
-                all.push((key(seed, place), p, e, k));
+                let mut content = format!(
+                    "{p}\n{}\n{}\n{}\n{}\n{}",
+                    label(&old, c.old_clause.as_ref()),
+                    label(&new, c.new_clause.as_ref()),
+                    describe(change),
+                    excerpt(c.old_excerpt.as_ref()),
+                    excerpt(c.new_excerpt.as_ref())
+                );
+                // The same change twice in one clause: each its own key.
+                let seen = occurrences.entry(content.clone()).or_insert(0usize);
+                content.push_str(&format!("\n{seen}"));
+                *seen += 1;
+                all.push((key(seed, &content), p, e, k));
             }
         }
         drafts.push((old, new));
