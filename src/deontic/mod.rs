@@ -164,21 +164,25 @@ pub(crate) fn markers_into(text: &str, out: &mut Vec<Marker>) {
     }
 }
 
-/// Whether a word of this first letter (lower-cased) and length in bytes could start a marker
-/// ("shall", "should", "must", "may", "will", "agree", ...): most words fail this test.
-fn could_start(first: u8, len: usize) -> bool {
-    matches!(
-        (first, len),
-        // Longer: a modal glued to the next word by text extraction ("shallbe", "maymake").
-        (b's', 5..)
-            | (b'm', 3..)
-            | (b'u', 9 | 10)
-            | (b'r', 7 | 8)
-            | (b'c', 6 | 7)
-            | (b'i', 2)
-            | (b'a', 3 | 5 | 6)
-            | (b'w', 4)
-    )
+/// Whether a word could start a marker ("shall", "should", "must", "may", "will", "agree",
+/// ...), by its first letter and its length in bytes: most words fail this test. A longer
+/// word may be a modal glued to the next word by text extraction ("shallbe", "maymake"), if
+/// it opens as one.
+fn could_start(word: &[u8]) -> bool {
+    let lower = |k: usize| word.get(k).map_or(0, u8::to_ascii_lowercase);
+    match (lower(0), word.len()) {
+        (b's', 5 | 6)
+        | (b'm', 3 | 4)
+        | (b'u', 9 | 10)
+        | (b'r', 7 | 8)
+        | (b'c', 6 | 7)
+        | (b'i', 2)
+        | (b'a', 3 | 5 | 6)
+        | (b'w', 4) => true,
+        (b's', 7..) => lower(1) == b'h' && matches!(lower(2), b'a' | b'o'),
+        (b'm', 5..) => matches!((lower(1), lower(2)), (b'u', b's') | (b'a', b'y')),
+        _ => false,
+    }
 }
 
 /// The modals that text extraction glues to the next word ("shallbe", "maymake",
@@ -440,8 +444,7 @@ fn markers_general(text: &str, out: &mut Vec<Marker>) {
     let mut at = 0;
     while let Some(range) = next_word(text, at) {
         at = range.end;
-        let first = bytes[range.start].to_ascii_lowercase();
-        let found = could_start(first, range.len())
+        let found = could_start(&bytes[range.clone()])
             .then(|| marker_at(text, range.clone(), || previous.clone().map(|r| &text[r])))
             .flatten();
         match found {
@@ -527,7 +530,7 @@ fn markers_ascii(text: &str, out: &mut Vec<Marker>) {
                     .unwrap_or(bytes.len() - start),
                 len => len,
             };
-            if !could_start(bytes[start].to_ascii_lowercase(), len) {
+            if !could_start(&bytes[start..start + len]) {
                 continue;
             }
             // The word before, for "27 May" and "the will": back over the gap, then to that

@@ -21,7 +21,7 @@
 use std::ops::Range;
 
 use super::commitment::{CommitmentChange, CommitmentDiff, CommitmentMatch, Excerpt};
-use super::normalize::{dice, normalized, shingles};
+use super::normalize::{WORD_BYTE, dice, normalized, shingles};
 use crate::{Modality, deontic};
 
 /// The least likeness of what follows the marker in two sentences whose verbs match.
@@ -211,15 +211,13 @@ fn is_label(w: &str) -> bool {
 
 /// The words of an act past "be", "inter alia", adverbs and list labels.
 fn act_words(act: &str) -> impl Iterator<Item = &str> {
-    act.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .filter(|w| {
-            let skip = matches!(w.len(), 2 | 4 | 5)
-                && ["be", "inter", "alia"]
-                    .iter()
-                    .any(|s| w.eq_ignore_ascii_case(s));
-            !(skip || is_label(w) || deontic::is_adverb(w))
-        })
+    words(act).filter(|w| {
+        let skip = matches!(w.len(), 2 | 4 | 5)
+            && ["be", "inter", "alia"]
+                .iter()
+                .any(|s| w.eq_ignore_ascii_case(s));
+        !(skip || is_label(w) || deontic::is_adverb(w))
+    })
 }
 
 /// The word bigrams of an act, each word read as its first four bytes lower-cased, so that
@@ -227,18 +225,75 @@ fn act_words(act: &str) -> impl Iterator<Item = &str> {
 /// service supplier" share "fina serv" and "serv supp". Sorted and distinct, as
 /// [`shingles`] gives them.
 fn act_shingles(act: &str) -> Vec<u64> {
-    let words: Vec<u64> = act
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(|w| u64::from(u32::from_le_bytes(four(w))))
-        .collect();
-    let mut out: Vec<u64> = match words.as_slice() {
-        [one] => vec![*one],
-        _ => words.windows(2).map(|p| p[0] << 32 | p[1]).collect(),
+    let mut out = Vec::with_capacity(act.len() / 4);
+    let mut previous: Option<u64> = None;
+    let mut push = |word: u64| {
+        if let Some(p) = previous.replace(word) {
+            out.push(p << 32 | word);
+        }
     };
+    if act.is_ascii() {
+        // Byte by byte, as `four` reads each word: no slicing, no decoding.
+        let (mut key, mut len) = (0u32, 0u32);
+        for &b in act.as_bytes() {
+            let lower = WORD_BYTE[usize::from(b)];
+            if lower != 0 {
+                if len < 4 {
+                    key |= u32::from(lower) << (8 * len);
+                }
+                len += 1;
+            } else if len > 0 {
+                push(u64::from(key));
+                (key, len) = (0, 0);
+            }
+        }
+        if len > 0 {
+            push(u64::from(key));
+        }
+    } else {
+        for word in words(act) {
+            push(u64::from(u32::from_le_bytes(four(word))));
+        }
+    }
+    if out.is_empty() {
+        out.extend(previous);
+    }
     out.sort_unstable();
     out.dedup();
     out
+}
+
+/// The runs of letters and digits of `text`, in order. ASCII bytes are read as they are, and
+/// only other characters decoded: acts are read in every text of both drafts.
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    // The width of the character at `i`, and whether it belongs to a word.
+    let at = move |i: usize| match bytes[i] {
+        b if b.is_ascii() => (1, b.is_ascii_alphanumeric()),
+        _ => text[i..]
+            .chars()
+            .next()
+            .map_or((1, false), |c| (c.len_utf8(), c.is_alphanumeric())),
+    };
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            let (width, word) = at(i);
+            if word {
+                break;
+            }
+            i += width;
+        }
+        let start = i;
+        while i < bytes.len() {
+            let (width, word) = at(i);
+            if !word {
+                break;
+            }
+            i += width;
+        }
+        (i > start).then(|| &text[start..i])
+    })
 }
 
 /// A word's first four bytes, lower-cased.

@@ -203,7 +203,7 @@ fn word_hashes(text: &str, f: &mut impl FnMut(u64)) {
 }
 
 /// For each byte, its lower case if it is an ASCII letter or digit, else 0.
-static WORD_BYTE: [u8; 256] = {
+pub(crate) static WORD_BYTE: [u8; 256] = {
     let mut table = [0u8; 256];
     let mut b = 0;
     while b < 128 {
