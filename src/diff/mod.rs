@@ -162,7 +162,10 @@
 //!   distinctive, so two different provisions that share more than half their words through
 //!   a template's phrasing pair as one. (Weighting by inverse document frequency with the same
 //!   thresholds found fewer true pairs on the corpus: the words a rewording changes are a
-//!   clause's rarest, and weigh most.) Party names are masked only where a draft's title or
+//!   clause's rarest, and weigh most. Ranking candidates by weighted Dice, the thresholds left
+//!   on plain Dice, paired one article of the corpus with the wrong one: a template's
+//!   sub-committee articles differ in rare words that other chapters share, and the context
+//!   bonus no longer broke the tie.) Party names are masked only where a draft's title or
 //!   preamble introduces them; a name that only the articles use, numbers and
 //!   cross-references are not masked, and lower the similarity of otherwise equal clauses.
 //!   (Masking numbers would make numbered near-duplicates, "zone 17" and "zone 18", tie.
