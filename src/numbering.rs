@@ -89,10 +89,99 @@ const TENS: [&str; 8] = [
     "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
 ];
 
-/// A number written as English words, one to ninety-nine: "Two", "twenty-one", "Thirty One".
+/// Numbers headings write as words in French, Spanish, Russian and Ukrainian, lower-case, one
+/// to ten: ordinals mostly ("Capítulo Primero", "Chapitre premier", "Статья первая"), in
+/// their genders, and "único" and "unique" for an only article.
+const OTHER_WORDS: [(&str, u32); 76] = [
+    ("primero", 1),
+    ("primera", 1),
+    ("único", 1),
+    ("única", 1),
+    ("segundo", 2),
+    ("segunda", 2),
+    ("tercero", 3),
+    ("tercera", 3),
+    ("cuarto", 4),
+    ("cuarta", 4),
+    ("quinto", 5),
+    ("quinta", 5),
+    ("sexto", 6),
+    ("sexta", 6),
+    ("séptimo", 7),
+    ("séptima", 7),
+    ("octavo", 8),
+    ("octava", 8),
+    ("noveno", 9),
+    ("novena", 9),
+    ("décimo", 10),
+    ("décima", 10),
+    ("premier", 1),
+    ("première", 1),
+    ("unique", 1),
+    ("deuxième", 2),
+    ("second", 2),
+    ("seconde", 2),
+    ("troisième", 3),
+    ("quatrième", 4),
+    ("cinquième", 5),
+    ("sixième", 6),
+    ("septième", 7),
+    ("huitième", 8),
+    ("neuvième", 9),
+    ("dixième", 10),
+    ("первая", 1),
+    ("первый", 1),
+    ("вторая", 2),
+    ("второй", 2),
+    ("третья", 3),
+    ("третий", 3),
+    ("четвертая", 4),
+    ("четвёртая", 4),
+    ("четвертый", 4),
+    ("четвёртый", 4),
+    ("пятая", 5),
+    ("пятый", 5),
+    ("шестая", 6),
+    ("шестой", 6),
+    ("седьмая", 7),
+    ("седьмой", 7),
+    ("восьмая", 8),
+    ("восьмой", 8),
+    ("девятая", 9),
+    ("девятый", 9),
+    ("десятая", 10),
+    ("десятый", 10),
+    ("перша", 1),
+    ("перший", 1),
+    ("друга", 2),
+    ("другий", 2),
+    ("третя", 3),
+    ("третій", 3),
+    ("четверта", 4),
+    ("четвертий", 4),
+    ("шоста", 6),
+    ("шостий", 6),
+    ("сьома", 7),
+    ("сьомий", 7),
+    ("восьма", 8),
+    ("восьмий", 8),
+    ("десята", 10),
+    ("десятий", 10),
+    ("єдина", 1),
+    ("единственная", 1),
+];
+
+/// A number written as English words, one to ninety-nine: "Two", "twenty-one", "Thirty One";
+/// or as one of the words of [`OTHER_WORDS`].
 pub(crate) fn word_number(token: &str) -> Option<u32> {
-    if token.len() > 14 {
+    if token.chars().count() > 14 {
         return None;
+    }
+    if !token.is_ascii() || token.len() <= 9 {
+        let lower = token.to_lowercase();
+        if let Some((_, v)) = OTHER_WORDS.iter().find(|(w, _)| *w == lower) {
+            return Some(*v);
+        }
     }
     let lower = token.to_ascii_lowercase();
     let unit = |w: &str| UNITS.iter().position(|u| *u == w).map(|i| i as u32 + 1);
@@ -192,6 +281,15 @@ impl Number {
                 style: Style::Digits,
                 path,
                 inserted: inserted || glued_insert,
+                letter: None,
+            });
+        }
+        if !main.is_ascii() {
+            // "Primera", "первая": only a number word of another language.
+            return word_number(main).map(|v| Number {
+                style: Style::Word,
+                path: vec![v],
+                inserted,
                 letter: None,
             });
         }

@@ -40,12 +40,19 @@
 //!
 //! # What is recognised
 //!
+//! - **The language**, given in [`ImportOptions::language`] or, by default, detected from the
+//!   text among English, French, Spanish, Russian and Ukrainian ([`LANGUAGES`]); the report
+//!   says which, and the proposal records it.
 //! - **Headings**: a keyword (part, title, chapter, section, sub-section, article or "Art.",
-//!   annex, appendix, protocol, schedule; any case, but capitalised), a number, and maybe a
-//!   title: on the same line (`Article 4 Title`, `ARTICLE 4: Title`, `Article 4 – Title`,
-//!   `Art. 4 (Title)`), or alone on the next line. Numbers are digits, dotted (`1.3`,
-//!   `10.09`), letters, canonical Roman numerals (`civil` is not one), English words
-//!   (`Chapter Twenty-One`) and inserted numbers (`13 bis`, `4a`). The title goes to
+//!   annex, appendix, protocol, schedule; in French, Spanish, Russian and Ukrainian too:
+//!   `Chapitre`, `Artículo`, `Capítulo`, `Статья`, `Глава`, `Раздел`, `Стаття`, `Розділ` and
+//!   the rest; any case, but capitalised), a number, and maybe a title: on the same line
+//!   (`Article 4 Title`, `ARTICLE 4: Title`, `Article 4 – Title`, `Art. 4 (Title)`), or alone
+//!   on the next line. Numbers are digits, dotted (`1.3`, `10.09`), letters, canonical Roman
+//!   numerals (`civil` is not one), English words (`Chapter Twenty-One`), the first ten
+//!   ordinals of the other languages (`Capítulo Primero`, `Chapitre premier`, `Статья
+//!   первая`) and inserted numbers (`13 bis`, `4a`). An article keys alike in every language
+//!   (`art-4`), so that a text and its translation share their ids. The title goes to
 //!   [`Clause::heading`](crate::Clause::heading), never into the text; a title that runs on to a
 //!   second line is joined when its first line was full, or ends on a small word ("... Barriers
 //!   to"), or the second line is in title case with a blank line after it. Markdown headings
@@ -55,8 +62,9 @@
 //!   [`ClauseKind`](crate::ClauseKind).
 //! - **Evidence, not just a pattern.** A line that starts like a heading is refused by its own
 //!   shape when a lower-case word or another number follows the number ("Article 5 of the
-//!   Treaty", "Article IX:3"), when a parenthesis opens and does not close the line, or when the
-//!   title would be a sentence (a deontic marker) or longer than 150 characters. Otherwise it is
+//!   Treaty", "Article IX:3", "Artículo XXIV del Acuerdo"), when a parenthesis opens and does
+//!   not close the line, or when the title would be a sentence (a deontic marker), longer than
+//!   150 characters, or more than 20 words not all capitalised. Otherwise it is
 //!   weighed against the outline: its number against the last of its level (the next number,
 //!   or a first number after a higher heading, counts for it; an earlier or equal one against
 //!   it), whether a sentence ended before it, whether a blank line precedes it where the text
@@ -108,7 +116,7 @@
 
 mod text;
 
-pub use text::{ImportError, ImportOptions, ImportReport, Note, SetAside, text};
+pub use text::{ImportError, ImportOptions, ImportReport, LANGUAGES, Note, SetAside, text};
 
 use std::path::Path;
 

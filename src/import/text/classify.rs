@@ -137,23 +137,71 @@ impl Point {
     }
 }
 
-/// The keywords, lower-case, with their level and id prefix; "sub-section" before "section"
-/// is not needed (they start differently), but "art." must come after "article".
-const KEYWORDS: [(&str, Level, &str); 13] = [
+/// The keywords, lower-case, with their level and id prefix, in English, French, Spanish,
+/// Russian and Ukrainian (Spanish also without its accents, as plain-text copies often are);
+/// a keyword that begins another must come after it ("art." after "article"). The id
+/// prefixes are the same in every language, so that an article and its translation share an
+/// id. "Раздел" and "Розділ" stand above "Глава" as EU texts in those languages use them for
+/// "Title".
+const KEYWORDS: [(&str, Level, &str); 44] = [
     ("article", Level::Article, "art"),
     ("art.", Level::Article, "art"),
+    ("artículo", Level::Article, "art"),
+    ("articulo", Level::Article, "art"),
+    ("статья", Level::Article, "art"),
+    ("стаття", Level::Article, "art"),
     ("section", Level::Section, "sec"),
+    ("sección", Level::Section, "sec"),
+    ("seccion", Level::Section, "sec"),
     ("sub-section", Level::Subsection, "subsec"),
     ("subsection", Level::Subsection, "subsec"),
+    ("sous-section", Level::Subsection, "subsec"),
+    ("subsección", Level::Subsection, "subsec"),
     ("chapter", Level::Chapter, "ch"),
+    ("chapitre", Level::Chapter, "ch"),
+    ("capítulo", Level::Chapter, "ch"),
+    ("capitulo", Level::Chapter, "ch"),
+    ("глава", Level::Chapter, "ch"),
+    ("partie", Level::Part, "part"),
+    ("parte", Level::Part, "part"),
     ("part", Level::Part, "part"),
+    ("часть", Level::Part, "part"),
+    ("частина", Level::Part, "part"),
     ("title", Level::Title, "title"),
+    ("titre", Level::Title, "title"),
+    ("título", Level::Title, "title"),
+    ("titulo", Level::Title, "title"),
+    ("раздел", Level::Title, "title"),
+    ("розділ", Level::Title, "title"),
+    ("annexe", Level::Annex, "annex"),
     ("annex", Level::Annex, "annex"),
+    ("anexo", Level::Annex, "annex"),
+    ("приложение", Level::Annex, "annex"),
+    ("додаток", Level::Annex, "annex"),
     ("appendix", Level::Appendix, "app"),
+    ("appendice", Level::Appendix, "app"),
+    ("apéndice", Level::Appendix, "app"),
+    ("apendice", Level::Appendix, "app"),
+    ("protocole", Level::Protocol, "prot"),
+    ("protocolo", Level::Protocol, "prot"),
     ("protocol", Level::Protocol, "prot"),
+    ("протокол", Level::Protocol, "prot"),
     ("schedule", Level::Schedule, "sched"),
     ("sched.", Level::Schedule, "sched"),
 ];
+
+/// Where `line` ends a case-blind match of `word` (lower-case), in bytes: "ARTÍCULO" and
+/// "Статья" match their keywords though their upper case is not ASCII.
+fn caseless_prefix(line: &str, word: &str) -> Option<usize> {
+    let mut chars = line.char_indices();
+    for w in word.chars() {
+        let (_, c) = chars.next()?;
+        if c != w && !c.to_lowercase().eq(std::iter::once(w)) {
+            return None;
+        }
+    }
+    Some(chars.next().map_or(line.len(), |(i, _)| i))
+}
 
 /// Why a line that starts like a heading is running text.
 const RUNNING: &str = "running text follows the number: a reference, not a heading";
@@ -166,21 +214,20 @@ const DEEP: &str = "numbering deeper than six levels: kept as text";
 /// "Chapter Twenty-One", "Article 13 bis": a candidate, a line that starts like one but is
 /// running text (`Err` with the reason), or nothing like a heading (`None`).
 pub(super) fn keyword_heading(line: &str) -> Option<Result<Candidate, &'static str>> {
-    if !line.as_bytes().first()?.is_ascii_uppercase() {
+    if !line.chars().next()?.is_uppercase() {
         return None;
     }
-    let (word, level, prefix) = KEYWORDS.iter().find(|(word, _, _)| {
-        line.get(..word.len())
-            .is_some_and(|p| p.eq_ignore_ascii_case(word))
-    })?;
-    let rest = &line[word.len()..];
+    let (end, (word, level, prefix)) = KEYWORDS
+        .iter()
+        .find_map(|k| caseless_prefix(line, k.0).map(|end| (end, k)))?;
+    let rest = &line[end..];
     let spaced = rest.trim_start();
     // "Articles", "Partial": the keyword must end the word ("Art." ends at its dot).
     if spaced.is_empty() || (spaced.len() == rest.len() && !word.ends_with('.')) {
         return None;
     }
     let token_end = spaced
-        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '.'))
+        .find(|c: char| !(c.is_alphanumeric() || c == '.'))
         .unwrap_or(spaced.len());
     let mut token = &spaced[..token_end];
     // "Twenty-One": a number word with a hyphen.
@@ -231,9 +278,15 @@ pub(super) fn keyword_heading(line: &str) -> Option<Result<Candidate, &'static s
             _ => return Some(Err(RUNNING)),
         },
         Some(c) if after.len() > after_t.len() && c.is_uppercase() => {
-            // A title with no separator: no more than a heading's words, and not the start of
-            // a sentence that goes on.
-            if after_t.ends_with([',', ';']) || after_t.split_whitespace().count() > 20 {
+            // A title with no separator: no more than a heading's words (unless every word is
+            // capitalised, as a long title's are), and not the start of a sentence that goes
+            // on.
+            let capitalised = after_t
+                .split_whitespace()
+                .all(|w| !w.starts_with(char::is_lowercase));
+            if after_t.ends_with([',', ';'])
+                || (after_t.split_whitespace().count() > 20 && !capitalised)
+            {
                 return Some(Err(RUNNING));
             }
             Some(after_t)
@@ -248,7 +301,7 @@ pub(super) fn keyword_heading(line: &str) -> Option<Result<Candidate, &'static s
             return Some(Err(SENTENCE));
         }
     }
-    let written = line[..word.len()].trim_end_matches('.');
+    let written = line[..end].trim_end_matches('.');
     let number = if word.ends_with('.') {
         format!("{written}. {trimmed}")
     } else {
@@ -257,7 +310,13 @@ pub(super) fn keyword_heading(line: &str) -> Option<Result<Candidate, &'static s
     let mut key = String::with_capacity(prefix.len() + 1 + trimmed.len());
     key.push_str(prefix);
     key.push('-');
-    let key = super::keyed(&key, trimmed);
+    // A number written in words of another script ("первая") keys by its value.
+    let key = if trimmed.is_ascii() {
+        super::keyed(&key, trimmed)
+    } else {
+        let values: Vec<String> = parsed.path.iter().map(u32::to_string).collect();
+        key + &values.join("-")
+    };
     Some(Ok(Candidate {
         level: *level,
         number: Some(number),
@@ -406,6 +465,67 @@ mod tests {
 
     fn refused(line: &str) -> Option<&'static str> {
         keyword_heading(line)?.err()
+    }
+
+    #[test]
+    fn headings_in_five_languages() {
+        let key = |line: &str| heading(line).map(|h| (h.0, h.2));
+        use Level::*;
+        for (line, level, id) in [
+            ("ARTÍCULO 1.1", Article, "art-1-1"),
+            ("Artículo 3 Definiciones", Article, "art-3"),
+            ("Articulo 4", Article, "art-4"),
+            ("CAPÍTULO 2 Acceso a Mercados", Chapter, "ch-2"),
+            ("Capítulo Primero", Chapter, "ch-primero"),
+            ("Título IV", Title, "title-iv"),
+            ("Sección B", Section, "sec-b"),
+            ("Anexo 3", Annex, "annex-3"),
+            ("Parte II", Part, "part-ii"),
+            ("Article 2 - Objet", Article, "art-2"),
+            ("Chapitre premier", Chapter, "ch-premier"),
+            ("CHAPITRE 3", Chapter, "ch-3"),
+            ("Titre II", Title, "title-ii"),
+            ("Annexe I", Annex, "annex-i"),
+            ("Protocole 1", Protocol, "prot-1"),
+            ("Статья 4", Article, "art-4"),
+            ("СТАТЬЯ 5", Article, "art-5"),
+            ("Статья первая", Article, "art-1"),
+            ("Глава 2", Chapter, "ch-2"),
+            ("Раздел IV", Title, "title-iv"),
+            ("Часть 1", Part, "part-1"),
+            ("Приложение 2", Annex, "annex-2"),
+            ("Стаття 7", Article, "art-7"),
+            ("Стаття перша", Article, "art-1"),
+            ("Розділ V", Title, "title-v"),
+            ("Частина 2", Part, "part-2"),
+            ("Додаток 1", Annex, "annex-1"),
+        ] {
+            assert_eq!(key(line), Some((level, id.to_owned())), "{line}");
+        }
+        // A long title in title case is still a title.
+        let long = "ARTÍCULO 6.7 Adaptación A Las Condiciones Regionales Con Inclusión De Zonas \
+                    Libres De Plagas O Enfermedades Y Zonas De Escasa Prevalencia De Plagas O \
+                    Enfermedades";
+        assert_eq!(key(long), Some((Article, "art-6-7".to_owned())));
+        // The keyword as written stays in the number.
+        assert_eq!(heading("ARTÍCULO 1.1").unwrap().1, "ARTÍCULO 1.1");
+        // A cross-reference that starts a line is no heading, in any language.
+        for line in [
+            "Artículo XXIV del Acuerdo General sobre Aranceles",
+            "Article 5 du présent accord",
+            "Статья 3 настоящего Соглашения",
+        ] {
+            assert_eq!(refused(line), Some(RUNNING), "{line}");
+        }
+        // Words that open like a keyword are not one.
+        for line in [
+            "Partes contratantes",
+            "Articulos",
+            "Статьями 3",
+            "Parties 3",
+        ] {
+            assert_eq!(heading(line), None, "{line}");
+        }
     }
 
     #[test]

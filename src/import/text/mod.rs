@@ -3,6 +3,7 @@
 
 mod build;
 mod classify;
+mod language;
 mod lines;
 mod obligors;
 mod outline;
@@ -15,6 +16,8 @@ use crate::id::{PartyId, ProposalId};
 use crate::{
     ClauseKind, Completeness, MAX_CLAUSE_DEPTH, Party, PartyRef, Proposal, Provenance, Source,
 };
+
+pub use language::LANGUAGES;
 
 use build::{Ids, Node};
 use classify::{Kind, Level, classify};
@@ -35,12 +38,13 @@ pub struct ImportOptions {
     pub bound: Vec<PartyRef>,
     /// The title; when none, a short first line of the text is taken.
     pub title: Option<String>,
-    /// The language of the text, as a BCP 47 tag.
-    pub language: String,
+    /// The language of the text, as a BCP 47 tag; `None` (the default) detects it from the
+    /// text among [`LANGUAGES`] and says so in the [`ImportReport`].
+    pub language: Option<String>,
 }
 
 impl ImportOptions {
-    /// Options with no parties, no title and English text.
+    /// Options with no parties, no title, and the language detected from the text.
     pub fn new(id: ProposalId, proposer: PartyId) -> Self {
         ImportOptions {
             id,
@@ -48,7 +52,7 @@ impl ImportOptions {
             parties: Vec::new(),
             bound: Vec::new(),
             title: None,
-            language: "en".to_owned(),
+            language: None,
         }
     }
 
@@ -328,6 +332,23 @@ pub fn text(input: &str, options: &ImportOptions) -> Result<(Proposal, ImportRep
         return Err(ImportError::Empty);
     }
     let mut report = ImportReport::default();
+    let language = match &options.language {
+        Some(tag) => tag.clone(),
+        None => {
+            let (tag, what) = match language::detect(input) {
+                Some((tag, sure)) => (
+                    tag,
+                    format!("language {tag}, detected from the text (confidence {sure:.2})"),
+                ),
+                None => (
+                    "en",
+                    "language en: no words to detect a language from".to_owned(),
+                ),
+            };
+            report.guessed.push(Note { line: 1, what });
+            tag.to_owned()
+        }
+    };
     let lines = lines::split(input);
 
     // Each line read alone, then page furniture, then the evidence for each candidate heading.
@@ -662,7 +683,7 @@ pub fn text(input: &str, options: &ImportOptions) -> Result<(Proposal, ImportRep
     );
     p.parties = options.bound();
     p.preamble = recitals;
-    p.language = options.language.clone();
+    p.language = language;
     p.ids_from_numbering = true;
     p.provenance = Provenance::new(Completeness::Full)
         .with_source(Source::new("imported from text by pactum"));
