@@ -62,9 +62,10 @@
 //!   [`ClauseKind`](crate::ClauseKind).
 //! - **Evidence, not just a pattern.** A line that starts like a heading is refused by its own
 //!   shape when a lower-case word or another number follows the number ("Article 5 of the
-//!   Treaty", "Article IX:3", "Artículo XXIV del Acuerdo"), when a parenthesis opens and does
-//!   not close the line, or when the title would be a sentence (a deontic marker), longer than
-//!   150 characters, or more than 20 words not all capitalised. Otherwise it is
+//!   Treaty", "Article IX:3", "Artículo XXIV del Acuerdo"), when a colon ends the line after
+//!   the number ("Anexo X:", an entry of a list), when a parenthesis opens and does not close
+//!   the line, or when the title would be a sentence (a deontic marker), longer than 150
+//!   characters, or more than 20 words not all capitalised. Otherwise it is
 //!   weighed against the outline: its number against the last of its level (the next number,
 //!   or a first number after a higher heading, counts for it; an earlier or equal one against
 //!   it), whether a sentence ended before it, whether a blank line precedes it where the text

@@ -209,6 +209,7 @@ const NUMBER_FOLLOWS: &str = "another number follows: a reference, not a heading
 const SENTENCE: &str = "the title is a sentence (it holds a deontic marker)";
 const LONG: &str = "too long for a heading";
 const DEEP: &str = "numbering deeper than six levels: kept as text";
+const COLON: &str = "a colon ends the line after the number: an entry of a list, not a heading";
 
 /// "Article 4 - Title", "ARTICLE 1.3 Relation To Other Agreements", "Art. 5 (Scope)",
 /// "Chapter Twenty-One", "Article 13 bis": a candidate, a line that starts like one but is
@@ -254,6 +255,10 @@ pub(super) fn keyword_heading(line: &str) -> Option<Result<Candidate, &'static s
     let parsed = Number::parse(trimmed)?;
 
     let after_t = after.trim_start();
+    // "Anexo X:" with nothing after it introduces what follows, as in a list of annexes.
+    if after_t == ":" {
+        return Some(Err(COLON));
+    }
     let title = match after_t.chars().next() {
         None => None,
         Some(sep @ ('-' | '\u{2013}' | '\u{2014}' | ':' | '.')) => {
@@ -509,6 +514,9 @@ mod tests {
         assert_eq!(key(long), Some((Article, "art-6-7".to_owned())));
         // The keyword as written stays in the number.
         assert_eq!(heading("ARTÍCULO 1.1").unwrap().1, "ARTÍCULO 1.1");
+        // A line of a list of annexes, ending with a colon, is no heading.
+        assert_eq!(refused("Anexo X:"), Some(COLON));
+        assert_eq!(refused("Annex 3.16:"), Some(COLON));
         // A cross-reference that starts a line is no heading, in any language.
         for line in [
             "Artículo XXIV del Acuerdo General sobre Aranceles",
