@@ -759,7 +759,13 @@ pub(crate) fn compare_commitments(
                 super::inferred::as_item(new_text, new.lead, new.own_lead),
             );
             let before = out.len();
-            super::inferred::inferred(old_id, new_id, &old_text, &new_text, out);
+            super::inferred::inferred(
+                old_id,
+                new_id,
+                [&old_text, &new_text],
+                [&old.proposal.language, &new.proposal.language],
+                out,
+            );
             // Who each change read from text binds, from its subject as written.
             for d in &mut out[before..] {
                 let subject = |e: &Option<Excerpt>| e.as_ref().and_then(|e| e.subject.clone());

@@ -150,9 +150,9 @@ const NOT_AN_ACT: &[&str] = &[
     "upon", "after", "before", "within", "during", "under",
 ];
 
-/// The markers of a text that bind.
-fn binding(text: &str) -> Vec<Bound> {
-    deontic::read(text)
+/// The markers of a text, in its language (a BCP 47 tag), that bind.
+fn binding(text: &str, language: &str) -> Vec<Bound> {
+    deontic::read_in(text, language)
         .into_iter()
         .filter(|r| r.role == Role::Binds)
         .map(|r| Bound {
@@ -165,12 +165,12 @@ fn binding(text: &str) -> Vec<Bound> {
 
 /// The sentences of a text with their markers, each item of a list with its lead-in; past
 /// [`MAX_SENTENCES`], the whole text as one.
-fn read(text: &str) -> Vec<Sentence<'_>> {
+fn read<'t>(text: &'t str, language: &str) -> Vec<Sentence<'t>> {
     let all = sentences(text);
     if all.len() > MAX_SENTENCES {
         return vec![Sentence {
             text: Cow::Borrowed(text),
-            markers: binding(text),
+            markers: binding(text, language),
         }];
     }
     let mut out = Vec::with_capacity(all.len());
@@ -181,7 +181,7 @@ fn read(text: &str) -> Vec<Sentence<'_>> {
         if !leads_in(lead) || lead.len() > MAX_LEAD_IN || k == all.len() {
             out.push(Sentence {
                 text: Cow::Borrowed(lead),
-                markers: binding(lead),
+                markers: binding(lead, language),
             });
             continue;
         }
@@ -194,7 +194,7 @@ fn read(text: &str) -> Vec<Sentence<'_>> {
             k += 1;
             if is_item(item) {
                 let text = format!("{} {}", lead.trim_end(), item);
-                let mut markers = binding(&text);
+                let mut markers = binding(&text, language);
                 let at = lead.trim_end().len();
                 if markers.iter().any(|m| m.marker.start > at) {
                     markers.retain(|m| m.marker.start > at);
@@ -207,7 +207,7 @@ fn read(text: &str) -> Vec<Sentence<'_>> {
             } else {
                 out.push(Sentence {
                     text: Cow::Borrowed(item),
-                    markers: binding(item),
+                    markers: binding(item, language),
                 });
             }
             if item.trim_end().ends_with('.') {
@@ -219,7 +219,7 @@ fn read(text: &str) -> Vec<Sentence<'_>> {
                 first,
                 Sentence {
                     text: Cow::Borrowed(lead),
-                    markers: binding(lead),
+                    markers: binding(lead, language),
                 },
             );
         }
@@ -235,11 +235,13 @@ struct Found {
 }
 
 /// Compares the markers of two paired clauses' texts and appends what changed to `out`.
+/// `languages` are the two texts' language tags: each text is read in its own
+/// ([`deontic::read_in`]).
 pub(crate) fn inferred(
     old_id: Option<&ClauseId>,
     new_id: Option<&ClauseId>,
-    old_text: &str,
-    new_text: &str,
+    [old_text, new_text]: [&str; 2],
+    [old_language, new_language]: [&str; 2],
     out: &mut Vec<CommitmentDiff>,
 ) {
     // The same text reads the same: most pairs are unchanged.
@@ -247,18 +249,27 @@ pub(crate) fn inferred(
         return;
     }
     // Most reworded clauses keep their markers: a look at the whole texts settles them,
-    // unless a list may have gained or lost items (its lead-in binds each one).
-    let (ma, mb) = (deontic::markers(old_text), deontic::markers(new_text));
+    // unless a list may have gained or lost items (its lead-in binds each one). The look
+    // knows English markers only.
+    let modalities = |text: &str, language: &str| -> Vec<Modality> {
+        if deontic::is_english(language) {
+            deontic::markers(text).iter().map(|m| m.modality).collect()
+        } else {
+            deontic::read_in(text, language)
+                .iter()
+                .map(|r| r.modality)
+                .collect()
+        }
+    };
+    let (ma, mb) = (
+        modalities(old_text, old_language),
+        modalities(new_text, new_language),
+    );
     let lists = |t: &str| memchr::memchr(b':', t.as_bytes()).is_some() || t.contains('\u{2014}');
-    if ma
-        .iter()
-        .map(|m| m.modality)
-        .eq(mb.iter().map(|m| m.modality))
-        && !(lists(old_text) || lists(new_text))
-    {
+    if ma == mb && !(lists(old_text) || lists(new_text)) {
         return;
     }
-    let (a, b) = (read(old_text), read(new_text));
+    let (a, b) = (read(old_text, old_language), read(new_text, new_language));
     let mut found = Vec::new();
     if ma.is_empty() || mb.is_empty() {
         // A text with no marker (an added or removed clause has none on its missing side):
