@@ -195,3 +195,54 @@ fn a_language_given_is_kept_and_not_detected() {
         "{report}"
     );
 }
+
+#[test]
+fn commitments_are_read_in_the_texts_language() {
+    use pactum::{Modality, Party, PartyKind, PartyRef};
+    let text = "\
+Artículo 1
+
+Las Partes deberán consultarse sobre cualquier obra en el río.
+
+Artículo 2
+
+Ninguna Parte podrá desviar el caudal sin acuerdo previo.
+
+Artículo 3
+
+Nada de lo dispuesto en el presente Acuerdo podrá interpretarse como una renuncia.
+";
+    let mut options = ImportOptions::new("river".parse().unwrap(), "AR".parse().unwrap());
+    options.parties = vec![
+        Party::new("AR".parse().unwrap(), "Arcadia", PartyKind::State),
+        Party::new("BO".parse().unwrap(), "Borduria", PartyKind::State),
+    ];
+    let (p, _) = import::text(text, &options).expect("the text imports");
+    assert_eq!(p.language, "es");
+    let read = |id: &str| {
+        p.clause(id)
+            .unwrap()
+            .commitments
+            .iter()
+            .map(|c| (c.modality, c.obligors.clone()))
+            .collect::<Vec<_>>()
+    };
+    let both = vec![
+        PartyRef::party("AR".parse().unwrap()),
+        PartyRef::party("BO".parse().unwrap()),
+    ];
+    assert_eq!(read("art-1"), [(Modality::Obligation, both.clone())]);
+    assert_eq!(read("art-2"), [(Modality::Prohibition, both)]);
+    // A rule of construction binds no one.
+    assert!(read("art-3").is_empty());
+    // The Russian present tense, for the Parties.
+    let (ru, _) = import::text(
+        "Статья 1\n\nСтороны не размещают ракеты средней дальности.\n",
+        &options,
+    )
+    .expect("the text imports");
+    let c = &ru.clause("art-1").unwrap().commitments;
+    assert_eq!(c.len(), 1);
+    assert_eq!(c[0].modality, Modality::Prohibition);
+    assert_eq!(c[0].obligors.len(), 2);
+}

@@ -101,7 +101,10 @@
 //!   parties), a party's name or alias, "the member States of X" (with "as of 27 May 1997"
 //!   where it follows) — resolved against [`ImportOptions::parties`] and marked
 //!   [`Origin::Inferred`](crate::Origin::Inferred). A marker whose obligors cannot be resolved
-//!   yields no commitment, and the report says so.
+//!   yields no commitment, and the report says so. A text in French, Spanish, Russian or
+//!   Ukrainian is read in its language ([`deontic::read_in`](crate::deontic::read_in), the
+//!   markers that bind), and "Las Partes", "Chaque Partie", "Стороны", "Кожна Сторона" and the
+//!   like stand for the bound parties.
 //! - **What is not a treaty**: a text most of whose lines are keys with values, section
 //!   headers, braces or tags (configuration, code, markup), or that holds control characters
 //!   (binary data), is refused with [`ImportError::NotATreaty`].

@@ -437,7 +437,7 @@ pub fn text(input: &str, options: &ImportOptions) -> Result<(Proposal, ImportRep
     // A closed node's text and its paragraphs' texts are complete: their commitments are
     // inferred now, while the texts are still in cache, rather than in a second pass over a
     // large import.
-    let names = obligors::Names::new(options);
+    let names = obligors::Names::new(options, &language);
     let close = |stack: &mut Vec<Node>,
                  root: &mut Node,
                  report: &mut ImportReport,

@@ -31,10 +31,40 @@ pub(super) struct Names<'a> {
     names: Vec<(String, &'a crate::Party)>,
     /// The markers of the text being read, kept between texts to reuse the buffer.
     markers: std::cell::Cell<Vec<deontic::Marker>>,
+    /// The text's language: English markers are all read as they are, another language's
+    /// by [`deontic::read_in`], those that bind.
+    language: String,
 }
 
+/// How the bound parties are named together or one by one in the other languages ("Las
+/// Partes", "Chaque Partie", "Стороны", "Кожна Сторона"), lower-case: a subject that ends with
+/// one binds them.
+const PARTIES: &[&str] = &[
+    "las partes",
+    "cada parte",
+    "ambas partes",
+    "ninguna parte",
+    "ninguna de las partes",
+    "les parties",
+    "chaque partie",
+    "les deux parties",
+    "aucune partie",
+    "aucune des parties",
+    "стороны",
+    "каждая сторона",
+    "каждая из сторон",
+    "обе стороны",
+    "ни одна из сторон",
+    "сторони",
+    "кожна сторона",
+    "кожна зі сторін",
+    "обидві сторони",
+    "жодна зі сторін",
+    "жодна сторона",
+];
+
 impl<'a> Names<'a> {
-    pub(super) fn new(options: &'a ImportOptions) -> Self {
+    pub(super) fn new(options: &'a ImportOptions, language: &str) -> Self {
         let mut names: Vec<(String, &crate::Party)> = options
             .parties
             .iter()
@@ -50,6 +80,7 @@ impl<'a> Names<'a> {
             bound: options.bound(),
             names,
             markers: std::cell::Cell::default(),
+            language: language.to_owned(),
         }
     }
 
@@ -133,6 +164,7 @@ impl<'a> Names<'a> {
                 last = word;
             }
             plural |= last == "they";
+            plural |= PARTIES.iter().any(|p| lower.trim_end().ends_with(p));
             if plural {
                 out = self.bound.clone();
             }
@@ -149,7 +181,19 @@ impl<'a> Names<'a> {
     ) -> Vec<Commitment> {
         let mut markers = self.markers.take();
         markers.clear();
-        deontic::markers_into(text, &mut markers);
+        if deontic::is_english(&self.language) {
+            deontic::markers_into(text, &mut markers);
+        } else {
+            markers.extend(
+                deontic::read_in(text, &self.language)
+                    .into_iter()
+                    .filter(|r| r.role == deontic::Role::Binds)
+                    .map(|r| deontic::Marker {
+                        modality: r.modality,
+                        range: r.marker,
+                    }),
+            );
+        }
         let mut out: Vec<Commitment> = Vec::new();
         // The sentence the last commitment stood in, its obligors, and where its action
         // started, so that a later subject in the same sentence can end that action.
