@@ -571,6 +571,10 @@ fn comparisons_read_each_draft_in_its_language() {
         let mut p = Proposal::new(id.parse().unwrap(), "Draft", "RU".parse().unwrap())
             .with_clause(Clause::new("a1".parse().unwrap(), text).with_number("Artículo 1"));
         p.language = language.into();
+        p.parties = vec![
+            pactum::PartyRef::party("RU".parse().unwrap()),
+            pactum::PartyRef::party("US".parse().unwrap()),
+        ];
         p
     };
     let change = |old: &Proposal, new: &Proposal| {
@@ -596,6 +600,14 @@ fn comparisons_read_each_draft_in_its_language() {
     assert!(
         matches!(found[0], CommitmentChange::Modality { old: O, new: P, .. }),
         "{found:?}"
+    );
+    // "Cada Parte" binds each of the draft's parties.
+    let d = compare(&old, &new, &Options::default());
+    assert_eq!(
+        d.commitments[0].new_obligors.len(),
+        2,
+        "{:?}",
+        d.commitments[0]
     );
     // The Russian present tense: "do not deploy" became "may deploy".
     let old = draft("v1", "ru", "Стороны не размещают ракеты средней дальности.");

@@ -527,7 +527,7 @@ impl Resolver<'_> {
                 }
             }
         }
-        if out.is_empty() && words.iter().any(|w| w == "party" || w == "parties") {
+        if out.is_empty() && words.iter().any(|w| PARTY_WORDS.contains(&w.as_str())) {
             out = self.resolve(&proposal.parties, proposal);
         }
         out
@@ -551,6 +551,22 @@ impl Resolver<'_> {
         out
     }
 }
+
+/// The word "party" in the languages read ([`deontic::read_in`](crate::deontic::read_in)),
+/// lower-case, in the forms a subject takes: a subject that holds one ("Each Party", "Las
+/// Partes", "Каждая Сторона") stands for the proposal's parties.
+const PARTY_WORDS: &[&str] = &[
+    "party",
+    "parties",
+    "parte",
+    "partes",
+    "partie",
+    "сторона",
+    "стороны",
+    "сторон",
+    "сторони",
+    "сторін",
+];
 
 fn set_change<T: Ord + Clone>(old: &[T], new: &[T]) -> (Vec<T>, Vec<T>) {
     let (a, b): (BTreeSet<&T>, BTreeSet<&T>) = (old.iter().collect(), new.iter().collect());
