@@ -326,13 +326,15 @@ pub(crate) fn is_english(language: &str) -> bool {
 /// The table of a language tag's primary subtag, if it is one of the four.
 fn table(language: &str) -> Option<&'static Table> {
     let primary = language.split(['-', '_']).next().unwrap_or_default();
-    match primary.to_ascii_lowercase().as_str() {
-        "es" => Some(&SPANISH),
-        "fr" => Some(&FRENCH),
-        "ru" => Some(&RUSSIAN),
-        "uk" => Some(&UKRAINIAN),
-        _ => None,
-    }
+    [
+        ("es", &SPANISH),
+        ("fr", &FRENCH),
+        ("ru", &RUSSIAN),
+        ("uk", &UKRAINIAN),
+    ]
+    .into_iter()
+    .find(|(tag, _)| primary.eq_ignore_ascii_case(tag))
+    .map(|(_, t)| t)
 }
 
 /// The markers of `text` read in `language` (a BCP 47 tag): English, and any language without

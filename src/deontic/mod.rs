@@ -180,8 +180,10 @@ pub(crate) fn markers_into(text: &str, out: &mut Vec<Marker>) {
 /// word may be a modal glued to the next word by text extraction ("shallbe", "maymake"), if
 /// it opens as one.
 fn could_start(word: &[u8]) -> bool {
-    let lower = |k: usize| word.get(k).map_or(0, u8::to_ascii_lowercase);
-    match (lower(0), word.len()) {
+    let Some(&first) = word.first() else {
+        return false;
+    };
+    match (first.to_ascii_lowercase(), word.len()) {
         (b's', 5 | 6)
         | (b'm', 3 | 4)
         | (b'u', 9 | 10)
@@ -190,8 +192,11 @@ fn could_start(word: &[u8]) -> bool {
         | (b'i', 2)
         | (b'a', 3 | 5 | 6)
         | (b'w', 4) => true,
-        (b's', 7..) => lower(1) == b'h' && matches!(lower(2), b'a' | b'o'),
-        (b'm', 5..) => matches!((lower(1), lower(2)), (b'u', b's') | (b'a', b'y')),
+        (b's', 7..) => word[1].eq_ignore_ascii_case(&b'h') && matches!(word[2] | 0x20, b'a' | b'o'),
+        (b'm', 5..) => matches!(
+            (word[1] | 0x20, word[2] | 0x20),
+            (b'u', b's') | (b'a', b'y')
+        ),
         _ => false,
     }
 }

@@ -191,16 +191,16 @@ const KEYWORDS: [(&str, Level, &str); 44] = [
 ];
 
 /// Where `line` ends a case-blind match of `word` (lower-case), in bytes: "ARTÍCULO" and
-/// "Статья" match their keywords though their upper case is not ASCII.
-fn caseless_prefix(line: &str, word: &str) -> Option<usize> {
-    let mut chars = line.char_indices();
-    for w in word.chars() {
-        let (_, c) = chars.next()?;
-        if c != w && !c.to_lowercase().eq(std::iter::once(w)) {
-            return None;
-        }
+/// "Статья" match their keywords though their upper case is not ASCII. `lower` is the
+/// line's start, lower-cased, at least as many characters as the longest keyword.
+fn caseless_prefix(line: &str, lower: &str, word: &str) -> Option<usize> {
+    if !lower.starts_with(word) {
+        return None;
     }
-    Some(chars.next().map_or(line.len(), |(i, _)| i))
+    // The keywords' letters lower-case one to one, so the match ends after as many
+    // characters of the line.
+    let n = word.chars().count();
+    Some(line.char_indices().nth(n).map_or(line.len(), |(i, _)| i))
 }
 
 /// Why a line that starts like a heading is running text.
@@ -218,9 +218,20 @@ pub(super) fn keyword_heading(line: &str) -> Option<Result<Candidate, &'static s
     if !line.chars().next()?.is_uppercase() {
         return None;
     }
-    let (end, (word, level, prefix)) = KEYWORDS
-        .iter()
-        .find_map(|k| caseless_prefix(line, k.0).map(|end| (end, k)))?;
+    let (end, (word, level, prefix)) = if line.is_ascii() {
+        // Most lines: the ASCII keywords, compared in place.
+        KEYWORDS.iter().find_map(|k| {
+            line.get(..k.0.len())
+                .filter(|p| p.eq_ignore_ascii_case(k.0))
+                .map(|_| (k.0.len(), k))
+        })?
+    } else {
+        // The line's first characters, lower-cased once for all the keywords.
+        let lower: String = line.chars().take(16).flat_map(char::to_lowercase).collect();
+        KEYWORDS
+            .iter()
+            .find_map(|k| caseless_prefix(line, &lower, k.0).map(|end| (end, k)))?
+    };
     let rest = &line[end..];
     let spaced = rest.trim_start();
     // "Articles", "Partial": the keyword must end the word ("Art." ends at its dot).

@@ -164,7 +164,10 @@ impl<'a> Names<'a> {
                 last = word;
             }
             plural |= last == "they";
-            plural |= PARTIES.iter().any(|p| lower.trim_end().ends_with(p));
+            if !plural {
+                let lower = lower.trim_end();
+                plural = PARTIES.iter().any(|p| lower.ends_with(p));
+            }
             if plural {
                 out = self.bound.clone();
             }
