@@ -1,7 +1,8 @@
 //! The reading of commitments in French, Spanish, Russian and Ukrainian, measured on tables of
-//! short sentences in our own words: 30 per language, 15 that bind someone (with the modality
-//! and the subject as written) and 15 that bind no one (construction, entry into force,
-//! definitions, statements, subordinate clauses, and sentences with no marker). Each language
+//! short sentences in our own words: 36 per language, 18 that bind someone (with the modality
+//! and the subject as written) and 18 that bind no one (construction, entry into force,
+//! definitions, application, non-derogation, status, statements, subordinate clauses, and
+//! sentences with no marker). Each language
 //! must reach a precision of 95% and a recall of 90%.
 
 use pactum::Modality::{
@@ -13,7 +14,7 @@ use pactum::deontic::{Role, read_in};
 /// marker.
 type Case = (&'static str, Option<(Modality, &'static str)>);
 
-const SPANISH: [Case; 30] = [
+const SPANISH: [Case; 36] = [
     (
         "Cada Parte deberá notificar a la otra Parte cualquier medida nueva.",
         Some((O, "Cada Parte")),
@@ -134,9 +135,33 @@ const SPANISH: [Case; 30] = [
         "Las Partes afirman que la cooperación podrá abarcar otros ámbitos.",
         None,
     ),
+    (
+        "Cada Parte deberá aplicar las normas de origen de este Capítulo.",
+        Some((O, "Cada Parte")),
+    ),
+    (
+        "Cada Parte deberá ser notificada de cualquier cambio.",
+        Some((O, "Cada Parte")),
+    ),
+    (
+        "Las Partes no podrán limitar el número de proveedores de servicios.",
+        Some((X, "Las Partes")),
+    ),
+    (
+        "Este Capítulo deberá aplicarse a las mercancías originarias.",
+        None,
+    ),
+    (
+        "El presente Acuerdo no podrá afectar los derechos de las Partes en virtud del Acuerdo sobre la OMC.",
+        None,
+    ),
+    (
+        "Tal mercancía podrá considerarse originaria de la Parte exportadora.",
+        None,
+    ),
 ];
 
-const FRENCH: [Case; 30] = [
+const FRENCH: [Case; 36] = [
     (
         "Chaque Partie doit notifier à l'autre Partie toute mesure nouvelle.",
         Some((O, "Chaque Partie")),
@@ -257,9 +282,33 @@ const FRENCH: [Case; 30] = [
         "Les Parties affirment que la coopération peut s'étendre à d'autres domaines.",
         None,
     ),
+    (
+        "Chaque Partie doit appliquer les règles d'origine du présent chapitre.",
+        Some((O, "Chaque Partie")),
+    ),
+    (
+        "Chaque Partie doit être informée de toute modification.",
+        Some((O, "Chaque Partie")),
+    ),
+    (
+        "Les Parties ne peuvent limiter le nombre de fournisseurs de services.",
+        Some((X, "Les Parties")),
+    ),
+    (
+        "Le présent chapitre doit s'appliquer aux marchandises originaires.",
+        None,
+    ),
+    (
+        "Le présent accord ne peut affecter les droits des Parties au titre de l'Accord sur l'OMC.",
+        None,
+    ),
+    (
+        "Une telle marchandise peut être considérée comme originaire de la Partie exportatrice.",
+        None,
+    ),
 ];
 
-const RUSSIAN: [Case; 30] = [
+const RUSSIAN: [Case; 36] = [
     (
         "Каждая Сторона должна уведомлять другую Сторону о любой новой мере.",
         Some((O, "Каждая Сторона")),
@@ -377,9 +426,33 @@ const RUSSIAN: [Case; 30] = [
         "Стороны подтверждают, что сотрудничество может охватывать и другие области.",
         None,
     ),
+    (
+        "Каждая Сторона должна применять правила происхождения настоящей главы.",
+        Some((O, "Каждая Сторона")),
+    ),
+    (
+        "Каждая Сторона должна быть уведомлена о любом изменении.",
+        Some((O, "Каждая Сторона")),
+    ),
+    (
+        "Стороны не могут ограничивать число поставщиков услуг.",
+        Some((X, "Стороны")),
+    ),
+    (
+        "Настоящая глава должна применяться к происходящим товарам.",
+        None,
+    ),
+    (
+        "Настоящее Соглашение не может затрагивать права Сторон по Соглашению ВТО.",
+        None,
+    ),
+    (
+        "Такой товар может считаться происходящим из экспортирующей Стороны.",
+        None,
+    ),
 ];
 
-const UKRAINIAN: [Case; 30] = [
+const UKRAINIAN: [Case; 36] = [
     (
         "Кожна Сторона повинна повідомляти іншу Сторону про будь-який новий захід.",
         Some((O, "Кожна Сторона")),
@@ -494,6 +567,30 @@ const UKRAINIAN: [Case; 30] = [
         "Сторони підтверджують, що співробітництво може охоплювати інші сфери.",
         None,
     ),
+    (
+        "Кожна Сторона повинна застосовувати правила походження цієї глави.",
+        Some((O, "Кожна Сторона")),
+    ),
+    (
+        "Кожна Сторона повинна бути повідомлена про будь-яку зміну.",
+        Some((O, "Кожна Сторона")),
+    ),
+    (
+        "Сторони не можуть обмежувати кількість постачальників послуг.",
+        Some((X, "Сторони")),
+    ),
+    (
+        "Ця глава повинна застосовуватися до товарів походження.",
+        None,
+    ),
+    (
+        "Ця Угода не може зачіпати права Сторін за Угодою СОТ.",
+        None,
+    ),
+    (
+        "Такий товар може вважатися таким, що походить з експортуючої Сторони.",
+        None,
+    ),
 ];
 
 /// (precision, recall, the sentences read wrong) of one language's table.
@@ -539,7 +636,7 @@ fn each_language_reads_its_commitments_with_precision_and_recall() {
             "{language}: precision {precision:.2}, recall {recall:.2}, {} read wrong",
             wrong.len()
         );
-        assert_eq!(cases.iter().filter(|c| c.1.is_none()).count(), 15);
+        assert_eq!(cases.iter().filter(|c| c.1.is_none()).count(), 18);
         assert!(
             precision >= 0.95 && recall >= 0.90,
             "{language}: precision {precision:.2}, recall {recall:.2}\n{}",

@@ -3,7 +3,9 @@
 //! Each language has a table: its markers (word sequences, each with its modality), the
 //! negation that turns an obligation or a permission into a prohibition, the words that open a
 //! subordinate or conditional clause, the verbs of a statement ("reconocen que"), and the
-//! wording that binds no one (construction, duration, definition). A sentence is read as the
+//! wording that binds no one by the rules of [`Rule`]: construction, duration, definition,
+//! application (a provision that "se aplicará"), non-derogation ("no podrá afectar") and
+//! status ("podrá considerarse"). A sentence is read as the
 //! English reader reads it ([`read`](super::read)), with these tables for its words.
 //!
 //! Russian drafting writes an obligation in the present tense ("Стороны не размещают ..."
@@ -42,6 +44,16 @@ struct Table {
     duration: &'static [&'static [&'static str]],
     /// Words before a marker that make its clause a definition ("significa").
     defining: &'static [&'static str],
+    /// The verb after a marker that says where the text applies ("aplicarse"), when the
+    /// subject names a provision (one of `provisions`).
+    applying: &'static [&'static str],
+    /// Words of a subject that make it a provision ("capítulo", "статья").
+    provisions: &'static [&'static str],
+    /// The verb after a negated marker that says what the text leaves untouched, when the
+    /// subject names a provision ("El presente Acuerdo no podrá afectar").
+    untouched: &'static [&'static str],
+    /// The verb after a marker that says what something is ("considerarse", "считаться").
+    being: &'static [&'static str],
     /// Words that join two acts of one subject ("y", "et", "и").
     joins: &'static [&'static str],
     /// Whether an obligation may be written in the present tense (Russian).
@@ -100,6 +112,21 @@ const SPANISH: Table = Table {
         &["seguir", "en", "vigor"],
     ],
     defining: &["significa", "significan", "entenderá", "entiende"],
+    applying: &["aplicarse", "aplicará", "aplicarán"],
+    provisions: &[
+        "capítulo",
+        "artículo",
+        "acuerdo",
+        "tratado",
+        "sección",
+        "anexo",
+        "disposiciones",
+        "disposición",
+        "párrafo",
+        "protocolo",
+    ],
+    untouched: &["afectar", "menoscabar", "perjudicar", "limitar"],
+    being: &["considerarse", "considerado", "considerada", "constituir"],
     joins: &["y", "e", "o", "u"],
     present_tense: false,
 };
@@ -170,6 +197,27 @@ const FRENCH: Table = Table {
         &["demeurer", "en", "vigueur"],
     ],
     defining: &["signifie", "signifient", "entend", "désigne", "désignent"],
+    applying: &["s'appliquer", "appliquer"],
+    provisions: &[
+        "chapitre",
+        "article",
+        "accord",
+        "traité",
+        "section",
+        "annexe",
+        "dispositions",
+        "disposition",
+        "paragraphe",
+        "protocole",
+    ],
+    untouched: &["affecter", "porter", "limiter", "déroger"],
+    being: &[
+        "considéré",
+        "considérée",
+        "considérés",
+        "considérées",
+        "constituer",
+    ],
     joins: &["et", "ou"],
     present_tense: false,
 };
@@ -226,6 +274,21 @@ const RUSSIAN: Table = Table {
     construed: &["толковаться", "истолковано", "истолкована", "толкуется"],
     duration: &[&["вступить", "в", "силу"], &["оставаться", "в", "силе"]],
     defining: &["означает", "означают", "понимается", "понимаются"],
+    applying: &["применяться", "распространяться"],
+    provisions: &[
+        "глава",
+        "статья",
+        "соглашение",
+        "договор",
+        "раздел",
+        "приложение",
+        "положения",
+        "положение",
+        "пункт",
+        "протокол",
+    ],
+    untouched: &["затрагивать", "наносить", "ограничивать", "умалять"],
+    being: &["считаться", "являться", "рассматриваться"],
     joins: &["и", "или"],
     present_tense: true,
 };
@@ -271,6 +334,20 @@ const UKRAINIAN: Table = Table {
         &["залишатися", "чинною"],
     ],
     defining: &["означає", "означають", "розуміється"],
+    applying: &["застосовуватися", "поширюватися"],
+    provisions: &[
+        "глава",
+        "стаття",
+        "угода",
+        "договір",
+        "розділ",
+        "додаток",
+        "положення",
+        "пункт",
+        "протокол",
+    ],
+    untouched: &["зачіпати", "обмежувати", "применшувати", "шкодити"],
+    being: &["вважатися", "розглядатися"],
     joins: &["і", "й", "та", "або"],
     present_tense: false,
 };
@@ -580,6 +657,26 @@ fn role(
     }
     if t.duration.iter().any(|seq| starts(words, end + 1, seq)) {
         return Role::NoOne(Rule::Duration);
+    }
+    let next = words.get(end + 1).map_or("", |w| w.lower.as_str());
+    let subject_is_provision = words[part.max(sentence)..start]
+        .iter()
+        .any(|w| t.provisions.contains(&w.lower.as_str()));
+    if t.applying.contains(&next) && subject_is_provision {
+        return Role::NoOne(Rule::Application);
+    }
+    if modality == X && t.untouched.contains(&next) && subject_is_provision {
+        return Role::NoOne(Rule::NonDerogation);
+    }
+    // Past a passive's auxiliary: "podrá ser considerado", "peut être considéré".
+    let after_be = match next {
+        "ser" | "être" | "быть" | "бути" => {
+            words.get(end + 2).map_or("", |w| w.lower.as_str())
+        }
+        other => other,
+    };
+    if t.being.contains(&after_be) {
+        return Role::NoOne(Rule::Status);
     }
     if words[sentence..start]
         .iter()

@@ -8,7 +8,7 @@
 //! [`markers`] and [`read`] read English. [`read_in`] reads a text in its language: French,
 //! Spanish, Russian and Ukrainian by tables of their own (`deberá`, `doit`, `обязуется`,
 //! `повинні`, their negations, the wording that binds no one, and the Russian obligation in
-//! the present tense), any other language as English. On tables of 30 sentences per language
+//! the present tense), any other language as English. On tables of 36 sentences per language
 //! in our own words, half of which bind no one (`tests/deontic_languages.rs`), each language
 //! reads every sentence right; those tables were written with the rules, so they show what the
 //! rules cover, not how they fare on unseen text.
