@@ -143,7 +143,7 @@ impl Point {
 /// prefixes are the same in every language, so that an article and its translation share an
 /// id. "Раздел" and "Розділ" stand above "Глава" as EU texts in those languages use them for
 /// "Title".
-const KEYWORDS: [(&str, Level, &str); 44] = [
+const KEYWORDS: [(&str, Level, &str); 52] = [
     ("article", Level::Article, "art"),
     ("art.", Level::Article, "art"),
     ("artículo", Level::Article, "art"),
@@ -188,6 +188,14 @@ const KEYWORDS: [(&str, Level, &str); 44] = [
     ("протокол", Level::Protocol, "prot"),
     ("schedule", Level::Schedule, "sched"),
     ("sched.", Level::Schedule, "sched"),
+    ("liste", Level::Schedule, "sched"),
+    ("lista", Level::Schedule, "sched"),
+    ("перечень", Level::Schedule, "sched"),
+    ("перелік", Level::Schedule, "sched"),
+    ("подраздел", Level::Subsection, "subsec"),
+    ("підрозділ", Level::Subsection, "subsec"),
+    ("добавление", Level::Appendix, "app"),
+    ("доповнення", Level::Appendix, "app"),
 ];
 
 /// Where `line` ends a case-blind match of `word` (lower-case), in bytes: "ARTÍCULO" and
@@ -515,6 +523,18 @@ mod tests {
             ("Розділ V", Title, "title-v"),
             ("Частина 2", Part, "part-2"),
             ("Додаток 1", Annex, "annex-1"),
+            ("Liste 2", Schedule, "sched-2"),
+            ("Lista 3", Schedule, "sched-3"),
+            ("Перечень 1", Schedule, "sched-1"),
+            ("Перелік 4", Schedule, "sched-4"),
+            ("Подраздел 2", Subsection, "subsec-2"),
+            ("Підрозділ 1", Subsection, "subsec-1"),
+            ("Добавление 1", Appendix, "app-1"),
+            ("Доповнення 2", Appendix, "app-2"),
+            ("Sous-section 2", Subsection, "subsec-2"),
+            ("Subsección 1", Subsection, "subsec-1"),
+            ("Apéndice 3", Appendix, "app-3"),
+            ("Appendice 1", Appendix, "app-1"),
         ] {
             assert_eq!(key(line), Some((level, id.to_owned())), "{line}");
         }
@@ -533,6 +553,8 @@ mod tests {
             "Artículo XXIV del Acuerdo General sobre Aranceles",
             "Article 5 du présent accord",
             "Статья 3 настоящего Соглашения",
+            "Стаття 3 цієї Угоди",
+            "Lista 2 del Anexo 4",
         ] {
             assert_eq!(refused(line), Some(RUNNING), "{line}");
         }
