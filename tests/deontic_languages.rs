@@ -736,3 +736,38 @@ fn comparisons_read_each_draft_in_its_language() {
     );
     assert!(change(&old_en, &new_en).is_empty());
 }
+
+#[test]
+fn a_commitment_that_stands_elsewhere_is_no_change_in_any_language() {
+    use pactum::diff::{Options, compare};
+    use pactum::{Clause, Proposal};
+
+    // Article 2 is removed, but its obligation still stands in Article 1 of the new draft.
+    let clause = |id: &str, number: &str, text: &str| {
+        Clause::new(id.parse().unwrap(), text).with_number(number)
+    };
+    let mut old = Proposal::new("v1".parse().unwrap(), "Borrador", "RU".parse().unwrap())
+        .with_clause(clause(
+            "a1",
+            "Artículo 1",
+            "La Comisión se reunirá en Lima. Cada Parte deberá designar un punto de contacto \
+             para la aplicación del presente Acuerdo.",
+        ))
+        .with_clause(clause(
+            "a2",
+            "Artículo 2",
+            "Cada Parte deberá designar un punto de contacto para la aplicación del presente \
+             Acuerdo.",
+        ));
+    old.language = "es".into();
+    let mut new = Proposal::new("v2".parse().unwrap(), "Borrador", "RU".parse().unwrap())
+        .with_clause(clause(
+            "b1",
+            "Artículo 1",
+            "La Comisión se reunirá en Lima. Cada Parte deberá designar un punto de contacto \
+             para la aplicación del presente Acuerdo.",
+        ));
+    new.language = "es".into();
+    let d = compare(&old, &new, &Options::default().without_ids());
+    assert!(d.commitments.is_empty(), "{:?}", d.commitments);
+}

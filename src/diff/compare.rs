@@ -252,7 +252,7 @@ fn compare_with(
                 .filter(|&n| !shared[n])
                 .map(|n| (new_nodes[n].clause.text.as_str(), false, true)),
         );
-    super::moved::net_standing(&mut commitments, texts);
+    super::moved::net_standing(&mut commitments, texts, [&old.language, &new.language]);
 
     let old_similarity =
         |o: usize| alignment.old_to_new[o].map_or(0.0, |n| alignment.similarity[n]);

@@ -124,9 +124,13 @@ pub(crate) fn net_moves(out: &mut Vec<CommitmentDiff>) {
 ///
 /// `texts` are the clause texts of both drafts, each with whether it stands in the old draft
 /// and in the new: a text that two paired clauses share is read once for both.
+///
+/// A text is read in its draft's language (`languages`: the old draft's, the new draft's; a
+/// text in both reads in the old one's).
 pub(crate) fn net_standing<'t>(
     out: &mut Vec<CommitmentDiff>,
     texts: impl Iterator<Item = (&'t str, bool, bool)>,
+    languages: [&str; 2],
 ) {
     let key = |e: &Excerpt| Some((e.modality, act_key(after_marker(e))?));
     let (added, dropped) = (
@@ -147,7 +151,20 @@ pub(crate) fn net_standing<'t>(
             continue;
         }
         found.clear();
-        deontic::markers_into(text, &mut found);
+        let language = if in_old { languages[0] } else { languages[1] };
+        if deontic::is_english(language) {
+            deontic::markers_into(text, &mut found);
+        } else {
+            found.extend(
+                deontic::read_in(text, language)
+                    .into_iter()
+                    .filter(|r| r.role == deontic::Role::Binds)
+                    .map(|r| deontic::Marker {
+                        modality: r.modality,
+                        range: r.marker,
+                    }),
+            );
+        }
         for m in &found {
             let act = act(text, m.range.clone());
             let Some(key) = act_key(act) else {
