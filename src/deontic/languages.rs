@@ -506,6 +506,10 @@ fn negated(t: &Table, words: &[Word], at: usize) -> bool {
     at > 0 && !words[at].sentence_start && t.negation.contains(&words[at - 1].lower.as_str())
 }
 
+/// How many words before a marker its reading looks at, at most: a subject and the words
+/// that open its clause are a few, and a text that never ends a sentence stays linear.
+const LOOK_BACK: usize = 48;
+
 fn read_table(text: &str, t: &Table) -> Vec<Reading> {
     let words = words(text);
     let mut out: Vec<Reading> = Vec::new();
@@ -518,6 +522,9 @@ fn read_table(text: &str, t: &Table) -> Vec<Reading> {
         } else if words[i].after_comma {
             part = i;
         }
+        // Past the look-back, the sentence is read as if it began there.
+        let floor = i.saturating_sub(LOOK_BACK);
+        let (sentence, part) = (sentence.max(floor), part.max(floor));
         let found = t
             .markers
             .iter()
@@ -708,4 +715,35 @@ fn role(
         }
     }
     Role::Binds
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_reading_looks_back_a_bounded_number_of_words() {
+        // A text that never ends a sentence: each marker's subject is its last words only.
+        let text = format!(
+            "{}Cada Parte deberá notificar",
+            "la otra medida ".repeat(100)
+        );
+        let r = read_in(&text, "es");
+        assert_eq!(r.len(), 1);
+        let subject = r[0].subject(&text).unwrap();
+        assert_eq!(subject.split_whitespace().count(), LOOK_BACK);
+        assert!(subject.ends_with("Cada Parte"));
+    }
+
+    #[test]
+    fn words_keep_their_apostrophes_and_know_where_sentences_start() {
+        let w = words("L'Accord s’applique. Chaque Partie, dit-il");
+        let lower: Vec<&str> = w.iter().map(|w| w.lower.as_str()).collect();
+        assert_eq!(
+            lower,
+            ["l'accord", "s'applique", "chaque", "partie", "dit", "il"]
+        );
+        assert!(w[0].sentence_start && !w[1].sentence_start && w[2].sentence_start);
+        assert!(w[4].after_comma);
+    }
 }

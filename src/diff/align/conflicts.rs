@@ -124,18 +124,21 @@ fn bound(edges: &[Edge], group: &[usize], news: &[usize], olds: &[usize]) -> f64
 
 /// The edges of `group` best first takes: each whose clauses are both still free.
 fn best_first(edges: &[Edge], group: &[usize]) -> Vec<usize> {
-    let (mut news, mut olds) = (Vec::new(), Vec::new());
+    let (mut news, mut olds): (FxSet<usize>, FxSet<usize>) = Default::default();
     let mut out = Vec::new();
     for &e in group {
         let (_, n, o) = edges[e];
         if !news.contains(&n) && !olds.contains(&o) {
-            news.push(n);
-            olds.push(o);
+            news.insert(n);
+            olds.insert(o);
             out.push(e);
         }
     }
     out
 }
+
+/// A set of clause indices, hashed as the alignment's maps are.
+type FxSet<T> = std::collections::HashSet<T, std::hash::BuildHasherDefault<super::index::Fx>>;
 
 /// The edges of `group` of the greatest total rank, one to one. The clauses of the smaller side
 /// are bits of a subset; the clauses of the larger side are taken in turn, each pairing with one
