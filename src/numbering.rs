@@ -92,7 +92,7 @@ const TENS: [&str; 8] = [
 /// Numbers headings write as words in French, Spanish, Russian and Ukrainian, lower-case, one
 /// to ten: ordinals mostly ("Capítulo Primero", "Chapitre premier", "Статья первая"), in
 /// their genders, and "único" and "unique" for an only article.
-const OTHER_WORDS: [(&str, u32); 76] = [
+const OTHER_WORDS: [(&str, u32); 80] = [
     ("primero", 1),
     ("primera", 1),
     ("único", 1),
@@ -159,12 +159,16 @@ const OTHER_WORDS: [(&str, u32); 76] = [
     ("третій", 3),
     ("четверта", 4),
     ("четвертий", 4),
+    ("п'ята", 5),
+    ("п'ятий", 5),
     ("шоста", 6),
     ("шостий", 6),
     ("сьома", 7),
     ("сьомий", 7),
     ("восьма", 8),
     ("восьмий", 8),
+    ("дев'ята", 9),
+    ("дев'ятий", 9),
     ("десята", 10),
     ("десятий", 10),
     ("єдина", 1),
@@ -178,7 +182,7 @@ pub(crate) fn word_number(token: &str) -> Option<u32> {
         return None;
     }
     if !token.is_ascii() || token.len() <= 9 {
-        let lower = token.to_lowercase();
+        let lower = token.to_lowercase().replace('\u{2019}', "'");
         if let Some((_, v)) = OTHER_WORDS.iter().find(|(w, _)| *w == lower) {
             return Some(*v);
         }

@@ -249,8 +249,8 @@ pub(crate) fn inferred(
         return;
     }
     // Most reworded clauses keep their markers: a look at the whole texts settles them,
-    // unless a list may have gained or lost items (its lead-in binds each one). The look
-    // knows English markers only.
+    // unless a list may have gained or lost items (its lead-in binds each one). English
+    // texts are looked at by their markers alone, the fastest scan; others by their reading.
     let modalities = |text: &str, language: &str| -> Vec<Modality> {
         if deontic::is_english(language) {
             deontic::markers(text).iter().map(|m| m.modality).collect()

@@ -246,9 +246,16 @@ pub(super) fn keyword_heading(line: &str) -> Option<Result<Candidate, &'static s
     if spaced.is_empty() || (spaced.len() == rest.len() && !word.ends_with('.')) {
         return None;
     }
+    // A number word may hold an apostrophe ("п'ята").
     let token_end = spaced
-        .find(|c: char| !(c.is_alphanumeric() || c == '.'))
-        .unwrap_or(spaced.len());
+        .char_indices()
+        .find(|&(i, c)| {
+            let apostrophe = matches!(c, '\'' | '\u{2019}')
+                && !spaced[..i].is_ascii()
+                && spaced[i + c.len_utf8()..].starts_with(char::is_alphabetic);
+            !(c.is_alphanumeric() || c == '.' || apostrophe)
+        })
+        .map_or(spaced.len(), |(i, _)| i);
     let mut token = &spaced[..token_end];
     // "Twenty-One": a number word with a hyphen.
     if token.bytes().all(|b| b.is_ascii_alphabetic()) && spaced[token_end..].starts_with('-') {
@@ -520,6 +527,8 @@ mod tests {
             ("Приложение 2", Annex, "annex-2"),
             ("Стаття 7", Article, "art-7"),
             ("Стаття перша", Article, "art-1"),
+            ("Стаття п'ята", Article, "art-5"),
+            ("Розділ дев’ятий", Title, "title-9"),
             ("Розділ V", Title, "title-v"),
             ("Частина 2", Part, "part-2"),
             ("Додаток 1", Annex, "annex-1"),
