@@ -217,12 +217,16 @@ fn join(text: &mut String, line: &str) {
 }
 
 /// A line that can be a heading's title: short, capitalised, not ending as a sentence or a
-/// list's lead-in does, and binding nobody.
+/// list's lead-in does (but for a full stop after a few words in title case, "Reservations
+/// And Declarations."), and binding nobody.
 fn title_like(t: &str) -> bool {
+    let words = t.split_whitespace().count();
+    let full_stop = t.ends_with('.') && !(title_cased(t) && (2..=12).contains(&words));
     t.len() <= 600
         && t.chars().count() <= 150
         && t.starts_with(char::is_uppercase)
-        && !t.ends_with(['.', ';', ':', ','])
+        && !full_stop
+        && !t.ends_with([';', ':', ','])
         && deontic::markers(t).is_empty()
 }
 
@@ -763,5 +767,11 @@ mod tests {
         assert!(!title_like("The objectives are to:"));
         assert!(!title_like("The Parties shall consult"));
         assert!(!title_like("relation to other agreements"));
+        // A full stop ends a short title in title case, never a sentence.
+        assert!(title_like("Reservations And Declarations."));
+        assert!(!title_like(
+            "This Agreement enters into force on signature."
+        ));
+        assert!(!title_like("Deleted."));
     }
 }
