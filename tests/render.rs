@@ -216,3 +216,27 @@ fn with_its_drafts_a_diff_labels_clauses_by_number_and_heading() {
         "the diff compares `v1`, not `v2`"
     );
 }
+
+#[test]
+fn numbers_read_as_words_do() {
+    use pactum::{Completeness, Provenance, Source};
+    // One source is "1 source"; drafts with nothing in common are 0.00 alike, never -0.00.
+    let mut old = Proposal::new("v1".parse().unwrap(), "Draft", "RU".parse().unwrap())
+        .with_clause(clause("a", "Article 1", "The Parties shall consult."));
+    old.provenance = Provenance::new(Completeness::Excerpt).with_source(Source::new("a"));
+    let mut new = Proposal::new("v2".parse().unwrap(), "Draft", "RU".parse().unwrap()).with_clause(
+        clause("b", "Article 1", "Completely different words here now."),
+    );
+    new.provenance = Provenance::new(Completeness::Full)
+        .with_source(Source::new("a"))
+        .with_source(Source::new("b"));
+    let d = compare(&old, &new, &Options::default().without_ids());
+    assert_eq!(d.summary.similarity, 0.0);
+    assert!(d.summary.similarity.is_sign_positive());
+    for out in [text(&d), markdown(&d)] {
+        assert!(out.contains("(1 source)"), "{out}");
+        assert!(out.contains("(2 sources)"), "{out}");
+        assert!(!out.contains("-0.00"), "{out}");
+        assert!(out.contains("similarity 0.00"), "{out}");
+    }
+}

@@ -344,7 +344,13 @@ fn compare_with(
                 .map(|o| alignment.similarity[n] * (length(&old_nodes[o]) + length(&new_nodes[n])))
         })
         .sum();
-    summary.similarity = if total == 0.0 { 1.0 } else { alike / total };
+    // A sum of no pairs is -0.0 in IEEE arithmetic; adding 0.0 makes it 0, so that nothing
+    // prints "-0.00" or writes -0.0 in the JSON.
+    summary.similarity = if total == 0.0 {
+        1.0
+    } else {
+        alike / total + 0.0
+    };
 
     Diff {
         version: check::Version,

@@ -325,7 +325,9 @@ fn values(change: &crate::diff::ProposalChange) -> (&'static str, String, String
         }
     }
     fn provenance(p: &crate::Provenance) -> String {
-        format!("{} ({} sources)", p.completeness, p.sources.len())
+        let n = p.sources.len();
+        let noun = if n == 1 { "source" } else { "sources" };
+        format!("{} ({n} {noun})", p.completeness)
     }
     let (old, new) = match change {
         P::Title { old, new } | P::Language { old, new } => {
