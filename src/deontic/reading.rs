@@ -74,7 +74,7 @@ const LOOK_BACK: usize = 400;
 /// of the sentence, does not bind on its own.
 const SUBORDINATORS: &[&str] = &[
     "if", "unless", "whether", "when", "whenever", "where", "which", "who", "whom", "whose",
-    "provided", "insofar", "once", "until", "because", "since",
+    "provided", "insofar", "once", "until", "because", "since", "extent",
 ];
 
 /// Verbs of a statement: a marker in what they introduce ("The Parties recognise that the
@@ -460,6 +460,13 @@ mod tests {
         );
         assert_eq!(
             roles("Each Party shall adopt measures which may be necessary."),
+            [Binds, Subordinate]
+        );
+        // "to the extent" opens a condition, as "insofar" does.
+        assert_eq!(
+            roles(
+                "A Party shall keep the measure only to the extent and for the period it may need."
+            ),
             [Binds, Subordinate]
         );
         assert_eq!(

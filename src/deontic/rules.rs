@@ -18,7 +18,7 @@ use crate::Modality;
 ///
 /// | after the marker | rule |
 /// |---|---|
-/// | be construed, be interpreted, be read, be understood; any verb when the subject starts with "Nothing" or "No provision" | [`Rule::Construction`] |
+/// | be construed, be interpreted, be read, be understood, imply; any verb when the subject starts with "Nothing" or "No provision" | [`Rule::Construction`] |
 /// | apply with no object ("apply to", "apply mutatis mutandis", "apply.") or be applied, when the subject is a provision or a measure ("This Chapter", "Article 4", "Such measures"); be applicable | [`Rule::Application`] |
 /// | mean, have the (following) meaning, be defined, refer to, be referred to as; any marker after "means" ("X means that goods may enter") | [`Rule::Definition`] |
 /// | enter into force, remain in force, continue in force, take effect, begin (or commence) from, on, at or upon, cease to have effect, terminate, expire, lapse, be terminated, be renewed, be valid | [`Rule::Duration`] |
@@ -255,6 +255,8 @@ pub(super) fn rule(
     let next = w(rest);
     let rule = match (passive, verb) {
         (true, "construed" | "interpreted" | "read" | "understood") => Rule::Construction,
+        // "This definition shall not imply the supply of a service": how to read a text.
+        (false, "imply") => Rule::Construction,
         (false, "apply")
             if (next.is_empty() || in_table(next, APPLY_INTRANSITIVE))
                 && subject.is_none_or(|s| names_provision(text, s.clone())) =>
@@ -376,6 +378,10 @@ mod tests {
                 Rule::Application,
             ),
             ("Article 3 shall apply mutatis mutandis.", Rule::Application),
+            (
+                "This definition shall not imply the supply of a transport service.",
+                Rule::Construction,
+            ),
             // Words glued by text extraction.
             (
                 "thisparagraph shall apply to the same extent.",

@@ -284,7 +284,7 @@
 //!
 //! An added or removed clause that encodes no commitment brings the binding markers of its
 //! text as added or dropped. (A text of more than 2,000 sentences counts as one sentence.)
-//! On real agreements about seven in ten of the changes so read are right (a provision
+//! On real agreements nearly three in four of the changes so read are right (a provision
 //! reworded where the outline changed is the main error); see the README for the audit and
 //! its known gaps. Each draft's text is read in its [`language`](crate::Proposal::language)
 //! ([`deontic::read_in`](crate::deontic::read_in)).
