@@ -9,6 +9,7 @@ use pactum::Modality::{
     self, Obligation as O, Permission as P, Prohibition as X, Recommendation as R,
 };
 use pactum::deontic::{Role, read_in};
+use proptest::strategy::Strategy;
 
 /// A sentence and what it binds: `None`, or the modality and subject of its first binding
 /// marker.
@@ -770,4 +771,89 @@ fn a_commitment_that_stands_elsewhere_is_no_change_in_any_language() {
     new.language = "es".into();
     let d = compare(&old, &new, &Options::default().without_ids());
     assert!(d.commitments.is_empty(), "{:?}", d.commitments);
+}
+
+/// Each language's markers, negations, subjects and punctuation, for the property below.
+fn vocabulary(language: &str) -> Vec<&'static str> {
+    let words: &[&str] = match language {
+        "es" => &[
+            "no",
+            "Ninguna",
+            "Parte",
+            "deberá",
+            "podrá",
+            "que",
+            "Nada",
+            "de",
+            "lo",
+            "dispuesto",
+            "entrar",
+            "en",
+            "vigor",
+            "se",
+            "compromete",
+            "a",
+        ],
+        "fr" => &[
+            "ne", "Aucune", "Partie", "doit", "peut", "pas", "s'engage", "à", "qui", "Rien",
+            "dans", "entrer", "en", "vigueur",
+        ],
+        "ru" => &[
+            "не",
+            "ни",
+            "одна",
+            "из",
+            "сторон",
+            "Стороны",
+            "обязуются",
+            "размещают",
+            "вправе",
+            "может",
+            "который",
+            "Ничто",
+            "в",
+            "незамедлительно",
+            "также",
+        ],
+        _ => &[
+            "не",
+            "Сторони",
+            "може",
+            "має",
+            "права",
+            "право",
+            "зобов'язується",
+            "які",
+            "Ніщо",
+            "в",
+            "повинні",
+        ],
+    };
+    let mut all = words.to_vec();
+    all.extend([",", ".", ";", ":", "(", ")"]);
+    all
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1000))]
+    /// Any mix of a language's markers, negations, subjects and punctuation reads without a
+    /// panic, and every range it gives lies in the text at character boundaries.
+    #[test]
+    fn any_mix_of_the_tables_words_reads(
+        (language, tokens) in proptest::sample::select(vec!["es", "fr", "ru", "uk"]).prop_flat_map(|l| {
+            (
+                proptest::strategy::Just(l),
+                proptest::collection::vec(proptest::sample::select(vocabulary(l)), 0..24),
+            )
+        }),
+    ) {
+        let text = tokens.join(" ");
+        for r in read_in(&text, language) {
+            proptest::prop_assert!(text.is_char_boundary(r.marker.start));
+            proptest::prop_assert!(r.marker.end <= text.len() && text.is_char_boundary(r.marker.end));
+            if let Some(s) = r.subject.clone() {
+                proptest::prop_assert!(s.start <= s.end && text.get(s).is_some());
+            }
+        }
+    }
 }

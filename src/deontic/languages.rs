@@ -503,7 +503,10 @@ fn starts(words: &[Word], at: usize, seq: &[&str]) -> bool {
 /// Whether the word before `at`, in the same sentence, negates a marker at `at`: "no podrá",
 /// "ne peut", "не вправе".
 fn negated(t: &Table, words: &[Word], at: usize) -> bool {
-    at > 0 && !words[at].sentence_start && t.negation.contains(&words[at - 1].lower.as_str())
+    at > 0
+        && !words[at].sentence_start
+        && !words[at].after_comma
+        && t.negation.contains(&words[at - 1].lower.as_str())
 }
 
 /// How many words before a marker its reading looks at, at most: a subject and the words
@@ -616,7 +619,8 @@ fn present(
     }
     let first = if negated { verb - 1 } else { verb };
     let w = words.get(verb)?;
-    if first != at || w.sentence_start {
+    // The verb follows its subject in one part of the sentence.
+    if first != at || w.sentence_start || words[from + 1..=verb].iter().any(|w| w.after_comma) {
         return None;
     }
     let present = [
@@ -733,6 +737,19 @@ mod tests {
         let subject = r[0].subject(&text).unwrap();
         assert_eq!(subject.split_whitespace().count(), LOOK_BACK);
         assert!(subject.ends_with("Cada Parte"));
+    }
+
+    #[test]
+    fn a_negation_across_a_comma_is_none() {
+        // "no" and the marker in two parts of the sentence: the marker stands alone.
+        for (text, tag) in [
+            ("Cada Parte, no, podrá notificar", "es"),
+            ("Стороны не, может быть, размещают", "ru"),
+            ("(no) deberá", "es"),
+        ] {
+            let r = read_in(text, tag);
+            assert!(r.iter().all(|r| r.modality != X), "{text}: {r:?}");
+        }
     }
 
     #[test]
