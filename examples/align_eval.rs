@@ -66,28 +66,15 @@ fn subtree(c: &Clause) -> HashSet<&ClauseId> {
 }
 
 fn run() -> Result<(), String> {
-    use lexopt::prelude::*;
-    let mut parser = lexopt::Parser::from_env();
-    let mut files = Vec::new();
-    while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
-        match arg {
-            Short('h') | Long("help") => {
-                println!("{USAGE}");
-                return Ok(());
-            }
-            Value(v) => files.push(v.string().map_err(|e| e.to_string())?),
-            other => return Err(format!("{}\n{USAGE}", other.unexpected())),
-        }
-    }
-    let [old_file, new_file, gold_file] = files.as_slice() else {
-        return Err(USAGE.to_owned());
+    let Some(common::GoldRun {
+        files: [old_file, new_file, gold_file],
+        old,
+        new,
+        gold,
+    }) = common::GoldRun::from_args(USAGE)?
+    else {
+        return Ok(());
     };
-    let args = common::ImportArgs::default();
-    let (old, new) = (
-        args.first_proposal(old_file)?,
-        args.first_proposal(new_file)?,
-    );
-    let gold = std::fs::read_to_string(gold_file).map_err(|e| format!("{gold_file}: {e}"))?;
     let diff = compare(&old, &new, &Options::default().without_ids());
 
     let (old_outline, new_outline) = (common::Outline::new(&old), common::Outline::new(&new));

@@ -72,6 +72,50 @@ impl ImportArgs {
     }
 }
 
+/// `OLD NEW GOLD.tsv` from the command line, as the examples that score a comparison against a
+/// gold list take them: the three files' names, the two drafts (as `ImportArgs::default()`
+/// loads them) and the gold list's text.
+pub(crate) struct GoldRun {
+    pub(crate) files: [String; 3],
+    pub(crate) old: Proposal,
+    pub(crate) new: Proposal,
+    pub(crate) gold: String,
+}
+
+impl GoldRun {
+    /// Reads the command line; `None` when it asked for help (the usage printed).
+    pub(crate) fn from_args(usage: &str) -> Result<Option<Self>, String> {
+        use lexopt::prelude::*;
+        let mut parser = lexopt::Parser::from_env();
+        let mut files = Vec::new();
+        while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
+            match arg {
+                Short('h') | Long("help") => {
+                    println!("{usage}");
+                    return Ok(None);
+                }
+                Value(v) => files.push(v.string().map_err(|e| e.to_string())?),
+                other => return Err(format!("{}\n{usage}", other.unexpected())),
+            }
+        }
+        let Ok(files) = <[String; 3]>::try_from(files) else {
+            return Err(usage.to_owned());
+        };
+        let args = ImportArgs::default();
+        let (old, new) = (
+            args.first_proposal(&files[0])?,
+            args.first_proposal(&files[1])?,
+        );
+        let gold = std::fs::read_to_string(&files[2]).map_err(|e| format!("{}: {e}", files[2]))?;
+        Ok(Some(GoldRun {
+            files,
+            old,
+            new,
+            gold,
+        }))
+    }
+}
+
 /// The articles of a draft by normalised number (the first clause that bears each number).
 pub(crate) struct Outline<'a> {
     by_number: HashMap<String, &'a Clause>,
