@@ -611,6 +611,19 @@ mod tests {
     }
 
     #[test]
+    fn the_quick_test_for_a_glued_modal_lets_every_glued_modal_through() {
+        // `could_start` tests a long word's first letters inline, for speed; it must pass
+        // every modal of `GLUED` with two letters or more after it, in either case.
+        for (modal, _) in GLUED {
+            for rest in [&b"be"[..], b"notify"] {
+                let word = [modal, rest].concat();
+                assert!(could_start(&word), "{}", String::from_utf8_lossy(&word));
+                assert!(could_start(&word.to_ascii_uppercase()));
+            }
+        }
+    }
+
+    #[test]
     fn modals_glued_to_the_next_word_by_extraction() {
         use Modality::*;
         assert_eq!(kinds("such a good shallbe considered"), [Obligation]);

@@ -280,7 +280,8 @@ fn act_shingles(act: &str) -> Vec<u64> {
 }
 
 /// The runs of letters and digits of `text`, in order. ASCII bytes are read as they are, and
-/// only other characters decoded: acts are read in every text of both drafts.
+/// only other characters decoded: acts are read in every text of both drafts (`split` on a
+/// character predicate costs about 5 million more instructions of the 10,000-clause diff).
 fn words(text: &str) -> impl Iterator<Item = &str> {
     let bytes = text.as_bytes();
     // The width of the character at `i`, and whether it belongs to a word.
