@@ -15,6 +15,8 @@
 //! [`WORK`] steps per comparison. A larger group keeps best first, and the diff says it is
 //! approximate.
 
+use super::index::FxSet;
+
 /// The most clauses the smaller side of a conflict group may hold for the best choice to be
 /// computed: the search visits every subset of that side.
 pub(super) const MAX_SIDE: usize = 10;
@@ -136,9 +138,6 @@ fn best_first(edges: &[Edge], group: &[usize]) -> Vec<usize> {
     }
     out
 }
-
-/// A set of clause indices, hashed as the alignment's maps are.
-type FxSet<T> = std::collections::HashSet<T, std::hash::BuildHasherDefault<super::index::Fx>>;
 
 /// The edges of `group` of the greatest total rank, one to one. The clauses of the smaller side
 /// are bits of a subset; the clauses of the larger side are taken in turn, each pairing with one

@@ -53,6 +53,7 @@ impl Hasher for Fx {
 }
 
 pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
+pub(crate) type FxSet<T> = std::collections::HashSet<T, BuildHasherDefault<Fx>>;
 
 /// Posting lists longer than this are not used to find candidates: a bigram that common
 /// ("the P", "shall") says little about which clause is which.
