@@ -32,8 +32,8 @@ mod languages;
 mod reading;
 mod rules;
 
-pub(crate) use languages::is_english;
 pub use languages::read_in;
+pub(crate) use languages::{is_english, markers_in_into};
 pub use reading::{Reading, Role, read};
 pub use rules::Rule;
 pub(crate) use rules::is_adverb;

@@ -151,19 +151,7 @@ pub(crate) fn net_standing<'t>(
         }
         found.clear();
         let language = if in_old { languages[0] } else { languages[1] };
-        if deontic::is_english(language) {
-            deontic::markers_into(text, &mut found);
-        } else {
-            found.extend(
-                deontic::read_in(text, language)
-                    .into_iter()
-                    .filter(|r| r.role == deontic::Role::Binds)
-                    .map(|r| deontic::Marker {
-                        modality: r.modality,
-                        range: r.marker,
-                    }),
-            );
-        }
+        deontic::markers_in_into(text, language, &mut found);
         for m in &found {
             let act = act(text, m.range.clone());
             let Some(key) = act_key(act) else {

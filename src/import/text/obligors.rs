@@ -184,19 +184,7 @@ impl<'a> Names<'a> {
     ) -> Vec<Commitment> {
         let mut markers = self.markers.take();
         markers.clear();
-        if deontic::is_english(&self.language) {
-            deontic::markers_into(text, &mut markers);
-        } else {
-            markers.extend(
-                deontic::read_in(text, &self.language)
-                    .into_iter()
-                    .filter(|r| r.role == deontic::Role::Binds)
-                    .map(|r| deontic::Marker {
-                        modality: r.modality,
-                        range: r.marker,
-                    }),
-            );
-        }
+        deontic::markers_in_into(text, &self.language, &mut markers);
         let mut out: Vec<Commitment> = Vec::new();
         // The sentence the last commitment stood in, its obligors, and where its action
         // started, so that a later subject in the same sentence can end that action.
