@@ -220,8 +220,12 @@ fn join(text: &mut String, line: &str) {
 /// list's lead-in does (but for a full stop after a few words in title case, "Reservations
 /// And Declarations."), and binding nobody.
 fn title_like(t: &str) -> bool {
-    let words = t.split_whitespace().count();
-    let full_stop = t.ends_with('.') && !(title_cased(t) && (2..=12).contains(&words));
+    // Cheapest first: most lines do not end with a full stop, and a long one is no title.
+    let few_words = || {
+        let mut words = t.split_whitespace();
+        words.nth(1).is_some() && words.nth(10).is_none()
+    };
+    let full_stop = t.ends_with('.') && !(few_words() && title_cased(t));
     t.len() <= 600
         && t.chars().count() <= 150
         && t.starts_with(char::is_uppercase)
@@ -773,5 +777,11 @@ mod tests {
             "This Agreement enters into force on signature."
         ));
         assert!(!title_like("Deleted."));
+        assert!(title_like(
+            "One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve."
+        ));
+        assert!(!title_like(
+            "One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Thirteen."
+        ));
     }
 }
