@@ -953,3 +953,101 @@ fn a_commitment_that_stands_elsewhere_is_not_added() {
     let d = compare(&old, &other, &Options::default().without_ids());
     assert_eq!(names(&d), ["added"], "{:?}", d.commitments);
 }
+
+#[test]
+fn an_item_under_a_rewritten_lead_in_stands() {
+    // The committee's functions become its duties, item by item, and one item gains a list
+    // of its own: each duty stood in the old draft as an item under a lead-in of "shall".
+    let old = outline(
+        "v1",
+        &[
+            (
+                "Article 1",
+                "The functions of the Committee shall include:",
+                &[
+                    "(a) providing a forum to discuss rules of origin and customs matters;",
+                    "(b) reviewing the operation of this Chapter every two years.",
+                ],
+            ),
+            ("Article 2", "Each Party shall publish its laws.", &[]),
+        ],
+    );
+    let rewritten = |lead: &str| {
+        outline(
+            "v2",
+            &[
+                ("Article 1", "The Committee is hereby established.", &[]),
+                ("Article 2", "Each Party shall publish its laws.", &[]),
+                (
+                    "Article 3",
+                    lead,
+                    &[
+                        "(a) provide a forum to discuss rules of origin and customs matters;",
+                        "(b) review the operation of this Chapter every two years.",
+                    ],
+                ),
+            ],
+        )
+    };
+    let d = compare(
+        &old,
+        &rewritten("The Committee shall, among others:"),
+        &Options::default().without_ids(),
+    );
+    assert!(d.commitments.is_empty(), "{:?}", d.commitments);
+    // Under a lead-in of "may" the items are permissions, which stood nowhere.
+    let d = compare(
+        &old,
+        &rewritten("The Committee may, among others:"),
+        &Options::default().without_ids(),
+    );
+    assert_eq!(names(&d), ["added", "added"], "{:?}", d.commitments);
+}
+
+#[test]
+fn glued_words_do_not_hide_a_commitment_that_stands() {
+    // The prohibition moves to a new article, where text extraction glued words at line
+    // ends and the measure is named anew: the same prohibition. Only the new article's other
+    // commitment is added.
+    let records = "Each Party shall keep records of its imports of each product for five years.";
+    let old = outline(
+        "v1",
+        &[
+            (
+                "Article 1",
+                "The Parties shall cooperate on trade remedies.",
+                &[],
+            ),
+            (
+                "Article 2",
+                &format!(
+                    "{records} No safeguard measure shall be maintained except to the extent \
+                     and for such time as may be necessary to prevent serious injury."
+                ),
+                &[],
+            ),
+        ],
+    );
+    let new = outline(
+        "v2",
+        &[
+            (
+                "Article 1",
+                "The Parties shall cooperate on trade remedies.",
+                &[],
+            ),
+            ("Article 2", records, &[]),
+            (
+                "Article 3",
+                "Each Party shall notify the other Party of any investigation it opens, within \
+                 ten days. No emergency measure shall bemaintained exceptto the extent and for \
+                 such timeas may be necessary to prevent seriousinjury.",
+                &[],
+            ),
+        ],
+    );
+    let d = compare(&old, &new, &Options::default().without_ids());
+    assert_eq!(names(&d), ["added"], "{:?}", d.commitments);
+    let added = d.commitments[0].new_excerpt.as_ref().unwrap();
+    assert!(added.sentence.contains("notify"), "{added:?}");
+}

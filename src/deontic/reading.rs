@@ -349,16 +349,35 @@ fn parts(text: &str, from: usize, to: usize) -> Vec<Range<usize>> {
 }
 
 /// Whether the part of the sentence the marker stands in opens with a word of
-/// [`SUBORDINATORS`], or holds a relative pronoun ("measures which may be taken").
+/// [`SUBORDINATORS`], or holds a relative pronoun ("measures which may be taken"), or a
+/// conjunction that opens a clause after its first word ("practices are inconsistent with
+/// this Agreement to the extent that they may affect trade", "in cases where a Party may").
 fn opens_with_subordinator(text: &str, start: usize, at: usize) -> bool {
     let Some(own) = parts(text, start, at).into_iter().next() else {
         return false;
     };
-    let mut ws = words(text, own.clone());
-    let first = ws.next();
-    first.is_some_and(|(_, w)| in_table(w, SUBORDINATORS))
-        || words(text, own).any(|(_, w)| in_table(w, &["which", "who", "whom", "whose"]))
+    let ws: Vec<&str> = words(text, own).map(|(_, w)| w).collect();
+    let Some(first) = ws.first() else {
+        return false;
+    };
+    in_table(first, SUBORDINATORS)
+        || ws
+            .iter()
+            .any(|w| in_table(w, &["which", "who", "whom", "whose"]))
+        || ws.windows(2).skip(1).any(|w| {
+            in_table(w[0], WITHIN)
+                || (in_table(w[0], &["extent", "far"]) && in_table(w[1], &["that", "as"]))
+                || (w[0].eq_ignore_ascii_case("provided") && w[1].eq_ignore_ascii_case("that"))
+        })
 }
+
+/// Conjunctions that open a clause inside a part of a sentence, past its first word. Not
+/// all of [`SUBORDINATORS`]: "provided", "since" or "once" there is more often a participle
+/// or an adverb ("information provided under this Article shall"), and "extent" opens a
+/// clause only with "that" ("to the extent that").
+const WITHIN: &[&str] = &[
+    "if", "unless", "whether", "when", "whenever", "where", "whereby", "insofar", "because",
+];
 
 /// The subject before a marker: the last part of `from..at` between commas that does not open
 /// with a preposition or a connective, without leading "and", "or" and list labels; at most
@@ -500,6 +519,22 @@ mod tests {
         );
         assert_eq!(
             roles("Where a Party considers it necessary, it may request consultations."),
+            [Binds]
+        );
+        // A clause opened inside the marker's part of the sentence.
+        assert_eq!(
+            roles(
+                "Such aid is inconsistent with this Agreement to the extent that it may distort trade."
+            ),
+            [Subordinate]
+        );
+        assert_eq!(
+            roles("This applies in cases where a Party may suffer harm."),
+            [Subordinate]
+        );
+        // A participle is no conjunction.
+        assert_eq!(
+            roles("Information provided under this Article shall be kept confidential."),
             [Binds]
         );
     }

@@ -23,8 +23,8 @@ use crate::Modality;
 /// | mean, have the (following) meaning, be defined, refer to, be referred to as; any marker after "means" ("X means that goods may enter") | [`Rule::Definition`] |
 /// | enter into force, remain in force, continue in force, take effect, begin (or commence) from, on, at or upon, cease to have effect, terminate, expire, lapse, be terminated, be renewed, be valid | [`Rule::Duration`] |
 /// | not affect, not prejudice, not derogate, not limit, not impair, not diminish, be without prejudice | [`Rule::NonDerogation`] |
-/// | be binding, be final, be deemed, be composed, consist of, have no binding force, continue to qualify or to be, be considered, be regarded, be treated, be based, be governed, be annexed, be attached, be subject to, be in accordance with, be aimed at, be sufficient, be followed by a colon ("The terms of reference shall be:"), be to ("The objective shall be to foster ..."), have the following, constitute, form, entail, be authentic, replace, supersede, prevail, be dealt with, be an integral | [`Rule::Status`] |
-/// | include, comprise, consist, involve, contain, cover (after "may", or when the subject is a term, a notion, a list's functions, areas or elements), take the form, give rise to; any verb in the active voice whose subject is an activity ("Cooperation may promote ...", "cooperation shall help to ...") | [`Rule::Description`] |
+/// | be binding, be final, be deemed, be composed, consist of, comprise, have no binding force, continue to qualify or to be, be considered, be regarded, be treated, be based, be governed, be annexed, be attached, be subject to, be in accordance with, be aimed at, be sufficient, be followed by a colon ("The terms of reference shall be:"), be to ("The objective shall be to foster ..."), have the following, constitute, form, entail, be authentic, replace, supersede, prevail, be dealt with, be an integral | [`Rule::Status`] |
+/// | include, consist, involve, contain, cover (after "may", or when the subject is a term, a notion, a list's functions, areas or elements), take the form, give rise to; any verb in the active voice whose subject is an activity ("Cooperation may promote ...", "cooperation shall help to ...") | [`Rule::Description`] |
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Rule {
@@ -311,10 +311,12 @@ pub(super) fn rule(
         (false, "continue") if next == "to" && matches!(w(rest + 1), "qualify" | "be") => {
             Rule::Status
         }
-        // "The Committee shall be composed of", "It shall consist of members of": what a body
-        // is made of, no one's act.
+        // "The Committee shall be composed of", "It shall consist of members of", "The panel
+        // shall comprise three arbitrators": what a body is made of, no one's act. ("Include"
+        // may be a requirement of content, "comprise" hardly ever is.)
         (true, "composed") => Rule::Status,
         (false, "consist") if next == "of" => Rule::Status,
+        (false, "comprise") => Rule::Status,
         // "The terms of reference shall be:" followed by the list; "shall be subject to".
         (true, _) if text[m.range.end..].trim_start().starts_with("be:") => Rule::Status,
         (true, "subject") if next == "to" => Rule::Status,
@@ -327,7 +329,7 @@ pub(super) fn rule(
         }
         // "Cooperation may include ...", "the term X shall include ...": what something holds.
         // "The notice shall include the date" is a requirement and binds.
-        (false, "include" | "comprise" | "consist" | "involve" | "cover" | "contain")
+        (false, "include" | "consist" | "involve" | "cover" | "contain")
             if permission || subject.is_some_and(|s| has_word(text, s.clone(), DESCRIBED)) =>
         {
             Rule::Description
@@ -554,6 +556,10 @@ mod tests {
             ),
             (
                 "It shall consist of members of the two parliaments.",
+                Rule::Status,
+            ),
+            (
+                "The arbitral tribunal shall comprise three arbitrators.",
                 Rule::Status,
             ),
         ];

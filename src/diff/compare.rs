@@ -4,6 +4,7 @@ use std::time::{Duration, Instant};
 
 use super::align::{Node, align, flatten, moved, spread};
 use super::commitment::{Resolver, Side, compare_commitments};
+use super::moved::Standing;
 use super::preamble::preamble_changes;
 use super::text::{Budget, diff_text};
 use super::{
@@ -240,17 +241,21 @@ fn compare_with(
         shared
     };
     let texts = (0..old_nodes.len())
-        .map(|o| {
-            (
-                old_nodes[o].clause.text.as_str(),
-                true,
-                same_text(o).is_some(),
-            )
+        .map(|o| Standing {
+            text: old_nodes[o].clause.text.as_str(),
+            lead: old_nodes[o].parent.and_then(|p| old_leads[p]),
+            in_old: true,
+            in_new: same_text(o).is_some(),
         })
         .chain(
             (0..new_nodes.len())
                 .filter(|&n| !shared[n])
-                .map(|n| (new_nodes[n].clause.text.as_str(), false, true)),
+                .map(|n| Standing {
+                    text: new_nodes[n].clause.text.as_str(),
+                    lead: new_nodes[n].parent.and_then(|p| new_leads[p]),
+                    in_old: false,
+                    in_new: true,
+                }),
         );
     super::moved::net_standing(&mut commitments, texts, [&old.language, &new.language]);
 

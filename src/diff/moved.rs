@@ -44,6 +44,10 @@ const STANDS_WORK: usize = 1 << 18;
 /// How far after a marker its act is read, in bytes: enough words to tell one act from
 /// another.
 const ACT_LEN: usize = 120;
+/// The items read after a lead-in in the same text, at most, and how far after it, in bytes:
+/// they bound the work on a text of semicolons.
+const MAX_ITEMS: usize = 16;
+const ITEMS_LEN: usize = 2048;
 
 /// A verb's first four bytes, lower-cased.
 type Verb = [u8; 4];
@@ -78,6 +82,7 @@ fn lones<K: Ord>(
     out: &[CommitmentDiff],
     change: &CommitmentChange,
     key: impl Fn(&Excerpt) -> Option<K>,
+    act_of: impl Fn(&Excerpt) -> Option<&str>,
     whole: bool,
 ) -> Vec<Lone<K>> {
     let mut found: Vec<Lone<K>> = out
@@ -88,7 +93,7 @@ fn lones<K: Ord>(
             Some(Lone {
                 entry,
                 key: key(e)?,
-                act: act_shingles(cut(after_marker(e), ACT_LEN)),
+                act: act_shingles(cut(act_of(e)?, ACT_LEN)),
                 all: if whole {
                     shingles(&normalized(&e.sentence))
                 } else {
@@ -121,62 +126,162 @@ pub(crate) fn net_moves(out: &mut Vec<CommitmentDiff>) {
 /// clause that pairs with another, or written twice in one draft and once in the other, is
 /// not new or gone. Runs after [`net_moves`], on what it left.
 ///
-/// `texts` are the clause texts of both drafts, each with whether it stands in the old draft
-/// and in the new: a text that two paired clauses share is read once for both.
+/// A commitment read from an item of a list with its lead-in ("The Committee shall: (c)
+/// provide a forum ...") stands too where the other draft has the like item under a lead-in
+/// of the same modality ("The functions of the Committee shall include: (c) providing a forum
+/// ..."), as a child of the lead-in's clause or in the same text: the list was rewritten
+/// around it, the commitment is the same.
+///
+/// `texts` are the clause texts of both drafts, each with the lead-in of its parent (the
+/// lead-in that binds it as an item, if any) and whether it stands in the old draft and in
+/// the new: a text that two paired clauses share is read once for both.
 ///
 /// A text is read in its draft's language (`languages`: the old draft's, the new draft's; a
 /// text in both reads in the old one's).
 pub(crate) fn net_standing<'t>(
     out: &mut Vec<CommitmentDiff>,
-    texts: impl Iterator<Item = (&'t str, bool, bool)>,
+    texts: impl Iterator<Item = Standing<'t>>,
     languages: [&str; 2],
 ) {
     let key = |e: &Excerpt| Some((e.modality, act_key(after_marker(e))?));
-    let (added, dropped) = (
-        lones(out, &CommitmentChange::Added, key, false),
-        lones(out, &CommitmentChange::Dropped, key, false),
-    );
-    if added.is_empty() && dropped.is_empty() {
+    let item_key = |e: &Excerpt| Some((e.modality, act_key(item_of(e)?)?));
+    let acts = [&CommitmentChange::Added, &CommitmentChange::Dropped]
+        .map(|change| lones(out, change, key, |e| Some(after_marker(e)), false));
+    let items = [&CommitmentChange::Added, &CommitmentChange::Dropped]
+        .map(|change| lones(out, change, item_key, item_of, false));
+    if acts.iter().chain(&items).all(Vec::is_empty) {
         return;
     }
-    let mut gone = vec![false; out.len()];
-    let mut work = 0;
+    let mut search = Search {
+        gone: vec![false; out.len()],
+        work: 0,
+    };
     let mut found = Vec::new();
-    for (text, in_old, in_new) in texts {
-        // An added commitment is looked for in the old draft, a dropped one in the new.
-        let lists = [(in_old, &added), (in_new, &dropped)]
-            .map(|(on, list)| if on { list.as_slice() } else { &[] });
-        if lists.iter().all(|l| l.is_empty()) {
+    for t in texts {
+        let (acts, items) = (t.looks_for(&acts), t.looks_for(&items));
+        let some_items = items.iter().any(|l| !l.is_empty());
+        if acts.iter().all(|l| l.is_empty()) && !some_items {
             continue;
         }
+        let language = if t.in_old { languages[0] } else { languages[1] };
+        // The text as an item of its parent's lead-in: the lead-in's last marker binds it.
+        if let Some(lead) = t.lead.filter(|_| some_items) {
+            found.clear();
+            deontic::markers_in_into(lead, language, &mut found);
+            if let Some(m) = found.last() {
+                if !search.meet(&items, m.modality, t.text) {
+                    break;
+                }
+            }
+        }
         found.clear();
-        let language = if in_old { languages[0] } else { languages[1] };
-        deontic::markers_in_into(text, language, &mut found);
+        deontic::markers_in_into(t.text, language, &mut found);
         for m in &found {
-            let act = act(text, m.range.clone());
-            let Some(key) = act_key(act) else {
-                continue;
-            };
-            let mut sh: Option<Vec<u64>> = None;
-            for list in &lists {
-                for l in with_key(list, &(m.modality, key)) {
-                    if gone[l.entry] {
-                        continue;
-                    }
-                    if work >= STANDS_WORK {
-                        retain(out, &gone);
-                        return;
-                    }
-                    work += 1;
-                    let sh = sh.get_or_insert_with(|| act_shingles(act));
-                    if dice(sh, &l.act) >= STANDS_FLOOR {
-                        gone[l.entry] = true;
+            let act = act(t.text, m.range.clone());
+            if !search.meet(&acts, m.modality, act) {
+                break;
+            }
+            // A lead-in in the same text: the items that follow it.
+            if some_items && act.ends_with([':', '\u{2014}']) {
+                let rest = &t.text[m.range.end + act.len()..];
+                for item in items_in(rest) {
+                    if !search.meet(&items, m.modality, item) {
+                        break;
                     }
                 }
             }
         }
+        if search.work >= STANDS_WORK {
+            break;
+        }
     }
-    retain(out, &gone);
+    retain(out, &search.gone);
+}
+
+/// A clause text for [`net_standing`] to read.
+pub(crate) struct Standing<'t> {
+    pub(crate) text: &'t str,
+    /// The lead-in of the clause's parent ("Each Party shall:"), which binds it as an item.
+    pub(crate) lead: Option<&'t str>,
+    pub(crate) in_old: bool,
+    pub(crate) in_new: bool,
+}
+
+impl Standing<'_> {
+    /// The lists of added and dropped entries to look for in this text: an added commitment
+    /// is looked for in the old draft, a dropped one in the new.
+    fn looks_for<'l, K>(&self, lists: &'l [Vec<Lone<K>>; 2]) -> [&'l [Lone<K>]; 2] {
+        [(self.in_old, &lists[0]), (self.in_new, &lists[1])]
+            .map(|(on, list)| if on { list.as_slice() } else { &[] })
+    }
+}
+
+/// The entries found standing so far, and the comparisons made.
+struct Search {
+    gone: Vec<bool>,
+    work: usize,
+}
+
+impl Search {
+    /// Marks the entries of `lists` that `act`, of `modality`, stands for; false once the
+    /// work budget is spent.
+    fn meet(
+        &mut self,
+        lists: &[&[Lone<(Modality, Act)>]; 2],
+        modality: Modality,
+        act: &str,
+    ) -> bool {
+        let Some(key) = act_key(act) else {
+            return true;
+        };
+        let mut sh: Option<Vec<u64>> = None;
+        for list in lists {
+            for l in with_key(list, &(modality, key)) {
+                if self.gone[l.entry] {
+                    continue;
+                }
+                if self.work >= STANDS_WORK {
+                    return false;
+                }
+                self.work += 1;
+                let sh = sh.get_or_insert_with(|| act_shingles(cut(act, ACT_LEN)));
+                if dice(sh, &l.act) >= STANDS_FLOOR {
+                    self.gone[l.entry] = true;
+                }
+            }
+        }
+        true
+    }
+}
+
+/// The item of an excerpt read as an item with its lead-in: what follows the last colon (or
+/// dash) after its marker ("The Committee shall: provide a forum ..." gives "provide a forum
+/// ...").
+fn item_of(e: &Excerpt) -> Option<&str> {
+    let rest = after_marker(e);
+    let bytes = rest.as_bytes();
+    let at = memchr::memrchr_iter(b':', bytes)
+        .find(|&i| bytes.get(i + 1).is_some_and(u8::is_ascii_whitespace))
+        .map(|i| i + 1)
+        .or_else(|| rest.rfind('\u{2014}').map(|i| i + '\u{2014}'.len_utf8()))?;
+    let item = rest[at..].trim();
+    (!item.is_empty()).then_some(item)
+}
+
+/// The items after a lead-in in the same text: its parts between semicolons up to the
+/// sentence's end (a full stop before white space), at most [`MAX_ITEMS`] of them, within
+/// [`ITEMS_LEN`] bytes.
+fn items_in(rest: &str) -> impl Iterator<Item = &str> {
+    let rest = cut(rest, ITEMS_LEN);
+    let bytes = rest.as_bytes();
+    let end = memchr::memchr_iter(b'.', bytes)
+        .find(|&i| bytes.get(i + 1).is_none_or(u8::is_ascii_whitespace))
+        .map_or(rest.len(), |i| i + 1);
+    rest[..end]
+        .split(';')
+        .map(str::trim)
+        .filter(|item| !item.is_empty())
+        .take(MAX_ITEMS)
 }
 
 fn retain(out: &mut Vec<CommitmentDiff>, gone: &[bool]) {
@@ -213,9 +318,10 @@ fn is_label(w: &str) -> bool {
     w.len() == 1 || (w.len() <= 4 && w.bytes().all(|c| matches!(c, b'i' | b'v' | b'x')))
 }
 
-/// The words of an act past "be", "inter alia", adverbs and list labels.
+/// The words of an act past "be", "inter alia", adverbs and list labels, each glued word
+/// taken apart as [`unglue`] does.
 fn act_words(act: &str) -> impl Iterator<Item = &str> {
-    words(act).filter(|w| {
+    words(act).flat_map(unglue).filter(|w| {
         let skip = matches!(w.len(), 2 | 4 | 5)
             && ["be", "inter", "alia"]
                 .iter()
@@ -226,8 +332,8 @@ fn act_words(act: &str) -> impl Iterator<Item = &str> {
 
 /// The word bigrams of an act, each word read as its first four bytes lower-cased, so that
 /// inflection does not count: "permit financial services suppliers" and "permit a financial
-/// service supplier" share "fina serv" and "serv supp". Sorted and distinct, as
-/// [`shingles`] gives them.
+/// service supplier" share "fina serv" and "serv supp". Glued words are taken apart first
+/// ([`unglue`]). Sorted and distinct, as [`shingles`] gives them.
 fn act_shingles(act: &str) -> Vec<u64> {
     let mut out = Vec::with_capacity(act.len() / 4);
     let mut previous: Option<u64> = None;
@@ -236,28 +342,41 @@ fn act_shingles(act: &str) -> Vec<u64> {
             out.push(p << 32 | word);
         }
     };
+    let key = |word: &str| u64::from(u32::from_le_bytes(four(word)));
     if act.is_ascii() {
-        // Byte by byte, as `four` reads each word: no slicing, no decoding.
-        let (mut key, mut len) = (0u32, 0u32);
-        for &b in act.as_bytes() {
+        // Byte by byte, as `four` reads each word: no slicing or decoding but of the few
+        // words long enough to be glued.
+        let bytes = act.as_bytes();
+        // A word is looked at for glue only when it is long enough and opens or ends as a
+        // glued one may.
+        let mut end_word = |start: usize, end: usize, word: u32| {
+            if end - start >= GLUED_LEN && may_be_glued(word, &bytes[end - 2..end]) {
+                unglue(&act[start..end]).for_each(|w| push(key(w)));
+            } else {
+                push(u64::from(word));
+            }
+        };
+        let (mut start, mut word, mut len) = (0, 0u32, 0usize);
+        for (i, &b) in bytes.iter().enumerate() {
             let lower = WORD_BYTE[usize::from(b)];
             if lower != 0 {
+                if len == 0 {
+                    start = i;
+                }
                 if len < 4 {
-                    key |= u32::from(lower) << (8 * len);
+                    word |= u32::from(lower) << (8 * len);
                 }
                 len += 1;
             } else if len > 0 {
-                push(u64::from(key));
-                (key, len) = (0, 0);
+                end_word(start, i, word);
+                (word, len) = (0, 0);
             }
         }
         if len > 0 {
-            push(u64::from(key));
+            end_word(start, bytes.len(), word);
         }
     } else {
-        for word in words(act) {
-            push(u64::from(u32::from_le_bytes(four(word))));
-        }
+        words(act).flat_map(unglue).for_each(|w| push(key(w)));
     }
     if out.is_empty() {
         out.extend(previous);
@@ -265,6 +384,47 @@ fn act_shingles(act: &str) -> Vec<u64> {
     out.sort_unstable();
     out.dedup();
     out
+}
+
+/// The shortest word that may be two glued together.
+const GLUED_LEN: usize = 6;
+/// Whether a word of at least [`GLUED_LEN`] bytes, whose first four bytes lower-cased are
+/// `first` and whose last two are `last`, may be glued: a quick test before [`glue_points`].
+#[inline]
+fn may_be_glued(first: u32, last: &[u8]) -> bool {
+    let last = [last[0].to_ascii_lowercase(), last[1].to_ascii_lowercase()];
+    first as u16 == u16::from_le_bytes(*b"be")
+        || matches!(&last, b"he" | b"or" | b"nd" | b"to" | b"of")
+}
+
+/// Where a glued word's parts meet: the end of a leading "be" (or 0), the start of a
+/// trailing short word (or the word's length). See [`unglue`].
+fn glue_points(b: &[u8]) -> (usize, usize) {
+    let n = b.len();
+    if n < GLUED_LEN {
+        return (0, n);
+    }
+    let lower_at = |i: usize, s: &[u8]| b[i..i + s.len()].eq_ignore_ascii_case(s);
+    // "be" glued before a participle: "bemaintained", "betaken".
+    let be = lower_at(0, b"be") && (lower_at(n - 2, b"ed") || lower_at(n - 2, b"en"));
+    let head = if be { 2 } else { 0 };
+    let tail = [&b"the"[..], b"for", b"and", b"to", b"of"]
+        .iter()
+        .find(|s| n >= head + s.len() + 4 && lower_at(n - s.len(), s))
+        .map_or(n, |s| n - s.len());
+    (head, tail)
+}
+
+/// A word as its parts, where text extraction glued a short word to it: "be" before a
+/// participle ("bemaintained"), "to", "the", "of", "for" or "and" after a longer word
+/// ("notifiedto", "conditionfor"). A word that merely ends that way ("thereof",
+/// "command") is taken apart alike in both drafts, so its likeness does not change.
+fn unglue(word: &str) -> impl Iterator<Item = &str> {
+    let (head, tail) = glue_points(word.as_bytes());
+    [0..head, head..tail, tail..word.len()]
+        .into_iter()
+        .filter(|r| !r.is_empty())
+        .map(move |r| &word[r])
 }
 
 /// The runs of letters and digits of `text`, in order. ASCII bytes are read as they are, and
@@ -359,11 +519,23 @@ fn net<K: Ord>(
     floor: f64,
     whole: f64,
 ) {
-    let added = lones(out, &CommitmentChange::Added, key, true);
+    let added = lones(
+        out,
+        &CommitmentChange::Added,
+        key,
+        |e| Some(after_marker(e)),
+        true,
+    );
     if added.is_empty() {
         return;
     }
-    let dropped = lones(out, &CommitmentChange::Dropped, key, true);
+    let dropped = lones(
+        out,
+        &CommitmentChange::Dropped,
+        key,
+        |e| Some(after_marker(e)),
+        true,
+    );
     let mut gone = vec![false; out.len()];
     let mut by_entry: Vec<&Lone<K>> = dropped.iter().collect();
     // In document order, so that the first dropped entry meets its partner first.
@@ -416,5 +588,66 @@ mod tests {
         assert_eq!(act_shingles("Permit financial, services!"), general);
         assert_eq!(act_shingles("notify").len(), 1);
         assert!(act_shingles(" - ").is_empty());
+    }
+
+    #[test]
+    fn glued_words_are_taken_apart() {
+        fn parts(w: &str) -> Vec<&str> {
+            unglue(w).collect()
+        }
+        assert_eq!(parts("bemaintained"), ["be", "maintained"]);
+        assert_eq!(parts("notifiedto"), ["notified", "to"]);
+        assert_eq!(parts("conditionfor"), ["condition", "for"]);
+        assert_eq!(parts("betaken"), ["be", "taken"]);
+        // Short words and words that do not end so stay whole.
+        assert_eq!(parts("into"), ["into"]);
+        assert_eq!(parts("notify"), ["notify"]);
+        assert_eq!(parts("Ботаника"), ["Ботаника"]);
+        // So a glued act keys and compares as the act written apart.
+        let (glued, apart) = (
+            "bemaintained exceptto the extent and for such timeas may",
+            "be maintained except to the extent and for such time as may",
+        );
+        assert_eq!(act_key(glued), act_key(apart));
+        assert!(dice(&act_shingles(glued), &act_shingles(apart)) > 0.7);
+        // The ASCII path reads glued words as the general one does.
+        let general = |text: &str| {
+            let w: Vec<u64> = words(text)
+                .flat_map(unglue)
+                .map(|w| u64::from(u32::from_le_bytes(four(w))))
+                .collect();
+            let mut out: Vec<u64> = w.windows(2).map(|p| p[0] << 32 | p[1]).collect();
+            out.sort_unstable();
+            out
+        };
+        assert_eq!(
+            act_shingles("bemaintained notifiedto Party"),
+            general("bemaintained notifiedto Party")
+        );
+        assert_eq!(
+            act_shingles("é notifiedto Party"),
+            general("é notifiedto Party")
+        );
+    }
+
+    #[test]
+    fn an_item_is_read_after_its_lead_in() {
+        let e = Excerpt::new(
+            "The Committee shall, among others: provide a forum to consult;",
+            "shall",
+            Modality::Obligation,
+            Some("The Committee"),
+        );
+        assert_eq!(item_of(&e), Some("provide a forum to consult;"));
+        let plain = Excerpt::new(
+            "Each Party shall notify.",
+            "shall",
+            Modality::Obligation,
+            None,
+        );
+        assert_eq!(item_of(&plain), None);
+        let items: Vec<&str> = items_in(" (a) publish; (b) notify. Other text; more").collect();
+        assert_eq!(items, ["(a) publish", "(b) notify."]);
+        assert_eq!(items_in(&"x;".repeat(100)).count(), MAX_ITEMS);
     }
 }
