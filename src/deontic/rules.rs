@@ -23,7 +23,7 @@ use crate::Modality;
 /// | mean, have the (following) meaning, be defined, refer to, be referred to as; any marker after "means" ("X means that goods may enter") | [`Rule::Definition`] |
 /// | enter into force, remain in force, continue in force, take effect, begin (or commence) from, on, at or upon, cease to have effect, terminate, expire, lapse, be terminated, be renewed, be valid | [`Rule::Duration`] |
 /// | not affect, not prejudice, not derogate, not limit, not impair, not diminish, be without prejudice | [`Rule::NonDerogation`] |
-/// | be binding, be final, be deemed, be composed, consist of, comprise, have no binding force, continue to qualify or to be, be considered, be regarded, be treated, be based, be governed, be annexed, be attached, be subject to, be in accordance with, be aimed at, be sufficient, be followed by a colon ("The terms of reference shall be:"), be to ("The objective shall be to foster ..."), have the following, constitute, form, entail, be authentic, replace, supersede, prevail, be dealt with, be an integral | [`Rule::Status`] |
+/// | be binding, be final, be deemed, be composed, consist of, comprise, have no binding force, continue to qualify or to be, be considered, be regarded, be treated, be based, be governed, be annexed, be attached, be subject to, be in accordance with, be aimed at, be sufficient, be a number ("shall be five days"), be followed by a colon ("The terms of reference shall be:"), be to ("The objective shall be to foster ..."), have the following, constitute, form, entail, be authentic, replace, supersede, prevail, be dealt with, be an integral | [`Rule::Status`] |
 /// | include, consist, involve, contain, cover (after "may", or when the subject is a term, a notion, a list's functions, areas or elements), take the form, give rise to; any verb in the active voice whose subject is an activity ("Cooperation may promote ...", "cooperation shall help to ...") | [`Rule::Description`] |
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -171,6 +171,20 @@ const APPLY_INTRANSITIVE: &[&str] = &[
 /// word of seven letters or more in "-ly" ("promptly", "jointly"; "apply" and "comply" are
 /// shorter). It is asked of every word after every marker, so it reads the word lower-cased
 /// on the stack and matches it at once.
+/// Whether a word is a number: digits ("30"), or a number word up to "hundred" ("five",
+/// "forty").
+fn is_amount(word: &str) -> bool {
+    (!word.is_empty() && word.bytes().all(|b| b.is_ascii_digit()))
+        || in_table(
+            word,
+            &[
+                "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty",
+                "ninety", "hundred",
+            ],
+        )
+}
+
 pub(crate) fn is_adverb(word: &str) -> bool {
     let ly = word.len() >= 7
         && word
@@ -305,6 +319,8 @@ pub(super) fn rule(
             | "sufficient",
         ) => Rule::Status,
         (true, "equally") => Rule::Status,
+        // "In cases of urgency, that period shall be five days": a quantity, no one's act.
+        (true, amount) if is_amount(amount) => Rule::Status,
         // "An award shall have no binding force", "the good shall continue to qualify as
         // originating", "the Committee shall be composed of": what something is.
         (false, "have") if next == "no" && w(rest + 1) == "binding" => Rule::Status,
@@ -562,6 +578,11 @@ mod tests {
                 "The arbitral tribunal shall comprise three arbitrators.",
                 Rule::Status,
             ),
+            (
+                "In cases of urgency, that period of time shall be five days.",
+                Rule::Status,
+            ),
+            ("The time limit shall be 30 days.", Rule::Status),
         ];
         for (text, rule) in cases {
             assert_eq!(roles(text), [NoOne(rule)], "{text}");

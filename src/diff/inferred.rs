@@ -68,6 +68,24 @@ impl Sentence<'_> {
                 let marker = text.get(m.marker.clone()).unwrap_or_default();
                 Excerpt::new(text, marker, m.modality, subject)
             }
+            // Too long for both: the lead-in's sentence, then as much of the item as fits,
+            // since the item says what the lead-in binds to.
+            Cow::Owned(text) => {
+                let e = around(text, m.marker.clone(), m.modality, subject);
+                let item = text
+                    .get(m.marker.end..)
+                    .and_then(|rest| rest.split_once(": "))
+                    .map(|(_, item)| item.trim());
+                match item {
+                    Some(item) if e.sentence.ends_with(':') && !item.is_empty() => Excerpt::new(
+                        &format!("{} {item}", e.sentence),
+                        &e.marker,
+                        m.modality,
+                        subject,
+                    ),
+                    _ => e,
+                }
+            }
             text => around(text, m.marker.clone(), m.modality, subject),
         }
     }

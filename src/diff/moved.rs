@@ -20,7 +20,9 @@
 
 use std::ops::Range;
 
-use super::commitment::{CommitmentChange, CommitmentDiff, CommitmentMatch, Excerpt};
+use super::commitment::{
+    CommitmentChange, CommitmentDiff, CommitmentMatch, Excerpt, modality_direction,
+};
 use super::normalize::{WORD_BYTE, dice, normalized, shingles};
 use crate::{Modality, deontic};
 
@@ -118,6 +120,68 @@ pub(crate) fn net_moves(out: &mut Vec<CommitmentDiff>) {
     net(out, verb_key, VERB_FLOOR, WHOLE_FLOOR);
     // With another verb, whole sentences alike are not enough.
     net(out, subject_key, SUBJECT_FLOOR, f64::INFINITY);
+    net_modality(out);
+}
+
+/// The least likeness of what follows the marker in a dropped and an added commitment of
+/// one subject and verb but another modality, for the two to be one commitment whose
+/// modality changed: as high as for a commitment that stands still, since the two do not
+/// even share their marker.
+const MODALITY_FLOOR: f64 = 0.5;
+
+/// Makes one modality change of a dropped and an added commitment of the same subject and
+/// verb, their acts at least [`MODALITY_FLOOR`] alike, and another modality: "The
+/// Sub-Committee shall hold its inaugural meeting within one year" dropped in one article
+/// and "The Sub-Committee may hold its inaugural meeting within two years" added in another
+/// is one obligation lifted, not one dropped and a permission added.
+fn net_modality(out: &mut Vec<CommitmentDiff>) {
+    let key = |e: &Excerpt| {
+        let (_, subject) = subject_key(e)?;
+        Some((subject, verb_of(after_marker(e))?))
+    };
+    let added = lones(out, &CommitmentChange::Added, key, whole_act, false);
+    if added.is_empty() {
+        return;
+    }
+    let dropped = lones(out, &CommitmentChange::Dropped, key, whole_act, false);
+    let mut gone = vec![false; out.len()];
+    let mut by_entry: Vec<&Lone<_>> = dropped.iter().collect();
+    by_entry.sort_by_key(|l| l.entry);
+    let modality = |entry: usize, out: &[CommitmentDiff]| {
+        let c = &out[entry];
+        c.old_excerpt
+            .as_ref()
+            .or(c.new_excerpt.as_ref())
+            .map(|e| e.modality)
+    };
+    for d in by_entry {
+        let old = modality(d.entry, out);
+        let best = with_key(&added, &d.key)
+            .iter()
+            .filter(|a| !gone[a.entry] && modality(a.entry, out) != old)
+            .take(MAX_CANDIDATES)
+            .map(|a| (dice(&d.act, &a.act), a.entry))
+            .filter(|&(x, _)| x >= MODALITY_FLOOR)
+            .max_by(|x, y| x.0.total_cmp(&y.0).then(y.1.cmp(&x.1)));
+        let Some((_, j)) = best else {
+            continue;
+        };
+        let added = out[j].clone();
+        let (Some(old), Some(new)) = (old, added.new_excerpt.as_ref().map(|e| e.modality)) else {
+            continue;
+        };
+        let c = &mut out[d.entry];
+        c.new_clause = added.new_clause;
+        c.new_obligors = added.new_obligors;
+        c.new_excerpt = added.new_excerpt;
+        c.changes = vec![CommitmentChange::Modality {
+            old,
+            new,
+            direction: modality_direction(old, new),
+        }];
+        gone[j] = true;
+    }
+    retain(out, &gone);
 }
 
 /// Removes the added commitments whose like stands in the old draft, and the dropped ones
@@ -146,7 +210,7 @@ pub(crate) fn net_standing<'t>(
     let key = |e: &Excerpt| Some((e.modality, act_key(after_marker(e))?));
     let item_key = |e: &Excerpt| Some((e.modality, act_key(item_of(e)?)?));
     let acts = [&CommitmentChange::Added, &CommitmentChange::Dropped]
-        .map(|change| lones(out, change, key, |e| Some(after_marker(e)), false));
+        .map(|change| lones(out, change, key, whole_act, false));
     let items = [&CommitmentChange::Added, &CommitmentChange::Dropped]
         .map(|change| lones(out, change, item_key, item_of, false));
     if acts.iter().chain(&items).all(Vec::is_empty) {
@@ -158,18 +222,18 @@ pub(crate) fn net_standing<'t>(
     };
     let mut found = Vec::new();
     for t in texts {
-        let (acts, items) = (t.looks_for(&acts), t.looks_for(&items));
-        let some_items = items.iter().any(|l| !l.is_empty());
-        if acts.iter().all(|l| l.is_empty()) && !some_items {
+        let lists = [t.looks_for(&acts), t.looks_for(&items)];
+        if lists.iter().flatten().all(|l| l.is_empty()) {
             continue;
         }
         let language = if t.in_old { languages[0] } else { languages[1] };
         // The text as an item of its parent's lead-in: the lead-in's last marker binds it.
-        if let Some(lead) = t.lead.filter(|_| some_items) {
+        if let Some(lead) = t.lead {
             found.clear();
             deontic::markers_in_into(lead, language, &mut found);
             if let Some(m) = found.last() {
-                if !search.meet(&items, m.modality, t.text) {
+                let lead_act = act(lead, m.range.clone());
+                if !search.meet_item(&lists, m.modality, lead_act, t.text) {
                     break;
                 }
             }
@@ -178,14 +242,14 @@ pub(crate) fn net_standing<'t>(
         deontic::markers_in_into(t.text, language, &mut found);
         for m in &found {
             let act = act(t.text, m.range.clone());
-            if !search.meet(&acts, m.modality, act) {
+            if !search.meet(&lists[0], m.modality, act) {
                 break;
             }
             // A lead-in in the same text: the items that follow it.
-            if some_items && act.ends_with([':', '\u{2014}']) {
+            if act.ends_with([':', '\u{2014}']) {
                 let rest = &t.text[m.range.end + act.len()..];
                 for item in items_in(rest) {
-                    if !search.meet(&items, m.modality, item) {
+                    if !search.meet_item(&lists, m.modality, act, item) {
                         break;
                     }
                 }
@@ -251,6 +315,30 @@ impl Search {
             }
         }
         true
+    }
+}
+
+impl Search {
+    /// Marks the entries that an item bound by a lead-in of `modality` stands for: item
+    /// entries (`lists[1]`) by the item, other entries (`lists[0]`) by the lead-in's act and
+    /// the item read together ("accord to the nationals of the other Party: (a) treatment no
+    /// less favourable" stands for "accord to the nationals of another Party treatment no
+    /// less favourable"). False once the work budget is spent.
+    fn meet_item(
+        &mut self,
+        lists: &[[&[Lone<(Modality, Act)>]; 2]; 2],
+        modality: Modality,
+        lead_act: &str,
+        item: &str,
+    ) -> bool {
+        if !self.meet(&lists[1], modality, item) {
+            return false;
+        }
+        if lists[0].iter().all(|l| l.is_empty()) {
+            return true;
+        }
+        let both = format!("{} {}", lead_act.trim(), cut(item, ACT_LEN));
+        self.meet(&lists[0], modality, &both)
     }
 }
 
@@ -503,6 +591,11 @@ fn subject_key(e: &Excerpt) -> Option<(Modality, String)> {
     Some((e.modality, subject))
 }
 
+/// What follows the marker in its sentence, as the act to compare.
+fn whole_act(e: &Excerpt) -> Option<&str> {
+    Some(after_marker(e))
+}
+
 /// What follows the marker in its sentence.
 fn after_marker(e: &Excerpt) -> &str {
     e.sentence
@@ -519,23 +612,11 @@ fn net<K: Ord>(
     floor: f64,
     whole: f64,
 ) {
-    let added = lones(
-        out,
-        &CommitmentChange::Added,
-        key,
-        |e| Some(after_marker(e)),
-        true,
-    );
+    let added = lones(out, &CommitmentChange::Added, key, whole_act, true);
     if added.is_empty() {
         return;
     }
-    let dropped = lones(
-        out,
-        &CommitmentChange::Dropped,
-        key,
-        |e| Some(after_marker(e)),
-        true,
-    );
+    let dropped = lones(out, &CommitmentChange::Dropped, key, whole_act, true);
     let mut gone = vec![false; out.len()];
     let mut by_entry: Vec<&Lone<K>> = dropped.iter().collect();
     // In document order, so that the first dropped entry meets its partner first.
