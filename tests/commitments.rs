@@ -3,7 +3,7 @@
 
 use jiff::civil::date;
 use pactum::diff::{
-    CommitmentChange as K, CommitmentMatch, Direction, Options, compare, compare_in,
+    CommitmentChange as K, CommitmentMatch, Direction, Excerpt, Options, compare, compare_in,
 };
 use pactum::{
     Clause, Commitment, LegalForce, Modality, Negotiation, Party, PartyKind, PartyRef, Proposal,
@@ -1050,4 +1050,42 @@ fn glued_words_do_not_hide_a_commitment_that_stands() {
     assert_eq!(names(&d), ["added"], "{:?}", d.commitments);
     let added = d.commitments[0].new_excerpt.as_ref().unwrap();
     assert!(added.sentence.contains("notify"), "{added:?}");
+}
+
+#[test]
+fn a_long_item_shows_its_lead_in_and_its_own_words() {
+    // Lead-in and item are too long to show whole: the excerpt keeps the marker and the
+    // start of the item, which says what is added.
+    let lead = format!(
+        "For this purpose, the Parties shall cooperate between their Governments and, {} where \
+         necessary and appropriate, encourage cooperation in the following fields:",
+        "having regard to their respective laws, policies and programmes, ".repeat(3)
+    );
+    let old = outline(
+        "v1",
+        &[("Article 1", &lead, &["(a) trade and investment promotion;"])],
+    );
+    let new = outline(
+        "v2",
+        &[(
+            "Article 1",
+            &lead,
+            &[
+                "(a) trade and investment promotion;",
+                "(b) protection of geographical indications and of traditional knowledge held by indigenous communities.",
+            ],
+        )],
+    );
+    let d = compare(&old, &new, &Options::default());
+    assert_eq!(names(&d), ["added"], "{:?}", d.commitments);
+    let added = d.commitments[0].new_excerpt.as_ref().unwrap();
+    assert!(
+        added.sentence.len() <= Excerpt::MAX_LEN + '…'.len_utf8(),
+        "{added:?}"
+    );
+    assert!(added.sentence.contains("shall cooperate"), "{added:?}");
+    assert!(
+        added.sentence.contains("(b) protection of geographical"),
+        "{added:?}"
+    );
 }

@@ -68,22 +68,26 @@ impl Sentence<'_> {
                 let marker = text.get(m.marker.clone()).unwrap_or_default();
                 Excerpt::new(text, marker, m.modality, subject)
             }
-            // Too long for both: the lead-in's sentence, then as much of the item as fits,
-            // since the item says what the lead-in binds to.
+            // Too long for both: the lead-in's sentence around the marker, in at most half
+            // the excerpt, then as much of the item as fits, since the item says what the
+            // lead-in binds to.
             Cow::Owned(text) => {
-                let e = around(text, m.marker.clone(), m.modality, subject);
-                let item = text
+                let colon = text
                     .get(m.marker.end..)
-                    .and_then(|rest| rest.split_once(": "))
-                    .map(|(_, item)| item.trim());
-                match item {
-                    Some(item) if e.sentence.ends_with(':') && !item.is_empty() => Excerpt::new(
-                        &format!("{} {item}", e.sentence),
-                        &e.marker,
-                        m.modality,
-                        subject,
-                    ),
-                    _ => e,
+                    .and_then(|rest| rest.find(": "))
+                    .map(|i| m.marker.end + i + 1);
+                let item = colon.map_or("", |c| text[c..].trim());
+                match colon {
+                    Some(colon) if !item.is_empty() => {
+                        let lead = within(&text[..colon], m.marker.clone(), Excerpt::MAX_LEN / 4);
+                        let lead = text[lead].trim();
+                        // A lead-in cut short still ends with its colon, which tells where
+                        // the item starts.
+                        let cut = if lead.ends_with(':') { "" } else { "…:" };
+                        let marker = text.get(m.marker.clone()).unwrap_or_default();
+                        Excerpt::new(&format!("{lead}{cut} {item}"), marker, m.modality, subject)
+                    }
+                    _ => around(text, m.marker.clone(), m.modality, subject),
                 }
             }
             text => around(text, m.marker.clone(), m.modality, subject),
@@ -329,12 +333,18 @@ pub(crate) fn inferred(
 /// [`Excerpt::MAX_LEN`] bytes either way, so that the marker stays in a cut sentence and a text
 /// of markers without a sentence end stays linear.
 fn around(text: &str, range: Range<usize>, modality: Modality, subject: Option<&str>) -> Excerpt {
+    let sentence = within(text, range.clone(), Excerpt::MAX_LEN / 2);
+    Excerpt::new(&text[sentence], &text[range], modality, subject)
+}
+
+/// Where the sentence around `range` starts and ends, at most `half` bytes either way.
+fn within(text: &str, range: Range<usize>, half: usize) -> Range<usize> {
     let bytes = text.as_bytes();
     let ends_at =
         |i: usize| bytes[i] == b'\n' || bytes.get(i + 1).is_none_or(u8::is_ascii_whitespace);
     // Half the excerpt's length either way, so that a cut sentence still holds its marker.
-    let floor = range.start.saturating_sub(Excerpt::MAX_LEN / 2);
-    let ceiling = (range.end + Excerpt::MAX_LEN / 2).min(text.len());
+    let floor = range.start.saturating_sub(half);
+    let ceiling = (range.end + half).min(text.len());
     // The sentence ends before and after, found with memchr: two sets of three bytes each.
     let (back, ahead) = (&bytes[floor..range.start], &bytes[range.end..ceiling]);
     let last = memchr::memrchr3_iter(b'.', b';', b'\n', back)
@@ -364,7 +374,7 @@ fn around(text: &str, range: Range<usize>, modality: Modality, subject: Option<&
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    Excerpt::new(&text[start..end], &text[range.clone()], modality, subject)
+    start..end
 }
 
 /// The sentences of the two texts, aligned: pairs, and sentences of one side alone, in order.

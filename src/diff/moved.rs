@@ -18,6 +18,7 @@
 //! read whole only where its marker is followed by the verb and the two words after it of
 //! some entry.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use super::commitment::{
@@ -84,18 +85,76 @@ fn lones<K: Ord>(
     out: &[CommitmentDiff],
     change: &CommitmentChange,
     key: impl Fn(&Excerpt) -> Option<K>,
-    act_of: impl Fn(&Excerpt) -> Option<&str>,
+    act_of: impl Fn(&Excerpt) -> Option<Cow<'_, str>>,
     whole: bool,
 ) -> Vec<Lone<K>> {
-    let mut found: Vec<Lone<K>> = out
+    let keys = keyed(out, change, &key);
+    shingled(out, change, keys, &act_of, whole)
+}
+
+/// The lone added and dropped entries as [`lones`] gives them, but only those whose key the
+/// other side has too: the others cannot meet, so their bigrams are not computed.
+fn paired_lones<K: Ord>(
+    out: &[CommitmentDiff],
+    key: impl Fn(&Excerpt) -> Option<K>,
+    act_of: impl Fn(&Excerpt) -> Option<Cow<'_, str>>,
+    whole: bool,
+) -> [Vec<Lone<K>>; 2] {
+    let changes = [&CommitmentChange::Added, &CommitmentChange::Dropped];
+    let [mut added, mut dropped] = changes.map(|change| keyed(out, change, &key));
+    let shared = |x: &[(K, usize)], y: &[(K, usize)]| -> Vec<bool> {
+        x.iter()
+            .map(|(k, _)| y.binary_search_by(|(other, _)| other.cmp(k)).is_ok())
+            .collect()
+    };
+    let (keep_added, keep_dropped) = (shared(&added, &dropped), shared(&dropped, &added));
+    let mut k = 0;
+    added.retain(|_| {
+        k += 1;
+        keep_added[k - 1]
+    });
+    k = 0;
+    dropped.retain(|_| {
+        k += 1;
+        keep_dropped[k - 1]
+    });
+    [
+        shingled(out, changes[0], added, &act_of, whole),
+        shingled(out, changes[1], dropped, &act_of, whole),
+    ]
+}
+
+/// The keys of the lone entries of `change`, with their entries, sorted.
+fn keyed<K: Ord>(
+    out: &[CommitmentDiff],
+    change: &CommitmentChange,
+    key: impl Fn(&Excerpt) -> Option<K>,
+) -> Vec<(K, usize)> {
+    let mut found: Vec<(K, usize)> = out
         .iter()
         .enumerate()
-        .filter_map(|(entry, c)| {
-            let e = lone(c, change)?;
+        .filter_map(|(entry, c)| Some((key(lone(c, change)?)?, entry)))
+        .collect();
+    found.sort();
+    found
+}
+
+/// Keyed entries with the bigrams of their acts (and of their whole sentences where `whole`
+/// asks for them), in the order of their keys.
+fn shingled<K: Ord>(
+    out: &[CommitmentDiff],
+    change: &CommitmentChange,
+    keys: Vec<(K, usize)>,
+    act_of: impl Fn(&Excerpt) -> Option<Cow<'_, str>>,
+    whole: bool,
+) -> Vec<Lone<K>> {
+    keys.into_iter()
+        .filter_map(|(key, entry)| {
+            let e = lone(&out[entry], change)?;
             Some(Lone {
                 entry,
-                key: key(e)?,
-                act: act_shingles(cut(act_of(e)?, ACT_LEN)),
+                key,
+                act: act_shingles(cut(&act_of(e)?, ACT_LEN)),
                 all: if whole {
                     shingles(&normalized(&e.sentence))
                 } else {
@@ -103,9 +162,7 @@ fn lones<K: Ord>(
                 },
             })
         })
-        .collect();
-    found.sort_by(|x, y| x.key.cmp(&y.key).then(x.entry.cmp(&y.entry)));
-    found
+        .collect()
 }
 
 /// The run of `sorted` with this key.
@@ -139,11 +196,10 @@ fn net_modality(out: &mut Vec<CommitmentDiff>) {
         let (_, subject) = subject_key(e)?;
         Some((subject, verb_of(after_marker(e))?))
     };
-    let added = lones(out, &CommitmentChange::Added, key, whole_act, false);
+    let [added, dropped] = paired_lones(out, key, whole_act, false);
     if added.is_empty() {
         return;
     }
-    let dropped = lones(out, &CommitmentChange::Dropped, key, whole_act, false);
     let mut gone = vec![false; out.len()];
     let mut by_entry: Vec<&Lone<_>> = dropped.iter().collect();
     by_entry.sort_by_key(|l| l.entry);
@@ -211,8 +267,15 @@ pub(crate) fn net_standing<'t>(
     let item_key = |e: &Excerpt| Some((e.modality, act_key(item_of(e)?)?));
     let acts = [&CommitmentChange::Added, &CommitmentChange::Dropped]
         .map(|change| lones(out, change, key, whole_act, false));
-    let items = [&CommitmentChange::Added, &CommitmentChange::Dropped]
-        .map(|change| lones(out, change, item_key, item_of, false));
+    let items = [&CommitmentChange::Added, &CommitmentChange::Dropped].map(|change| {
+        lones(
+            out,
+            change,
+            item_key,
+            |e| item_of(e).map(Cow::Borrowed),
+            false,
+        )
+    });
     if acts.iter().chain(&items).all(Vec::is_empty) {
         return;
     }
@@ -280,6 +343,9 @@ impl Standing<'_> {
     }
 }
 
+/// The entries to look for in one text: added ones, dropped ones.
+type Lists<'l> = [&'l [Lone<(Modality, Act)>]; 2];
+
 /// The entries found standing so far, and the comparisons made.
 struct Search {
     gone: Vec<bool>,
@@ -289,13 +355,23 @@ struct Search {
 impl Search {
     /// Marks the entries of `lists` that `act`, of `modality`, stands for; false once the
     /// work budget is spent.
-    fn meet(
-        &mut self,
-        lists: &[&[Lone<(Modality, Act)>]; 2],
-        modality: Modality,
-        act: &str,
-    ) -> bool {
-        let Some(key) = act_key(act) else {
+    fn meet(&mut self, lists: &Lists<'_>, modality: Modality, act: &str) -> bool {
+        self.meet_parts(lists, modality, "", act)
+    }
+
+    /// As [`Search::meet`], for an act written in two parts: a lead-in's act and an item
+    /// (the first part may be empty). The two are joined only where an entry of their key
+    /// is found, which is rare.
+    fn meet_parts(&mut self, lists: &Lists<'_>, modality: Modality, lead: &str, act: &str) -> bool {
+        if lists.iter().all(|l| l.is_empty()) {
+            return true;
+        }
+        let key = if lead.is_empty() {
+            act_key(act)
+        } else {
+            key_of(act_words_in(words(lead).chain(words(act))))
+        };
+        let Some(key) = key else {
             return true;
         };
         let mut sh: Option<Vec<u64>> = None;
@@ -308,7 +384,13 @@ impl Search {
                     return false;
                 }
                 self.work += 1;
-                let sh = sh.get_or_insert_with(|| act_shingles(cut(act, ACT_LEN)));
+                let sh = sh.get_or_insert_with(|| {
+                    if lead.is_empty() {
+                        act_shingles(cut(act, ACT_LEN))
+                    } else {
+                        act_shingles(cut(&format!("{} {act}", lead.trim()), ACT_LEN))
+                    }
+                });
                 if dice(sh, &l.act) >= STANDS_FLOOR {
                     self.gone[l.entry] = true;
                 }
@@ -316,9 +398,7 @@ impl Search {
         }
         true
     }
-}
 
-impl Search {
     /// Marks the entries that an item bound by a lead-in of `modality` stands for: item
     /// entries (`lists[1]`) by the item, other entries (`lists[0]`) by the lead-in's act and
     /// the item read together ("accord to the nationals of the other Party: (a) treatment no
@@ -326,19 +406,13 @@ impl Search {
     /// less favourable"). False once the work budget is spent.
     fn meet_item(
         &mut self,
-        lists: &[[&[Lone<(Modality, Act)>]; 2]; 2],
+        lists: &[Lists<'_>; 2],
         modality: Modality,
         lead_act: &str,
         item: &str,
     ) -> bool {
-        if !self.meet(&lists[1], modality, item) {
-            return false;
-        }
-        if lists[0].iter().all(|l| l.is_empty()) {
-            return true;
-        }
-        let both = format!("{} {}", lead_act.trim(), cut(item, ACT_LEN));
-        self.meet(&lists[0], modality, &both)
+        self.meet(&lists[1], modality, item)
+            && self.meet_parts(&lists[0], modality, lead_act, cut(item, ACT_LEN))
     }
 }
 
@@ -409,7 +483,34 @@ fn is_label(w: &str) -> bool {
 /// The words of an act past "be", "inter alia", adverbs and list labels, each glued word
 /// taken apart as [`unglue`] does.
 fn act_words(act: &str) -> impl Iterator<Item = &str> {
-    words(act).flat_map(unglue).filter(|w| {
+    act_words_in(words(act))
+}
+
+/// [`act_words`] of words already split.
+fn act_words_in<'w>(words: impl Iterator<Item = &'w str>) -> impl Iterator<Item = &'w str> {
+    let mut parts = [""; 3];
+    let mut pending = 0..0;
+    let mut words = words;
+    // Each word as its parts ([`unglue`]): a word too short to be glued as it is, without
+    // the work of taking it apart.
+    std::iter::from_fn(move || {
+        loop {
+            if let Some(k) = pending.next() {
+                return Some(parts[k]);
+            }
+            let w = words.next()?;
+            if w.len() < GLUED_LEN || !may_be_glued(w.as_bytes()) {
+                return Some(w);
+            }
+            let mut n = 0;
+            for part in unglue(w) {
+                parts[n] = part;
+                n += 1;
+            }
+            pending = 0..n;
+        }
+    })
+    .filter(|w| {
         let skip = matches!(w.len(), 2 | 4 | 5)
             && ["be", "inter", "alia"]
                 .iter()
@@ -423,6 +524,7 @@ fn act_words(act: &str) -> impl Iterator<Item = &str> {
 /// service supplier" share "fina serv" and "serv supp". Glued words are taken apart first
 /// ([`unglue`]). Sorted and distinct, as [`shingles`] gives them.
 fn act_shingles(act: &str) -> Vec<u64> {
+    let key = |word: &str| u64::from(u32::from_le_bytes(four(word)));
     let mut out = Vec::with_capacity(act.len() / 4);
     let mut previous: Option<u64> = None;
     let mut push = |word: u64| {
@@ -430,41 +532,44 @@ fn act_shingles(act: &str) -> Vec<u64> {
             out.push(p << 32 | word);
         }
     };
-    let key = |word: &str| u64::from(u32::from_le_bytes(four(word)));
-    if act.is_ascii() {
-        // Byte by byte, as `four` reads each word: no slicing or decoding but of the few
-        // words long enough to be glued.
+    // Byte by byte, as `four` reads each word: no slicing, no decoding. An act that is not
+    // ASCII, or holds a word that may be glued, is read word by word instead.
+    let mut fast = act.is_ascii();
+    if fast {
         let bytes = act.as_bytes();
-        // A word is looked at for glue only when it is long enough and opens or ends as a
-        // glued one may.
-        let mut end_word = |start: usize, end: usize, word: u32| {
-            if end - start >= GLUED_LEN && may_be_glued(word, &bytes[end - 2..end]) {
-                unglue(&act[start..end]).for_each(|w| push(key(w)));
-            } else {
-                push(u64::from(word));
-            }
-        };
-        let (mut start, mut word, mut len) = (0, 0u32, 0usize);
+        let (mut word, mut len) = (0u32, 0usize);
         for (i, &b) in bytes.iter().enumerate() {
             let lower = WORD_BYTE[usize::from(b)];
             if lower != 0 {
-                if len == 0 {
-                    start = i;
-                }
                 if len < 4 {
                     word |= u32::from(lower) << (8 * len);
                 }
                 len += 1;
             } else if len > 0 {
-                end_word(start, i, word);
+                if len >= GLUED_LEN && may_be_glued(&bytes[i - len..i]) {
+                    fast = false;
+                    break;
+                }
+                push(u64::from(word));
                 (word, len) = (0, 0);
             }
         }
-        if len > 0 {
-            end_word(start, bytes.len(), word);
+        if fast && len > 0 {
+            if len >= GLUED_LEN && may_be_glued(&bytes[bytes.len() - len..]) {
+                fast = false;
+            } else {
+                push(u64::from(word));
+            }
         }
-    } else {
-        words(act).flat_map(unglue).for_each(|w| push(key(w)));
+    }
+    if !fast {
+        previous = None;
+        out.clear();
+        words(act).flat_map(unglue).for_each(|w| {
+            if let Some(p) = previous.replace(key(w)) {
+                out.push(p << 32 | key(w));
+            }
+        });
     }
     if out.is_empty() {
         out.extend(previous);
@@ -476,13 +581,19 @@ fn act_shingles(act: &str) -> Vec<u64> {
 
 /// The shortest word that may be two glued together.
 const GLUED_LEN: usize = 6;
-/// Whether a word of at least [`GLUED_LEN`] bytes, whose first four bytes lower-cased are
-/// `first` and whose last two are `last`, may be glued: a quick test before [`glue_points`].
-#[inline]
-fn may_be_glued(first: u32, last: &[u8]) -> bool {
-    let last = [last[0].to_ascii_lowercase(), last[1].to_ascii_lowercase()];
-    first as u16 == u16::from_le_bytes(*b"be")
-        || matches!(&last, b"he" | b"or" | b"nd" | b"to" | b"of")
+/// Whether a word of at least [`GLUED_LEN`] bytes may be glued: a quick test of its ends
+/// before [`glue_points`] does the work.
+#[inline(always)]
+fn may_be_glued(word: &[u8]) -> bool {
+    let n = word.len();
+    let (first, last2, last3) = (&word[..2], &word[n - 2..], &word[n - 3..]);
+    (first.eq_ignore_ascii_case(b"be")
+        && (last2.eq_ignore_ascii_case(b"ed") || last2.eq_ignore_ascii_case(b"en")))
+        || last2.eq_ignore_ascii_case(b"to")
+        || last2.eq_ignore_ascii_case(b"of")
+        || [&b"the"[..], b"for", b"and"]
+            .iter()
+            .any(|end| last3.eq_ignore_ascii_case(end))
 }
 
 /// Where a glued word's parts meet: the end of a leading "be" (or 0), the start of a
@@ -490,6 +601,9 @@ fn may_be_glued(first: u32, last: &[u8]) -> bool {
 fn glue_points(b: &[u8]) -> (usize, usize) {
     let n = b.len();
     if n < GLUED_LEN {
+        return (0, n);
+    }
+    if !may_be_glued(b) {
         return (0, n);
     }
     let lower_at = |i: usize, s: &[u8]| b[i..i + s.len()].eq_ignore_ascii_case(s);
@@ -509,10 +623,11 @@ fn glue_points(b: &[u8]) -> (usize, usize) {
 /// "command") is taken apart alike in both drafts, so its likeness does not change.
 fn unglue(word: &str) -> impl Iterator<Item = &str> {
     let (head, tail) = glue_points(word.as_bytes());
-    [0..head, head..tail, tail..word.len()]
+    (head > 0)
+        .then(|| &word[..head])
         .into_iter()
-        .filter(|r| !r.is_empty())
-        .map(move |r| &word[r])
+        .chain(Some(&word[head..tail]))
+        .chain((tail < word.len()).then(|| &word[tail..]))
 }
 
 /// The runs of letters and digits of `text`, in order. ASCII bytes are read as they are, and
@@ -566,7 +681,11 @@ fn verb_of(act: &str) -> Option<Verb> {
 /// The verb and the two words after it: what a sentence elsewhere must share to be read
 /// whole.
 fn act_key(act: &str) -> Option<Act> {
-    let mut words = act_words(act);
+    key_of(act_words(act))
+}
+
+/// The key of an act's words: the first four bytes of its first three.
+fn key_of<'w>(mut words: impl Iterator<Item = &'w str>) -> Option<Act> {
     let mut key = [0u8; 12];
     key[..4].copy_from_slice(&four(words.next()?));
     key[4..8].copy_from_slice(&four(words.next().unwrap_or_default()));
@@ -591,9 +710,22 @@ fn subject_key(e: &Excerpt) -> Option<(Modality, String)> {
     Some((e.modality, subject))
 }
 
-/// What follows the marker in its sentence, as the act to compare.
-fn whole_act(e: &Excerpt) -> Option<&str> {
-    Some(after_marker(e))
+/// What follows the marker in its sentence, as the act to compare: for an item read with a
+/// lead-in too long for both to be compared, the lead-in's first three words and the item,
+/// since two items of one list differ only in their items.
+fn whole_act(e: &Excerpt) -> Option<Cow<'_, str>> {
+    let act = after_marker(e);
+    Some(match item_of(e) {
+        Some(item) if act.len() > ACT_LEN => {
+            // The lead-in's verb and the two words after it: what its key holds.
+            let end = words(act)
+                .take(3)
+                .last()
+                .map_or(0, |w| w.as_ptr() as usize - act.as_ptr() as usize + w.len());
+            Cow::Owned(format!("{} {item}", act[..end].trim()))
+        }
+        _ => Cow::Borrowed(act),
+    })
 }
 
 /// What follows the marker in its sentence.
@@ -612,11 +744,11 @@ fn net<K: Ord>(
     floor: f64,
     whole: f64,
 ) {
-    let added = lones(out, &CommitmentChange::Added, key, whole_act, true);
+    // Whole sentences are compared only where a floor is set for them.
+    let [added, dropped] = paired_lones(out, key, whole_act, whole.is_finite());
     if added.is_empty() {
         return;
     }
-    let dropped = lones(out, &CommitmentChange::Dropped, key, whole_act, true);
     let mut gone = vec![false; out.len()];
     let mut by_entry: Vec<&Lone<K>> = dropped.iter().collect();
     // In document order, so that the first dropped entry meets its partner first.
@@ -730,5 +862,35 @@ mod tests {
         let items: Vec<&str> = items_in(" (a) publish; (b) notify. Other text; more").collect();
         assert_eq!(items, ["(a) publish", "(b) notify."]);
         assert_eq!(items_in(&"x;".repeat(100)).count(), MAX_ITEMS);
+    }
+
+    #[test]
+    fn two_items_of_a_long_lead_in_compare_by_their_items() {
+        let lead = format!(
+            "The Parties shall cooperate {}in the following fields:",
+            "with due regard to their laws and programmes, ".repeat(3)
+        );
+        let excerpt = |item: &str| {
+            Excerpt::new(
+                &format!("{lead} {item}"),
+                "shall",
+                Modality::Obligation,
+                Some("The Parties"),
+            )
+        };
+        let (x, y) = (
+            excerpt("(b) protection of geographical indications;"),
+            excerpt("(c) exchange of customs data between authorities;"),
+        );
+        let act = |e: &Excerpt| act_shingles(cut(&whole_act(e).unwrap(), ACT_LEN));
+        assert!(dice(&act(&x), &act(&y)) < VERB_FLOOR);
+        // A short lead-in is compared whole, with its item.
+        let short = Excerpt::new(
+            "Each Party shall: (a) publish its laws;",
+            "shall",
+            Modality::Obligation,
+            None,
+        );
+        assert_eq!(whole_act(&short).unwrap(), ": (a) publish its laws;");
     }
 }
