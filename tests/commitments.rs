@@ -1089,3 +1089,74 @@ fn a_long_item_shows_its_lead_in_and_its_own_words() {
         "{added:?}"
     );
 }
+
+#[test]
+fn a_moved_commitment_whose_modality_changed_is_one_change() {
+    // The meeting provision moves to a new article and "shall" becomes "may": one
+    // obligation lifted, not one dropped and a permission added.
+    let records = "Each Party shall keep records of its imports of each product for five years.";
+    let old = outline(
+        "v1",
+        &[
+            (
+                "Article 1",
+                &format!(
+                    "{records} The Committee shall hold its first meeting within one year after \
+                     the entry into force of this Agreement."
+                ),
+                &[],
+            ),
+            (
+                "Article 2",
+                "The Parties shall cooperate on trade remedies.",
+                &[],
+            ),
+        ],
+    );
+    let new = outline(
+        "v2",
+        &[
+            ("Article 1", records, &[]),
+            (
+                "Article 2",
+                "The Parties shall cooperate on trade remedies.",
+                &[],
+            ),
+            (
+                "Article 3",
+                "The Committee may hold its first meeting within two years after the entry into \
+                 force of this Agreement.",
+                &[],
+            ),
+        ],
+    );
+    let d = compare(&old, &new, &Options::default().without_ids());
+    assert_eq!(names(&d), ["modality"], "{:?}", d.commitments);
+    assert_eq!(
+        d.commitments[0].changes[0].direction(),
+        Some(Direction::Lifting)
+    );
+    assert_eq!(d.commitments[0].new_clause.as_ref().unwrap(), "art-2");
+    // Another subject is another commitment.
+    let other = outline(
+        "v3",
+        &[
+            ("Article 1", records, &[]),
+            (
+                "Article 2",
+                "The Parties shall cooperate on trade remedies.",
+                &[],
+            ),
+            (
+                "Article 3",
+                "Each Party may hold its first meeting within two years after the entry into \
+                 force of this Agreement.",
+                &[],
+            ),
+        ],
+    );
+    let d = compare(&old, &other, &Options::default().without_ids());
+    let mut got = names(&d);
+    got.sort();
+    assert_eq!(got, ["added", "dropped"], "{:?}", d.commitments);
+}
