@@ -240,3 +240,57 @@ fn numbers_read_as_words_do() {
         assert!(out.contains("similarity 0.00"), "{out}");
     }
 }
+
+#[test]
+fn changes_read_from_the_text_are_listed_once_under_their_clause() {
+    use pactum::diff::compare_in;
+    use pactum::{Negotiation, Party, PartyKind, PartyRef};
+    let mut n = Negotiation::new("t");
+    for (id, name) in [("AR", "Arcadia"), ("BO", "Borduria"), ("CU", "Cumbria")] {
+        n.add_party(Party::new(id.parse().unwrap(), name, PartyKind::State))
+            .unwrap();
+    }
+    let draft = |id: &str, words: &str| {
+        let mut p = Proposal::new(id.parse().unwrap(), "Draft", "AR".parse().unwrap())
+            .with_clause(clause("art-1", "Article 1", words));
+        p.parties = ["AR", "BO", "CU"]
+            .iter()
+            .map(|p| PartyRef::party(p.parse().unwrap()))
+            .collect();
+        p
+    };
+    // Three changes in one clause, each binding all three parties.
+    let d = compare_in(
+        &n,
+        &draft(
+            "v1",
+            "Each Party shall notify the others. Each Party shall publish its laws. Each Party \
+             may inspect the records.",
+        ),
+        &draft(
+            "v2",
+            "Each Party should notify the others. Each Party shall publish its laws. Each Party \
+             shall inspect the records. Each Party shall keep records for five years.",
+        ),
+        &Options::default(),
+    );
+    let out = markdown(&d);
+    // One heading for the clause, whatever the number of changes or parties.
+    assert_eq!(out.matches("- **Article 1**").count(), 1, "{out}");
+    assert_eq!(out.matches("shall\" → \"should\"").count(), 1, "{out}");
+    assert_eq!(out.matches("binds AR BO CU").count(), 3, "{out}");
+    assert!(!out.contains("## Commitments, by party"), "{out}");
+    // The summary counts them, with their directions.
+    assert!(
+        out.contains(
+            "**Commitments:** 3 changes read from the text: 1 added, 2 of modality \
+             (1 weakening, 1 imposition)."
+        ),
+        "{out}"
+    );
+    let t = text(&d);
+    assert!(
+        t.contains("  commitments: 3 changes read from the text: 1 added"),
+        "{t}"
+    );
+}

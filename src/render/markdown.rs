@@ -2,8 +2,8 @@
 
 use std::fmt::{self, Write};
 
-use super::counts;
 use super::walk::{Recital, Row, Style, walk};
+use super::{commitment_summary, counts};
 use crate::Proposal;
 use crate::diff::Diff;
 
@@ -61,6 +61,9 @@ impl Style for Markdown {
             counts(diff),
             diff.summary.similarity
         )?;
+        if let Some(line) = commitment_summary(diff) {
+            writeln!(out, "\n**Commitments:** {}.", self.escape(&line))?;
+        }
         if diff.approximate {
             writeln!(
                 out,

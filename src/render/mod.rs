@@ -388,24 +388,112 @@ fn field_changes(c: &ClauseDiff, arrow: &str) -> Vec<String> {
 /// Parties concerned by the same commitment changes (indices into `diff.commitments`).
 type PartyGroup<'a> = (Vec<&'a crate::PartyId>, Vec<usize>);
 
-/// The parties a diff's commitment changes concern, grouped when the same changes concern
-/// them, in first-mention order; and the changes inferred from text, which concern nobody in
-/// particular. Each change is an index into `diff.commitments`.
-fn commitment_groups(diff: &Diff) -> (Vec<PartyGroup<'_>>, Vec<usize>) {
+/// The parties the changes of encoded commitments concern, grouped when the same changes
+/// concern them, in first-mention order; and the changes read from the text, by clause pair
+/// in order of first mention, each listed once whoever it binds. Each change is an index
+/// into `diff.commitments`.
+fn commitment_groups(diff: &Diff) -> (Vec<PartyGroup<'_>>, Vec<Vec<usize>>) {
+    let encoded: Vec<usize> = (0..diff.commitments.len())
+        .filter(|&i| !diff.commitments[i].inferred())
+        .collect();
     let mut groups: Vec<PartyGroup<'_>> = Vec::new();
     for party in diff.parties() {
-        let mine: Vec<usize> = (0..diff.commitments.len())
+        let mine: Vec<usize> = encoded
+            .iter()
+            .copied()
             .filter(|&i| diff.commitments[i].concerns(party.as_str()))
             .collect();
+        if mine.is_empty() {
+            continue;
+        }
         match groups.iter_mut().find(|(_, list)| *list == mine) {
             Some((parties, _)) => parties.push(party),
             None => groups.push((vec![party], mine)),
         }
     }
-    let unattributed = (0..diff.commitments.len())
+    // An encoded change that binds no party (none resolved) still has a place.
+    let nobody: Vec<usize> = encoded
+        .into_iter()
         .filter(|&i| diff.commitments[i].parties().is_empty())
         .collect();
-    (groups, unattributed)
+    if !nobody.is_empty() {
+        groups.push((Vec::new(), nobody));
+    }
+    let mut read: Vec<Vec<usize>> = Vec::new();
+    let mut at: std::collections::HashMap<
+        (Option<&crate::ClauseId>, Option<&crate::ClauseId>),
+        usize,
+    > = std::collections::HashMap::new();
+    for (i, c) in diff.commitments.iter().enumerate() {
+        if !c.inferred() {
+            continue;
+        }
+        let key = (c.old_clause.as_ref(), c.new_clause.as_ref());
+        let k = *at.entry(key).or_insert_with(|| {
+            read.push(Vec::new());
+            read.len() - 1
+        });
+        read[k].push(i);
+    }
+    (groups, read)
+}
+
+/// The commitment changes in a line, for the summary: "2 changes of encoded commitments; 12
+/// changes read from the text: ...". None when there are none.
+fn commitment_summary(diff: &Diff) -> Option<String> {
+    let encoded = diff.commitments.iter().filter(|c| !c.inferred()).count();
+    let read = diff.commitments.len() - encoded;
+    let mut parts = Vec::new();
+    if encoded > 0 {
+        let s = if encoded == 1 { "change" } else { "changes" };
+        parts.push(format!("{encoded} {s} of encoded commitments"));
+    }
+    if read > 0 {
+        parts.push(commitments_read(diff));
+    }
+    (!parts.is_empty()).then(|| parts.join("; "))
+}
+
+/// The changes read from the text, counted: "12 changes read from the text: 5 added, 4
+/// dropped, 3 of modality (2 weakening, 1 reversal)".
+fn commitments_read(diff: &Diff) -> String {
+    use crate::diff::CommitmentChange as K;
+    let read: Vec<&crate::diff::CommitmentDiff> =
+        diff.commitments.iter().filter(|c| c.inferred()).collect();
+    let (mut added, mut dropped, mut modality) = (0, 0, 0);
+    let mut directions: Vec<(String, usize)> = Vec::new();
+    for change in read.iter().flat_map(|c| &c.changes) {
+        match change {
+            K::Added => added += 1,
+            K::Dropped => dropped += 1,
+            K::Modality { direction, .. } => {
+                modality += 1;
+                let d = direction.to_string();
+                match directions.iter_mut().find(|(x, _)| *x == d) {
+                    Some((_, n)) => *n += 1,
+                    None => directions.push((d, 1)),
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut parts = Vec::new();
+    if added > 0 {
+        parts.push(format!("{added} added"));
+    }
+    if dropped > 0 {
+        parts.push(format!("{dropped} dropped"));
+    }
+    if modality > 0 {
+        let how: Vec<String> = directions.iter().map(|(d, n)| format!("{n} {d}")).collect();
+        parts.push(format!("{modality} of modality ({})", how.join(", ")));
+    }
+    let n = read.len();
+    format!(
+        "{n} {} read from the text: {}",
+        if n == 1 { "change" } else { "changes" },
+        parts.join(", ")
+    )
 }
 
 /// A commitment in a few words: "prohibition: deploy missiles".
@@ -448,7 +536,8 @@ fn describe(
         (None, None) => String::new(),
     };
     let head = match (&c.old, &c.new) {
-        _ if c.inferred() => format!("{place}: inferred from the text's deontic markers"),
+        // Listed under the changes read from the text, by clause: the place alone.
+        _ if c.inferred() => place,
         (Some(o), Some(n)) if o.id == n.id => format!("{place} [{}]", n.id),
         (Some(o), Some(n)) => format!("{place} [{} {arrow} {}]", o.id, n.id),
         (Some(o), None) => format!("{place} [{}]", o.id),
@@ -585,13 +674,13 @@ fn describe(
     (head, lines)
 }
 
-/// "RU" or "16 parties: BE CA ...".
+/// "RU" or "16 parties bound the same way: BE CA ..."; "no party resolved" for none.
 fn parties_list_refs(parties: &[&crate::PartyId]) -> String {
     let ids: Vec<&str> = parties.iter().map(|p| p.as_str()).collect();
-    if ids.len() == 1 {
-        ids[0].to_owned()
-    } else {
-        format!("{} parties: {}", ids.len(), ids.join(" "))
+    match ids.len() {
+        0 => "no party resolved".to_owned(),
+        1 => ids[0].to_owned(),
+        n => format!("{n} parties bound the same way: {}", ids.join(" ")),
     }
 }
 

@@ -2,8 +2,8 @@
 
 use std::fmt::{self, Write};
 
-use super::counts;
 use super::walk::{Recital, Row, Style, walk};
+use super::{commitment_summary, counts};
 use crate::Proposal;
 use crate::diff::Diff;
 
@@ -52,6 +52,9 @@ impl Style for Text {
             diff.old, diff.new
         )?;
         writeln!(out, "  {}", counts(diff))?;
+        if let Some(line) = commitment_summary(diff) {
+            writeln!(out, "  commitments: {line}")?;
+        }
         writeln!(
             out,
             "  similarity {:.2}{}",

@@ -2,7 +2,7 @@
 //! redlines are two styles of it, and an HTML redline would be a third.
 //!
 //! The walk decides what is said and in which order (summary, commitment changes by party,
-//! proposal fields, preamble, change table, moves, splits and merges, redlined texts); a style
+//! commitment changes read from the text by clause, proposal fields, preamble, change table, moves, splits and merges, redlined texts); a style
 //! decides how it looks (headings, lists, tables, how deletions and insertions are marked, what
 //! is escaped). It writes into any [`fmt::Write`], so `Display` streams.
 
@@ -96,25 +96,44 @@ pub(super) fn walk<S: Style>(
     let labels = Labels::new(diff, proposals);
     style.title(out, diff)?;
 
-    if !diff.commitments.is_empty() {
+    let (groups, read) = commitment_groups(diff);
+    if !groups.is_empty() {
         style.section(out, "Commitments, by party", true)?;
-        let (groups, unattributed) = commitment_groups(diff);
-        let sections = groups
-            .iter()
-            .map(|(parties, list)| (parties_list_refs(parties), list.clone()))
-            .chain((!unattributed.is_empty()).then(|| {
-                (
-                    "no party named (no commitment encoded)".to_owned(),
-                    unattributed,
-                )
-            }));
-        for (title, list) in sections {
+        for (parties, list) in &groups {
             let items: Vec<(String, Vec<String>)> = list
-                .into_iter()
-                .map(|i| describe(&labels, &diff.commitments[i], S::ARROW))
+                .iter()
+                .map(|&i| describe(&labels, &diff.commitments[i], S::ARROW))
                 .collect();
-            style.group(out, &title, &items)?;
+            style.group(out, &parties_list_refs(parties), &items)?;
         }
+    }
+    if !read.is_empty() {
+        // Read from the text, each once, under its clause pair: "shall" -> "should" in
+        // "Each Party shall ...", with the parties it binds.
+        style.section(out, "Commitments read from the text", true)?;
+        let items: Vec<(String, Vec<String>)> = read
+            .iter()
+            .map(|list| {
+                let (place, _) = describe(&labels, &diff.commitments[list[0]], S::ARROW);
+                let lines = list
+                    .iter()
+                    .flat_map(|&i| {
+                        let c = &diff.commitments[i];
+                        let binds = c.parties();
+                        let binds = (!binds.is_empty()).then(|| {
+                            let ids: Vec<&str> = binds.iter().map(|p| p.as_str()).collect();
+                            format!("; binds {}", ids.join(" "))
+                        });
+                        let (_, lines) = describe(&labels, c, S::ARROW);
+                        lines
+                            .into_iter()
+                            .map(move |l| format!("{l}{}", binds.clone().unwrap_or_default()))
+                    })
+                    .collect();
+                (place, lines)
+            })
+            .collect();
+        style.group(out, "each change once, under its clause", &items)?;
     }
     if !diff.proposal.is_empty() {
         style.section(out, "Proposal", false)?;
