@@ -208,3 +208,28 @@ fn the_example_output_is_pinned() {
     let text = report::render(&n, &n.validate()).unwrap();
     insta::assert_snapshot!(text);
 }
+
+#[test]
+fn the_example_says_what_groups_parties_what_changes_kind_and_where_a_source_stops() {
+    let n = scenario();
+    let text = report::render(&n, &n.validate()).unwrap();
+    // Parties are grouped because they are bound the same way; the US is apart because the
+    // answers bind it too.
+    assert_eq!(
+        text.matches("15 parties bound the same way: BE CA DK FR IS IT LU NL NO PT GB GR TR DE ES")
+            .count(),
+        1,
+        "{text}"
+    );
+    assert!(
+        text.contains("  bound by no commitment: UA BY OSCE"),
+        "{text}"
+    );
+    // A change of kind leads; the field details follow it.
+    let so = "    so:       the prohibition becomes an offer (lifting)\n    and:      obligors";
+    assert_eq!(text.matches(so).count(), 2, "{text}");
+    // The truncated Article 1, paragraph 3 shows where its source stops, in each list of a
+    // party's commitments (and, wrapped, where it is asked).
+    let cut = "create conditions or situations … (the source stops here)";
+    assert_eq!(text.matches(cut).count(), 4, "{text}");
+}

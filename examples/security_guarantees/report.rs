@@ -298,19 +298,19 @@ fn commitments_by_party(out: &mut String, n: &Negotiation) -> Result<(), Unknown
     }
     for (key, members) in &groups {
         out.push('\n');
+        if key.is_empty() {
+            wrap(out, "  bound by no commitment: ", &ids(members));
+            continue;
+        }
         if members.len() == 1 {
             let name = n.party(members[0].as_str()).map_or("", |p| p.name.as_str());
             let _ = writeln!(out, "  {} {name}", members[0]);
         } else {
             wrap(
                 out,
-                &format!("  {} parties: ", members.len()),
+                &format!("  {} parties bound the same way: ", members.len()),
                 &ids(members),
             );
-        }
-        if key.is_empty() {
-            let _ = writeln!(out, "    bound by no commitment");
-            continue;
         }
         let bindings = n.bindings(members[0].as_str())?;
         let mut last_proposal = "";
@@ -320,7 +320,7 @@ fn commitments_by_party(out: &mut String, n: &Negotiation) -> Result<(), Unknown
                 let _ = writeln!(out, "    {proposal}");
                 last_proposal = proposal;
             }
-            let mut line = b.commitment.action.clone();
+            let mut line = action(b.clause, b.commitment);
             if !b.commitment.scope.areas.is_empty() {
                 line.push_str(&format!(" [in: {}]", b.commitment.scope.areas.join("; ")));
             }
@@ -409,10 +409,32 @@ fn groups_resolved(out: &mut String, n: &Negotiation) -> Result<(), UnknownParty
     Ok(())
 }
 
+/// "a" or "an" before a word.
+fn a_or_an(word: &str) -> &'static str {
+    if word.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    }
+}
+
+/// What a commitment binds to do, with the truncation mark where its clause's source stops
+/// at the end of it: the data never completes a text the source cut.
+fn action(clause: &Clause, c: &Commitment) -> String {
+    let cut = clause.text_basis == TextBasis::Truncated
+        && clause.text.trim_end().ends_with(c.action.trim_end());
+    if cut {
+        format!("{} … (the source stops here)", c.action.trim_end())
+    } else {
+        c.action.clone()
+    }
+}
+
 /// A commitment as "prohibition, by RU, members of NATO: deploy ...".
-fn stated(c: &Commitment) -> String {
+fn stated(clause: Option<&Clause>, c: &Commitment) -> String {
     let by: Vec<String> = c.obligors.iter().map(PartyRef::to_string).collect();
-    format!("{}, by {}: {}", c.modality, by.join(", "), c.action)
+    let what = clause.map_or_else(|| c.action.clone(), |clause| action(clause, c));
+    format!("{}, by {}: {}", c.modality, by.join(", "), what)
 }
 
 /// The comparison of a draft with an answer, commitments first: each commitment the draft
@@ -438,6 +460,13 @@ fn asked_and_offered(out: &mut String, n: &Negotiation, draft: &str, answer: &st
         new.clause(id.as_str())
             .map_or_else(|| id.to_string(), |c| label(new, c))
     };
+    // The clauses a change's commitments stand in, for their truncation marks.
+    let asked_in = |c: &pactum::diff::CommitmentDiff| {
+        c.old_clause.as_ref().and_then(|id| old.clause(id.as_str()))
+    };
+    let offered_in = |c: &pactum::diff::CommitmentDiff| {
+        c.new_clause.as_ref().and_then(|id| new.clause(id.as_str()))
+    };
     let mut unanswered = Vec::new();
     let mut new_ones = Vec::new();
     for c in &diff.commitments {
@@ -448,22 +477,44 @@ fn asked_and_offered(out: &mut String, n: &Negotiation, draft: &str, answer: &st
                     _ => String::new(),
                 };
                 let _ = writeln!(out, "  {place}");
-                wrap(out, "    asked:    ", &stated(asked));
-                wrap(out, "    offered:  ", &stated(offered));
+                wrap(out, "    asked:    ", &stated(asked_in(c), asked));
+                wrap(out, "    offered:  ", &stated(offered_in(c), offered));
+                // A change of kind ("a prohibition becomes an offer") comes first; what
+                // moved in each field of the commitment is the detail.
+                let kind = c.changes.iter().find_map(|k| match k {
+                    CommitmentChange::Modality {
+                        old,
+                        new,
+                        direction,
+                    } => Some(format!(
+                        "the {old} becomes {} {new} ({direction})",
+                        a_or_an(&new.to_string())
+                    )),
+                    _ => None,
+                });
                 let moves: Vec<String> = c
                     .changes
                     .iter()
+                    .filter(|k| !matches!(k, CommitmentChange::Modality { .. }))
                     .filter_map(|k| k.direction().map(|d| format!("{} {d}", k.name())))
                     .collect();
-                wrap(out, "    so:       ", &moves.join(", "));
+                match kind {
+                    Some(kind) => {
+                        wrap(out, "    so:       ", &kind);
+                        if !moves.is_empty() {
+                            wrap(out, "    and:      ", &moves.join(", "));
+                        }
+                    }
+                    None => wrap(out, "    so:       ", &moves.join(", ")),
+                }
             }
             (Some(asked), None) if c.changes == [CommitmentChange::Dropped] => {
                 let place = c.old_clause.as_ref().map(&label_old).unwrap_or_default();
-                unanswered.push(format!("{place}: {}", stated(asked)));
+                unanswered.push(format!("{place}: {}", stated(asked_in(c), asked)));
             }
             (None, Some(offered)) if c.changes == [CommitmentChange::Added] => {
                 let place = c.new_clause.as_ref().map(&label_new).unwrap_or_default();
-                new_ones.push(format!("{place}: {}", stated(offered)));
+                new_ones.push(format!("{place}: {}", stated(offered_in(c), offered)));
             }
             _ => {}
         }
