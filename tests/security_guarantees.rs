@@ -233,3 +233,13 @@ fn the_example_says_what_groups_parties_what_changes_kind_and_where_a_source_sto
     let cut = "create conditions or situations … (the source stops here)";
     assert_eq!(text.matches(cut).count(), 4, "{text}");
 }
+
+#[test]
+fn one_clause_is_counted_as_one() {
+    let mut n = scenario();
+    let answer = n.proposal_mut("nato-answer-2022-01-26").unwrap();
+    answer.clauses.truncate(1);
+    let text = report::render(&n, &n.validate()).unwrap();
+    assert!(text.contains("en; 0 recitals, 1 clause, "), "{text}");
+    assert!(!text.contains("1 clauses"), "{text}");
+}

@@ -222,6 +222,11 @@ fn proposals(out: &mut String, n: &Negotiation) {
     }
 }
 
+/// "1 clause", "2 clauses".
+fn counted(n: usize, noun: &str) -> String {
+    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
+}
+
 fn contents(p: &Proposal) -> String {
     let count = |basis: TextBasis| {
         p.walk()
@@ -229,9 +234,9 @@ fn contents(p: &Proposal) -> String {
             .count()
     };
     let mut parts = vec![format!(
-        "{} recitals, {} clauses",
-        p.preamble.len(),
-        p.walk().count()
+        "{}, {}",
+        counted(p.preamble.len(), "recital"),
+        counted(p.walk().count(), "clause")
     )];
     for (basis, word) in [
         (TextBasis::Verbatim, "verbatim"),
