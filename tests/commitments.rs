@@ -965,7 +965,7 @@ fn an_item_under_a_rewritten_lead_in_stands() {
                 "Article 1",
                 "The functions of the Committee shall include:",
                 &[
-                    "(a) providing a forum to discuss rules of origin and customs matters;",
+                    "(a) publishing a yearly report on the use of tariff quotas;",
                     "(b) reviewing the operation of this Chapter every two years.",
                 ],
             ),
@@ -982,7 +982,7 @@ fn an_item_under_a_rewritten_lead_in_stands() {
                     "Article 3",
                     lead,
                     &[
-                        "(a) provide a forum to discuss rules of origin and customs matters;",
+                        "(a) publish a yearly report on the use of tariff quotas;",
                         "(b) review the operation of this Chapter every two years.",
                     ],
                 ),
@@ -1021,8 +1021,8 @@ fn glued_words_do_not_hide_a_commitment_that_stands() {
             (
                 "Article 2",
                 &format!(
-                    "{records} No safeguard measure shall be maintained except to the extent \
-                     and for such time as may be necessary to prevent serious injury."
+                    "{records} No safeguard measure shall be maintained longer than needed to \
+                     repair serious harm to the domestic industry."
                 ),
                 &[],
             ),
@@ -1040,8 +1040,8 @@ fn glued_words_do_not_hide_a_commitment_that_stands() {
             (
                 "Article 3",
                 "Each Party shall notify the other Party of any investigation it opens, within \
-                 ten days. No emergency measure shall bemaintained exceptto the extent and for \
-                 such timeas may be necessary to prevent seriousinjury.",
+                 ten days. No emergency measure shall bemaintained longer than neededto repair \
+                 serious harmto the domestic industry.",
                 &[],
             ),
         ],

@@ -273,13 +273,13 @@
 //!   another, with the same modality and verb and what follows the marker a third alike (or
 //!   whole sentences 0.6 alike), or the same subject and what follows 0.4 alike, moved: both
 //!   go. With the same subject and verb, what follows half alike and another modality, the
-//!   two are one change of modality ("The Sub-Committee shall hold its first meeting within
-//!   one year" dropped, "The Sub-Committee may hold its first meeting within two years"
-//!   added elsewhere: a lifting). An added or dropped commitment whose like (same modality,
+//!   two are one change of modality ("The Board shall meet for the first time within a year"
+//!   dropped, "The Board may meet for the first time within two years" added elsewhere: a
+//!   lifting). An added or dropped commitment whose like (same modality,
 //!   verb and two words after it, what follows the marker half alike) stands anywhere in the
 //!   other draft is not new or gone; for an item of a list, its like is the same item under
 //!   a lead-in of the same modality, or the lead-in's act and the item read together ("shall
-//!   accord to the nationals of the other Party: (a) treatment no less favourable"). Items
+//!   grant to the residents of the other Party: (a) access to its courts"). Items
 //!   of a lead-in too long to compare with them are compared by the lead-in's first three
 //!   words and the item, so that two items of one list never meet for the lead-in they
 //!   share. Words that text extraction glued together ("bemaintained", "notifiedto") are

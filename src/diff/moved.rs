@@ -187,10 +187,10 @@ pub(crate) fn net_moves(out: &mut Vec<CommitmentDiff>) {
 const MODALITY_FLOOR: f64 = 0.5;
 
 /// Makes one modality change of a dropped and an added commitment of the same subject and
-/// verb, their acts at least [`MODALITY_FLOOR`] alike, and another modality: "The
-/// Sub-Committee shall hold its inaugural meeting within one year" dropped in one article
-/// and "The Sub-Committee may hold its inaugural meeting within two years" added in another
-/// is one obligation lifted, not one dropped and a permission added.
+/// verb, their acts at least [`MODALITY_FLOOR`] alike, and another modality: "The Board
+/// shall meet for the first time within a year" dropped in one article and "The Board may
+/// meet for the first time within two years" added in another is one obligation lifted, not
+/// one dropped and a permission added.
 fn net_modality(out: &mut Vec<CommitmentDiff>) {
     let key = |e: &Excerpt| {
         let (_, subject) = subject_key(e)?;
@@ -246,10 +246,10 @@ fn net_modality(out: &mut Vec<CommitmentDiff>) {
 /// clause that pairs with another, or written twice in one draft and once in the other, is
 /// not new or gone. Runs after [`net_moves`], on what it left.
 ///
-/// A commitment read from an item of a list with its lead-in ("The Committee shall: (c)
-/// provide a forum ...") stands too where the other draft has the like item under a lead-in
-/// of the same modality ("The functions of the Committee shall include: (c) providing a forum
-/// ..."), as a child of the lead-in's clause or in the same text: the list was rewritten
+/// A commitment read from an item of a list with its lead-in ("The Board shall: (c) publish
+/// a yearly report") stands too where the other draft has the like item under a lead-in of
+/// the same modality ("The tasks of the Board shall include: (c) publishing a yearly
+/// report"), as a child of the lead-in's clause or in the same text: the list was rewritten
 /// around it, the commitment is the same.
 ///
 /// `texts` are the clause texts of both drafts, each with the lead-in of its parent (the
@@ -401,9 +401,9 @@ impl Search {
 
     /// Marks the entries that an item bound by a lead-in of `modality` stands for: item
     /// entries (`lists[1]`) by the item, other entries (`lists[0]`) by the lead-in's act and
-    /// the item read together ("accord to the nationals of the other Party: (a) treatment no
-    /// less favourable" stands for "accord to the nationals of another Party treatment no
-    /// less favourable"). False once the work budget is spent.
+    /// the item read together ("grant to the residents of the other Party: (a) access to its
+    /// courts" stands for "grant to the residents of another Party access to its courts").
+    /// False once the work budget is spent.
     fn meet_item(
         &mut self,
         lists: &[Lists<'_>; 2],
@@ -417,8 +417,8 @@ impl Search {
 }
 
 /// The item of an excerpt read as an item with its lead-in: what follows the last colon (or
-/// dash) after its marker ("The Committee shall: provide a forum ..." gives "provide a forum
-/// ...").
+/// dash) after its marker ("The Board shall: publish a yearly report" gives "publish a yearly
+/// report").
 fn item_of(e: &Excerpt) -> Option<&str> {
     let rest = after_marker(e);
     let bytes = rest.as_bytes();
@@ -846,12 +846,12 @@ mod tests {
     #[test]
     fn an_item_is_read_after_its_lead_in() {
         let e = Excerpt::new(
-            "The Committee shall, among others: provide a forum to consult;",
+            "The Board shall, among others: publish a yearly report;",
             "shall",
             Modality::Obligation,
             Some("The Committee"),
         );
-        assert_eq!(item_of(&e), Some("provide a forum to consult;"));
+        assert_eq!(item_of(&e), Some("publish a yearly report;"));
         let plain = Excerpt::new(
             "Each Party shall notify.",
             "shall",
