@@ -294,3 +294,15 @@ fn changes_read_from_the_text_are_listed_once_under_their_clause() {
         "{t}"
     );
 }
+
+#[test]
+fn the_summary_puts_changes_of_substance_before_changes_of_place() {
+    let (old, new) = pair();
+    let out = text(&compare(&old, &new, &Options::default()));
+    let summary = out.lines().nth(1).unwrap();
+    assert_eq!(
+        summary,
+        "  3 modified, 2 added, 1 removed, 1 split; 4 renumbered, 1 moved, 1 reparented (3 \
+         with no other change); 0 unchanged"
+    );
+}

@@ -166,11 +166,6 @@ const APPLY_INTRANSITIVE: &[&str] = &[
     "without",
 ];
 
-/// Whether a word may stand between a marker and its verb without changing the reading: one
-/// of a few ("also", "only", "thereafter", "in no case", "at least", "a priori", ...), or a
-/// word of seven letters or more in "-ly" ("promptly", "jointly"; "apply" and "comply" are
-/// shorter). It is asked of every word after every marker, so it reads the word lower-cased
-/// on the stack and matches it at once.
 /// Whether a word is a number: digits ("30"), or a number word up to "hundred" ("five",
 /// "forty").
 fn is_amount(word: &str) -> bool {
@@ -185,6 +180,11 @@ fn is_amount(word: &str) -> bool {
         )
 }
 
+/// Whether a word may stand between a marker and its verb without changing the reading: one
+/// of a few ("also", "only", "thereafter", "in no case", "at least", "a priori", ...), or a
+/// word of seven letters or more in "-ly" ("promptly", "jointly"; "apply" and "comply" are
+/// shorter). It is asked of every word after every marker, so it reads the word lower-cased
+/// on the stack and matches it at once.
 pub(crate) fn is_adverb(word: &str) -> bool {
     let ly = word.len() >= 7
         && word

@@ -274,30 +274,56 @@ fn kinds(c: &ClauseDiff) -> String {
         .join(", ")
 }
 
-/// "3 modified, 1 moved, 2 added" with the counts that are not zero, or "no changes".
+/// The clause counts, what changed in substance first, then what only changed place: "3
+/// modified, 2 added, 1 removed; 4 renumbered, 1 moved (2 with no other change); 5
+/// unchanged", with the counts that are not zero.
 fn counts(diff: &Diff) -> String {
     let s = &diff.summary;
-    let parts: Vec<String> = [
+    let list = |counts: &[(usize, &str)]| -> Vec<String> {
+        counts
+            .iter()
+            .filter(|(n, _)| *n > 0)
+            .map(|(n, what)| format!("{n} {what}"))
+            .collect()
+    };
+    let substance = list(&[
         (s.modified, "modified"),
-        (s.renumbered, "renumbered"),
-        (s.moved, "moved"),
-        (s.reparented, "reparented"),
         (s.added, "added"),
         (s.removed, "removed"),
         (s.splits, "split"),
         (s.merges, "merged"),
-    ]
-    .iter()
-    .filter(|(n, _)| *n > 0)
-    .map(|(n, what)| format!("{n} {what}"))
-    .collect();
-    let mut out = if parts.is_empty() {
-        "no clause changes".to_owned()
-    } else {
-        parts.join(", ")
-    };
-    out.push_str(&format!("; {} unchanged", s.unchanged));
-    out
+    ]);
+    let place = list(&[
+        (s.renumbered, "renumbered"),
+        (s.moved, "moved"),
+        (s.reparented, "reparented"),
+    ]);
+    // Clauses whose place changed and nothing else: no change a reader needs to read.
+    let only_place = diff
+        .clauses
+        .iter()
+        .filter(|c| {
+            !c.is(ClauseChangeKind::Modified)
+                && (c.is(ClauseChangeKind::Renumbered)
+                    || c.is(ClauseChangeKind::Moved)
+                    || c.is(ClauseChangeKind::Reparented))
+        })
+        .count();
+    let mut out = Vec::new();
+    if !substance.is_empty() {
+        out.push(substance.join(", "));
+    }
+    if !place.is_empty() {
+        out.push(match only_place {
+            0 => place.join(", "),
+            n => format!("{} ({n} with no other change)", place.join(", ")),
+        });
+    }
+    if out.is_empty() {
+        out.push("no clause changes".to_owned());
+    }
+    out.push(format!("{} unchanged", s.unchanged));
+    out.join("; ")
 }
 
 /// The clauses with something to show: every kind but unchanged.
