@@ -1113,22 +1113,24 @@ fn a_moved_commitment_whose_modality_changed_is_one_change() {
             ),
         ],
     );
-    let new = outline(
-        "v2",
-        &[
-            ("Article 1", records, &[]),
-            (
-                "Article 2",
-                "The Parties shall cooperate on trade remedies.",
-                &[],
-            ),
-            (
-                "Article 3",
-                "The Committee may hold its first meeting within two years after the entry into \
-                 force of this Agreement.",
-                &[],
-            ),
-        ],
+    // The provision moves to a new Article 3, as written here.
+    let moved = |article_3: &str| {
+        outline(
+            "v2",
+            &[
+                ("Article 1", records, &[]),
+                (
+                    "Article 2",
+                    "The Parties shall cooperate on trade remedies.",
+                    &[],
+                ),
+                ("Article 3", article_3, &[]),
+            ],
+        )
+    };
+    let new = moved(
+        "The Committee may hold its first meeting within two years after the entry into force \
+         of this Agreement.",
     );
     let d = compare(&old, &new, &Options::default().without_ids());
     assert_eq!(names(&d), ["modality"], "{:?}", d.commitments);
@@ -1138,22 +1140,9 @@ fn a_moved_commitment_whose_modality_changed_is_one_change() {
     );
     assert_eq!(d.commitments[0].new_clause.as_ref().unwrap(), "art-2");
     // Another subject is another commitment.
-    let other = outline(
-        "v3",
-        &[
-            ("Article 1", records, &[]),
-            (
-                "Article 2",
-                "The Parties shall cooperate on trade remedies.",
-                &[],
-            ),
-            (
-                "Article 3",
-                "Each Party may hold its first meeting within two years after the entry into \
-                 force of this Agreement.",
-                &[],
-            ),
-        ],
+    let other = moved(
+        "Each Party may hold its first meeting within two years after the entry into force of \
+         this Agreement.",
     );
     let d = compare(&old, &other, &Options::default().without_ids());
     let mut got = names(&d);
