@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! cargo run --example compare -- OLD NEW [--format text|markdown|json] [--no-ids] [--party ID]
-//!     [--parties PARTIES.json] [--proposer ID]
+//!     [--parties PARTIES.json] [--proposer ID] [--changed-only | --all]
 //! ```
 //!
 //! OLD and NEW are pactum JSON files or treaty texts (`.txt`, `.md`, or anything that does not
@@ -18,6 +18,12 @@
 //! 1997") resolved through the new file's negotiation. `--party ID` shows only the changes that
 //! concern one party.
 //!
+//! `--changed-only` lists only the clauses whose content changed (modified, added or removed)
+//! and says how many others only changed place; `--all` lists every changed clause. The
+//! Markdown redline of a comparison where more than [`LONG`] clauses changed is changed-only
+//! unless `--all` is given: a reader of a long comparison wants its substance first. The text
+//! redline lists every clause unless asked.
+//!
 //! Exit status, as diff(1): 0 when the proposals do not differ, 1 when they do, 2 on trouble (a
 //! missing file, a parse error, an unknown id), with a message on stderr.
 
@@ -28,7 +34,10 @@ use pactum::{Negotiation, Proposal};
 
 mod common;
 
-const USAGE: &str = "usage: compare OLD[#ID] NEW[#ID] [--format text|markdown|json] [--no-ids] [--party ID] [--parties PARTIES.json] [--proposer ID]";
+const USAGE: &str = "usage: compare OLD[#ID] NEW[#ID] [--format text|markdown|json] [--no-ids] [--party ID] [--parties PARTIES.json] [--proposer ID] [--changed-only | --all]";
+/// Changed clauses above which the Markdown redline lists only those whose content changed,
+/// unless `--all` is given: about the size of one long chapter.
+const LONG: usize = 100;
 const BUNDLED: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/examples/data/security-guarantees.json"
@@ -51,6 +60,8 @@ fn run() -> Result<ExitCode, String> {
     let mut format = Format::Text;
     let mut options = Options::default();
     let mut party: Option<String> = None;
+    // None: the format's default.
+    let mut changed_only: Option<bool> = None;
     let mut args = common::ImportArgs::default();
     while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
         match arg {
@@ -69,6 +80,8 @@ fn run() -> Result<ExitCode, String> {
                 }
             }
             Long("no-ids") => options = options.without_ids(),
+            Long("changed-only") => changed_only = Some(true),
+            Long("all") => changed_only = Some(false),
             Long("party") => party = Some(common::value(&mut parser)?),
             Short('h') | Long("help") => {
                 println!("{USAGE}");
@@ -103,7 +116,16 @@ fn run() -> Result<ExitCode, String> {
     }
     // Rendered with the drafts beside the diff, so that clauses are labelled with their
     // headings.
-    let view = pactum::render::Comparison::new(&diff, &old, &new).map_err(|e| e.to_string())?;
+    let mut view = pactum::render::Comparison::new(&diff, &old, &new).map_err(|e| e.to_string())?;
+    let long = diff
+        .clauses
+        .iter()
+        .filter(|c| !c.is(pactum::diff::ClauseChangeKind::Unchanged))
+        .count()
+        > LONG;
+    if changed_only.unwrap_or(matches!(format, Format::Markdown) && long) {
+        view = view.changed_only();
+    }
     match format {
         Format::Text => print!("{view}"),
         Format::Markdown => print!("{}", view.markdown()),

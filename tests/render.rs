@@ -306,3 +306,19 @@ fn the_summary_puts_changes_of_substance_before_changes_of_place() {
          with no other change); 0 unchanged"
     );
 }
+
+#[test]
+fn changed_only_lists_the_clauses_whose_content_changed() {
+    use pactum::render::Comparison;
+    let (old, new) = pair();
+    let diff = compare(&old, &new, &Options::default());
+    let all = Comparison::new(&diff, &old, &new).unwrap();
+    let view = all.changed_only();
+    let (full, short) = (all.text(), view.text());
+    let line = "3 clauses that only changed place (renumbered, moved or reparented) not listed";
+    assert!(short.contains(line), "{short}");
+    assert!(!full.contains(line), "{full}");
+    // Every clause of the short view is in the full one, and fewer rows are listed.
+    assert!(short.lines().count() < full.lines().count());
+    assert!(view.markdown().contains(line));
+}

@@ -10,12 +10,16 @@ use crate::diff::Diff;
 /// The Markdown redline: the same sections as [`text`](super::text), with a change table and
 /// deletions and insertions as `<del>` and `<ins>`.
 pub fn markdown(diff: &Diff) -> String {
-    markdown_of(diff, None)
+    markdown_of(diff, None, false)
 }
 
-pub(super) fn markdown_of(diff: &Diff, proposals: Option<(&Proposal, &Proposal)>) -> String {
+pub(super) fn markdown_of(
+    diff: &Diff,
+    proposals: Option<(&Proposal, &Proposal)>,
+    changed_only: bool,
+) -> String {
     let mut out = String::new();
-    let _ = walk(&mut out, diff, proposals, &Markdown);
+    let _ = walk(&mut out, diff, proposals, &Markdown, changed_only);
     out
 }
 

@@ -53,6 +53,7 @@ pub struct Comparison<'a> {
     diff: &'a Diff,
     old: &'a Proposal,
     new: &'a Proposal,
+    changed_only: bool,
 }
 
 /// Proposals that are not the ones a diff was made from.
@@ -78,7 +79,42 @@ impl<'a> Comparison<'a> {
                 });
             }
         }
-        Ok(Comparison { diff, old, new })
+        Ok(Comparison {
+            diff,
+            old,
+            new,
+            changed_only: false,
+        })
+    }
+
+    /// The same view listing, in its clause table, moves and texts, only the clauses whose
+    /// content changed (modified, added or removed): on a long comparison, what a reader
+    /// reads first. It says how many clauses only changed place.
+    ///
+    /// ```
+    /// use pactum::diff::{compare, Options};
+    /// use pactum::render::Comparison;
+    /// use pactum::{Clause, Proposal};
+    ///
+    /// let old = Proposal::new("v1".parse()?, "Draft", "A".parse()?)
+    ///     .with_clause(Clause::new("a".parse()?, "The Parties shall consult.").with_number("Article 1"))
+    ///     .with_clause(Clause::new("b".parse()?, "Each Party may withdraw.").with_number("Article 2"));
+    /// let mut new = old.clone();
+    /// new.clauses[0].text = "The Parties should consult.".into();
+    /// new.clauses[1].number = Some("Article 3".into());
+    /// let diff = compare(&old, &new, &Options::default());
+    /// let view = Comparison::new(&diff, &old, &new)?.changed_only();
+    /// assert!(view.text().contains("Article 1 (modified)"));
+    /// assert!(view.text().contains("1 clause that only changed place"));
+    /// assert!(!view.text().contains("Article 2 -> Article 3"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn changed_only(self) -> Self {
+        Comparison {
+            changed_only: true,
+            ..self
+        }
     }
 
     /// The diff.
@@ -98,19 +134,25 @@ impl<'a> Comparison<'a> {
 
     /// The text redline, with clauses labelled by number and heading.
     pub fn text(&self) -> String {
-        text::text_of(self.diff, Some((self.old, self.new)))
+        text::text_of(self.diff, Some((self.old, self.new)), self.changed_only)
     }
 
     /// The Markdown redline, with clauses labelled by number and heading.
     pub fn markdown(&self) -> String {
-        markdown::markdown_of(self.diff, Some((self.old, self.new)))
+        markdown::markdown_of(self.diff, Some((self.old, self.new)), self.changed_only)
     }
 }
 
 impl std::fmt::Display for Comparison<'_> {
     /// The text redline, written straight to the formatter.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        walk::walk(f, self.diff, Some((self.old, self.new)), &text::Text)
+        walk::walk(
+            f,
+            self.diff,
+            Some((self.old, self.new)),
+            &text::Text,
+            self.changed_only,
+        )
     }
 }
 

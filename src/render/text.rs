@@ -11,19 +11,23 @@ use crate::diff::Diff;
 /// moves (apart from edits), splits and merges, then each changed text with deletions as
 /// `[-...-]` and insertions as `{+...+}`.
 pub fn text(diff: &Diff) -> String {
-    text_of(diff, None)
+    text_of(diff, None, false)
 }
 
-pub(super) fn text_of(diff: &Diff, proposals: Option<(&Proposal, &Proposal)>) -> String {
+pub(super) fn text_of(
+    diff: &Diff,
+    proposals: Option<(&Proposal, &Proposal)>,
+    changed_only: bool,
+) -> String {
     let mut out = String::new();
-    let _ = walk(&mut out, diff, proposals, &Text);
+    let _ = walk(&mut out, diff, proposals, &Text, changed_only);
     out
 }
 
 impl fmt::Display for Diff {
     /// The text redline, written straight to the formatter.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        walk(f, self, None, &Text)
+        walk(f, self, None, &Text, false)
     }
 }
 

@@ -13,7 +13,7 @@ use super::{
     parties_list_refs, sides, values,
 };
 use crate::Proposal;
-use crate::diff::{ClauseChangeKind, Diff, RecitalChange, TextChange, TextOp};
+use crate::diff::{ClauseChangeKind, ClauseDiff, Diff, RecitalChange, TextChange, TextOp};
 
 /// How a recital changed, for [`Style::recital`].
 pub(super) enum Recital<'a> {
@@ -87,13 +87,25 @@ pub(super) trait Style {
 /// Writes the whole redline of `diff` in `style`.
 /// Writes the whole redline of `diff` in `style`; with the proposals it was made from,
 /// clauses are labelled with their headings too.
+///
+/// With `changed_only`, the clause table, the moves and the texts list only the clauses whose
+/// content changed (modified, added or removed), and say how many others only changed place.
 pub(super) fn walk<S: Style>(
     out: &mut dyn Write,
     diff: &Diff,
     proposals: Option<(&Proposal, &Proposal)>,
     style: &S,
+    changed_only: bool,
 ) -> fmt::Result {
     let labels = Labels::new(diff, proposals);
+    // The clauses listed below: all that changed, or only those whose content did.
+    let shown = |c: &&ClauseDiff| {
+        !changed_only
+            || c.is(ClauseChangeKind::Modified)
+            || c.is(ClauseChangeKind::Added)
+            || c.is(ClauseChangeKind::Removed)
+    };
+    let only_place = changed(diff).filter(|c| !shown(c)).count();
     style.title(out, diff)?;
 
     let (groups, read) = commitment_groups(diff);
@@ -154,6 +166,7 @@ pub(super) fn walk<S: Style>(
     }
 
     let rows: Vec<Row> = changed(diff)
+        .filter(shown)
         .map(|c| {
             let (old, new) = sides(&labels, c);
             Row {
@@ -164,9 +177,18 @@ pub(super) fn walk<S: Style>(
             }
         })
         .collect();
-    if !rows.is_empty() {
+    if !rows.is_empty() || only_place > 0 {
         style.section(out, "Clauses", false)?;
-        style.table(out, &rows)?;
+        if !rows.is_empty() {
+            style.table(out, &rows)?;
+        }
+        if only_place > 0 {
+            let s = if only_place == 1 { "" } else { "s" };
+            style.item(
+                out,
+                &format!("{only_place} clause{s} that only changed place (renumbered, moved or reparented) not listed"),
+            )?;
+        }
     }
 
     // A checked diff pairs every moved clause; one built by hand may not, and is shown
@@ -175,6 +197,7 @@ pub(super) fn walk<S: Style>(
         .clauses
         .iter()
         .filter(|c| c.is(ClauseChangeKind::Moved) || c.is(ClauseChangeKind::Reparented))
+        .filter(shown)
         .filter_map(|c| Some((c, c.new.as_ref()?)))
         .map(|(c, n)| {
             format!(
@@ -230,7 +253,7 @@ pub(super) fn walk<S: Style>(
         *listed.entry(key).or_default() += 1;
     }
     let mut started = false;
-    for c in changed(diff) {
+    for c in changed(diff).filter(shown) {
         let body = match (&c.text, &c.clause) {
             (Some(t), _) => Some(style.redline(t)),
             (None, Some(clause)) if c.is(ClauseChangeKind::Added) && !clause.text.is_empty() => {
