@@ -165,6 +165,38 @@ mod scenario {
         let (old, new) = drafts();
         insta::assert_snapshot!(markdown(&compare(&old, &new, &Options::default())));
     }
+
+    #[test]
+    fn each_commitment_change_is_listed_once() {
+        let (old, new) = drafts();
+        let n = pactum::format::from_str(include_str!("../examples/data/security-guarantees.json"))
+            .unwrap();
+        let diff = pactum::diff::compare_in(&n, &old, &new, &Options::default());
+        let out = text(&diff);
+        // The 29 states of NATO's 2020 membership besides the US are listed by the changes whose obligors
+        // lose them, once each, not once per group of parties the changes concern.
+        let states = "BE CA DK FR IS IT LU NL NO PT GB GR TR DE ES CZ HU PL BG EE LV LT RO SK SI \
+                      AL HR ME MK";
+        let losing = diff
+            .commitments
+            .iter()
+            .filter(|c| {
+                c.changes.iter().any(|k| {
+                    matches!(k, pactum::diff::CommitmentChange::Obligors { parties_removed, .. }
+                        if parties_removed.iter().any(|p| p == "MK"))
+                })
+            })
+            .count();
+        assert_eq!(out.matches(states).count(), losing, "{out}");
+        assert_eq!(losing, 3);
+        // Each change is one entry, however many parties it concerns.
+        assert_eq!(
+            out.matches("Article 1, art-1.p-2 [peaceful-settlement]")
+                .count(),
+            1,
+            "{out}"
+        );
+    }
 }
 
 #[test]

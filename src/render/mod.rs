@@ -453,40 +453,13 @@ fn field_changes(c: &ClauseDiff, arrow: &str) -> Vec<String> {
     out
 }
 
-/// Parties concerned by the same commitment changes (indices into `diff.commitments`).
-type PartyGroup<'a> = (Vec<&'a crate::PartyId>, Vec<usize>);
-
-/// The parties the changes of encoded commitments concern, grouped when the same changes
-/// concern them, in first-mention order; and the changes read from the text, by clause pair
-/// in order of first mention, each listed once whoever it binds. Each change is an index
-/// into `diff.commitments`.
-fn commitment_groups(diff: &Diff) -> (Vec<PartyGroup<'_>>, Vec<Vec<usize>>) {
+/// The changes of encoded commitments, in order, and the changes read from the text, by
+/// clause pair in order of first mention. Each is listed once, whoever it concerns; each
+/// change is an index into `diff.commitments`.
+fn commitment_groups(diff: &Diff) -> (Vec<usize>, Vec<Vec<usize>>) {
     let encoded: Vec<usize> = (0..diff.commitments.len())
         .filter(|&i| !diff.commitments[i].inferred())
         .collect();
-    let mut groups: Vec<PartyGroup<'_>> = Vec::new();
-    for party in diff.parties() {
-        let mine: Vec<usize> = encoded
-            .iter()
-            .copied()
-            .filter(|&i| diff.commitments[i].concerns(party.as_str()))
-            .collect();
-        if mine.is_empty() {
-            continue;
-        }
-        match groups.iter_mut().find(|(_, list)| *list == mine) {
-            Some((parties, _)) => parties.push(party),
-            None => groups.push((vec![party], mine)),
-        }
-    }
-    // An encoded change that binds no party (none resolved) still has a place.
-    let nobody: Vec<usize> = encoded
-        .into_iter()
-        .filter(|&i| diff.commitments[i].parties().is_empty())
-        .collect();
-    if !nobody.is_empty() {
-        groups.push((Vec::new(), nobody));
-    }
     let mut read: Vec<Vec<usize>> = Vec::new();
     let mut at: std::collections::HashMap<
         (Option<&crate::ClauseId>, Option<&crate::ClauseId>),
@@ -503,7 +476,7 @@ fn commitment_groups(diff: &Diff) -> (Vec<PartyGroup<'_>>, Vec<Vec<usize>>) {
         });
         read[k].push(i);
     }
-    (groups, read)
+    (encoded, read)
 }
 
 /// The commitment changes in a line, for the summary: "2 changes of encoded commitments; 12
@@ -740,16 +713,6 @@ fn describe(
         }
     }
     (head, lines)
-}
-
-/// "RU" or "16 parties bound the same way: BE CA ..."; "no party resolved" for none.
-fn parties_list_refs(parties: &[&crate::PartyId]) -> String {
-    let ids: Vec<&str> = parties.iter().map(|p| p.as_str()).collect();
-    match ids.len() {
-        0 => "no party resolved".to_owned(),
-        1 => ids[0].to_owned(),
-        n => format!("{n} parties bound the same way: {}", ids.join(" ")),
-    }
 }
 
 /// "added X; removed Y", leaving out an empty side.

@@ -9,8 +9,7 @@
 use std::fmt::{self, Write};
 
 use super::{
-    Labels, and_list, changed, commitment_groups, describe, field_changes, kinds,
-    parties_list_refs, sides, values,
+    Labels, and_list, changed, commitment_groups, describe, field_changes, kinds, sides, values,
 };
 use crate::Proposal;
 use crate::diff::{ClauseChangeKind, ClauseDiff, Diff, RecitalChange, TextChange, TextOp};
@@ -108,16 +107,16 @@ pub(super) fn walk<S: Style>(
     let only_place = changed(diff).filter(|c| !shown(c)).count();
     style.title(out, diff)?;
 
-    let (groups, read) = commitment_groups(diff);
-    if !groups.is_empty() {
-        style.section(out, "Commitments, by party", true)?;
-        for (parties, list) in &groups {
-            let items: Vec<(String, Vec<String>)> = list
-                .iter()
-                .map(|&i| describe(&labels, &diff.commitments[i], S::ARROW))
-                .collect();
-            style.group(out, &parties_list_refs(parties), &items)?;
-        }
+    let (encoded, read) = commitment_groups(diff);
+    if !encoded.is_empty() {
+        // Each change once: it names whom it binds ("bound RU, members of NATO"), so a list of
+        // thirty states is not repeated for each group of parties it concerns.
+        style.section(out, "Commitments", true)?;
+        let items: Vec<(String, Vec<String>)> = encoded
+            .iter()
+            .map(|&i| describe(&labels, &diff.commitments[i], S::ARROW))
+            .collect();
+        style.group(out, "each change once, with whom it binds", &items)?;
     }
     if !read.is_empty() {
         // Read from the text, each once, under its clause pair: "shall" -> "should" in
