@@ -14,8 +14,8 @@
 //! With no arguments, the bundled Russian draft agreement of 17 December 2021 is compared with
 //! the written answer of the United States of 26 January 2022.
 //!
-//! Commitment changes come first, per party, with groups ("the members of NATO as of 27 May
-//! 1997") resolved through the new file's negotiation. `--party ID` shows only the changes that
+//! Commitment changes come first, each once with whom it binds, with groups ("the members of
+//! NATO as of 27 May 1997") resolved through the new file's negotiation. `--party ID` shows only the changes that
 //! concern one party.
 //!
 //! `--changed-only` lists only the clauses whose content changed (modified, added or removed)

@@ -1,8 +1,8 @@
 //! One walk over a diff's sections, written through a [`Style`]: the text and Markdown
 //! redlines are two styles of it, and an HTML redline would be a third.
 //!
-//! The walk decides what is said and in which order (summary, commitment changes by party,
-//! commitment changes read from the text by clause, proposal fields, preamble, change table, moves, splits and merges, redlined texts); a style
+//! The walk decides what is said and in which order (summary, changes of encoded commitments
+//! each once, commitment changes read from the text by clause, proposal fields, preamble, change table, moves, splits and merges, redlined texts); a style
 //! decides how it looks (headings, lists, tables, how deletions and insertions are marked, what
 //! is escaped). It writes into any [`fmt::Write`], so `Display` streams.
 
