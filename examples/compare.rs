@@ -15,8 +15,8 @@
 //! the written answer of the United States of 26 January 2022.
 //!
 //! Commitment changes come first, each once with whom it binds, with groups ("the members of
-//! NATO as of 27 May 1997") resolved through the new file's negotiation. `--party ID` shows only the changes that
-//! concern one party.
+//! NATO as of 27 May 1997") resolved through the new file's negotiation. `--party ID` shows
+//! only the changes that concern one party.
 //!
 //! `--changed-only` lists only the clauses whose content changed (modified, added or removed)
 //! and says how many others only changed place; `--all` lists every changed clause. The

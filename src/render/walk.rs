@@ -2,9 +2,10 @@
 //! redlines are two styles of it, and an HTML redline would be a third.
 //!
 //! The walk decides what is said and in which order (summary, changes of encoded commitments
-//! each once, commitment changes read from the text by clause, proposal fields, preamble, change table, moves, splits and merges, redlined texts); a style
-//! decides how it looks (headings, lists, tables, how deletions and insertions are marked, what
-//! is escaped). It writes into any [`fmt::Write`], so `Display` streams.
+//! each once, commitment changes read from the text by clause, proposal fields, preamble,
+//! change table, moves, splits and merges, redlined texts); a style decides how it looks
+//! (headings, lists, tables, how deletions and insertions are marked, what is escaped). It
+//! writes into any [`fmt::Write`], so `Display` streams.
 
 use std::fmt::{self, Write};
 
