@@ -354,3 +354,26 @@ fn changed_only_lists_the_clauses_whose_content_changed() {
     assert!(short.lines().count() < full.lines().count());
     assert!(view.markdown().contains(line));
 }
+
+#[test]
+fn with_its_drafts_the_summary_counts_articles_apart() {
+    use pactum::render::Comparison;
+    let (old, new) = pair();
+    let diff = compare(&old, &new, &Options::default());
+    let view = Comparison::new(&diff, &old, &new).unwrap();
+    let line = view
+        .text()
+        .lines()
+        .find(|l| l.starts_with("  articles: "))
+        .map(str::to_owned);
+    // Without the drafts, the kinds of paired clauses are not known: no such line.
+    assert!(!text(&diff).contains("articles: "));
+    let line = line.expect("an articles line");
+    // The fixture gives no clause a kind: its top-level clauses are its articles (one of
+    // the three modified clauses is a paragraph).
+    assert_eq!(
+        line,
+        "  articles: 5 changed in substance (2 modified, 2 added, 1 removed), 3 only changed \
+         place, 0 unchanged"
+    );
+}

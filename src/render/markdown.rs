@@ -57,7 +57,7 @@ impl Style for Markdown {
         format!("<ins>{s}</ins>")
     }
 
-    fn title(&self, out: &mut dyn Write, diff: &Diff) -> fmt::Result {
+    fn title(&self, out: &mut dyn Write, diff: &Diff, articles: Option<&str>) -> fmt::Result {
         writeln!(out, "# Comparison of `{}` with `{}`\n", diff.old, diff.new)?;
         writeln!(
             out,
@@ -65,6 +65,9 @@ impl Style for Markdown {
             counts(diff),
             diff.summary.similarity
         )?;
+        if let Some(line) = articles {
+            writeln!(out, "\n**Articles:** {}.", self.escape(line))?;
+        }
         if let Some(line) = commitment_summary(diff) {
             writeln!(out, "\n**Commitments:** {}.", self.escape(&line))?;
         }

@@ -49,13 +49,16 @@ impl Style for Text {
         format!("{{+{s}+}}")
     }
 
-    fn title(&self, out: &mut dyn Write, diff: &Diff) -> fmt::Result {
+    fn title(&self, out: &mut dyn Write, diff: &Diff, articles: Option<&str>) -> fmt::Result {
         writeln!(
             out,
             "Comparison of {} (old) with {} (new)",
             diff.old, diff.new
         )?;
         writeln!(out, "  {}", counts(diff))?;
+        if let Some(line) = articles {
+            writeln!(out, "  articles: {line}")?;
+        }
         if let Some(line) = commitment_summary(diff) {
             writeln!(out, "  commitments: {line}")?;
         }

@@ -10,7 +10,8 @@
 use std::fmt::{self, Write};
 
 use super::{
-    Labels, and_list, changed, commitment_groups, describe, field_changes, kinds, sides, values,
+    Labels, and_list, article_counts, changed, commitment_groups, describe, field_changes, kinds,
+    sides, values,
 };
 use crate::Proposal;
 use crate::diff::{ClauseChangeKind, ClauseDiff, Diff, RecitalChange, TextChange, TextOp};
@@ -41,8 +42,8 @@ pub(super) trait Style {
     fn deleted(&self, s: &str) -> String;
     /// An insertion, already escaped.
     fn inserted(&self, s: &str) -> String;
-    /// The title and the summary.
-    fn title(&self, out: &mut dyn Write, diff: &Diff) -> fmt::Result;
+    /// The title and the summary; `articles` counts the articles apart, where they are known.
+    fn title(&self, out: &mut dyn Write, diff: &Diff, articles: Option<&str>) -> fmt::Result;
     /// A section's heading; `nested` when the section's content starts with headings of its
     /// own (the commitment groups, the changed clauses).
     fn section(&self, out: &mut dyn Write, name: &str, nested: bool) -> fmt::Result;
@@ -106,7 +107,7 @@ pub(super) fn walk<S: Style>(
             || c.is(ClauseChangeKind::Removed)
     };
     let only_place = changed(diff).filter(|c| !shown(c)).count();
-    style.title(out, diff)?;
+    style.title(out, diff, article_counts(diff, proposals).as_deref())?;
 
     let (encoded, read) = commitment_groups(diff);
     if !encoded.is_empty() {
