@@ -377,3 +377,35 @@ fn with_its_drafts_the_summary_counts_articles_apart() {
          place, 0 unchanged"
     );
 }
+
+#[test]
+fn modal_words_that_change_no_commitment_get_one_line() {
+    use pactum::{Commitment, Modality, PartyRef};
+    // The encoded commitment stays an obligation while the text's modal word changes: the
+    // annotation is what counts, and the redline says in one line that the words moved.
+    let draft = |id: &str, text: &str| {
+        let c = Commitment::new(
+            "c".parse().unwrap(),
+            Modality::Obligation,
+            "notify the other Party",
+        )
+        .with_obligor(PartyRef::party("A".parse().unwrap()));
+        Proposal::new(id.parse().unwrap(), "Draft", "A".parse().unwrap())
+            .with_clause(clause("art-1", "Article 1", text).with_commitment(c))
+    };
+    let old = draft("v1", "Each Party shall notify the other Party.");
+    let new = draft("v2", "Each Party should notify the other Party.");
+    let d = compare(&old, &new, &Options::default());
+    assert!(d.commitments.is_empty(), "{:?}", d.commitments);
+    let out = text(&d);
+    assert_eq!(
+        out.matches("modal words changed; no commitment change listed")
+            .count(),
+        1,
+        "{out}"
+    );
+    // A text whose modal words stay the same gets no such line.
+    let same = draft("v3", "Each Party shall notify the other Party promptly.");
+    let out = text(&compare(&old, &same, &Options::default()));
+    assert!(!out.contains("modal words changed"), "{out}");
+}

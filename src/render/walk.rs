@@ -275,6 +275,14 @@ pub(super) fn walk<S: Style>(
         if let Some(n) = here {
             let s = if *n == 1 { "" } else { "s" };
             fields.push(format!("{n} commitment change{s}, listed above"));
+        } else if let Some(t) = &c.text {
+            // Its modal words changed but no commitment did (an encoded commitment kept, or
+            // the same obligation written another way): one line, so that a reader of the
+            // redline knows it was weighed.
+            let (old, new) = (t.old_text(), t.new_text());
+            if crate::deontic::modalities(&old) != crate::deontic::modalities(&new) {
+                fields.push("modal words changed; no commitment change listed".to_owned());
+            }
         }
         if body.is_none() && fields.is_empty() {
             continue;
