@@ -2,7 +2,7 @@
 
 use std::fmt::{self, Write};
 
-use super::walk::{Recital, Row, Style, walk};
+use super::walk::{Recital, Row, Style, rendered};
 use super::{commitment_summary, counts};
 use crate::Proposal;
 use crate::diff::Diff;
@@ -18,9 +18,7 @@ pub(super) fn markdown_of(
     proposals: Option<(&Proposal, &Proposal)>,
     changed_only: bool,
 ) -> String {
-    let mut out = String::new();
-    let _ = walk(&mut out, diff, proposals, &Markdown, changed_only);
-    out
+    rendered(diff, proposals, &Markdown, changed_only)
 }
 
 /// GitHub-flavoured Markdown with inline `<del>` and `<ins>`.

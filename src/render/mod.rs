@@ -316,41 +316,49 @@ fn kinds(c: &ClauseDiff) -> String {
         .join(", ")
 }
 
+/// Whether a clause's content changed: modified, added or removed.
+fn substantive(c: &ClauseDiff) -> bool {
+    c.is(ClauseChangeKind::Modified)
+        || c.is(ClauseChangeKind::Added)
+        || c.is(ClauseChangeKind::Removed)
+}
+
+/// Whether a clause only changed place: renumbered, moved or reparented, and nothing else.
+fn only_place(c: &ClauseDiff) -> bool {
+    !substantive(c)
+        && (c.is(ClauseChangeKind::Renumbered)
+            || c.is(ClauseChangeKind::Moved)
+            || c.is(ClauseChangeKind::Reparented))
+}
+
+/// "3 modified", "2 added" for each count that is not zero, in order.
+fn nonzero(counts: &[(usize, &str)]) -> Vec<String> {
+    counts
+        .iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, what)| format!("{n} {what}"))
+        .collect()
+}
+
 /// The clause counts, what changed in substance first, then what only changed place: "3
 /// modified, 2 added, 1 removed; 4 renumbered, 1 moved (2 with no other change); 5
 /// unchanged", with the counts that are not zero.
 fn counts(diff: &Diff) -> String {
     let s = &diff.summary;
-    let list = |counts: &[(usize, &str)]| -> Vec<String> {
-        counts
-            .iter()
-            .filter(|(n, _)| *n > 0)
-            .map(|(n, what)| format!("{n} {what}"))
-            .collect()
-    };
-    let substance = list(&[
+    let substance = nonzero(&[
         (s.modified, "modified"),
         (s.added, "added"),
         (s.removed, "removed"),
         (s.splits, "split"),
         (s.merges, "merged"),
     ]);
-    let place = list(&[
+    let place = nonzero(&[
         (s.renumbered, "renumbered"),
         (s.moved, "moved"),
         (s.reparented, "reparented"),
     ]);
     // Clauses whose place changed and nothing else: no change a reader needs to read.
-    let only_place = diff
-        .clauses
-        .iter()
-        .filter(|c| {
-            !c.is(ClauseChangeKind::Modified)
-                && (c.is(ClauseChangeKind::Renumbered)
-                    || c.is(ClauseChangeKind::Moved)
-                    || c.is(ClauseChangeKind::Reparented))
-        })
-        .count();
+    let only_place = diff.clauses.iter().filter(|c| only_place(c)).count();
     let mut out = Vec::new();
     if !substance.is_empty() {
         out.push(substance.join(", "));
@@ -407,16 +415,12 @@ fn article_counts(diff: &Diff, proposals: Option<(&Proposal, &Proposal)>) -> Opt
     );
     let unchanged = count(ClauseChangeKind::Unchanged);
     let substance = modified + added + removed;
-    let place = articles.len() - substance - unchanged;
-    let parts: Vec<String> = [
+    let place = articles.iter().filter(|c| only_place(c)).count();
+    let parts = nonzero(&[
         (modified, "modified"),
         (added, "added"),
         (removed, "removed"),
-    ]
-    .iter()
-    .filter(|(n, _)| *n > 0)
-    .map(|(n, what)| format!("{n} {what}"))
-    .collect();
+    ]);
     let mut out = format!("{substance} changed in substance");
     if !parts.is_empty() {
         out.push_str(&format!(" ({})", parts.join(", ")));
@@ -578,13 +582,7 @@ fn commitments_read(diff: &Diff) -> String {
             _ => {}
         }
     }
-    let mut parts = Vec::new();
-    if added > 0 {
-        parts.push(format!("{added} added"));
-    }
-    if dropped > 0 {
-        parts.push(format!("{dropped} dropped"));
-    }
+    let mut parts = nonzero(&[(added, "added"), (dropped, "dropped")]);
     if modality > 0 {
         let how: Vec<String> = directions.iter().map(|(d, n)| format!("{n} {d}")).collect();
         parts.push(format!("{modality} of modality ({})", how.join(", ")));

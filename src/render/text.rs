@@ -2,7 +2,7 @@
 
 use std::fmt::{self, Write};
 
-use super::walk::{Recital, Row, Style, walk};
+use super::walk::{Recital, Row, Style, rendered, walk};
 use super::{commitment_summary, counts};
 use crate::Proposal;
 use crate::diff::Diff;
@@ -19,9 +19,7 @@ pub(super) fn text_of(
     proposals: Option<(&Proposal, &Proposal)>,
     changed_only: bool,
 ) -> String {
-    let mut out = String::new();
-    let _ = walk(&mut out, diff, proposals, &Text, changed_only);
-    out
+    rendered(diff, proposals, &Text, changed_only)
 }
 
 impl fmt::Display for Diff {

@@ -11,7 +11,7 @@ use std::fmt::{self, Write};
 
 use super::{
     Labels, and_list, article_counts, changed, commitment_groups, describe, field_changes, kinds,
-    sides, values,
+    sides, substantive, values,
 };
 use crate::Proposal;
 use crate::diff::{ClauseChangeKind, ClauseDiff, Diff, RecitalChange, TextChange, TextOp};
@@ -85,7 +85,19 @@ pub(super) trait Style {
     }
 }
 
-/// Writes the whole redline of `diff` in `style`.
+/// The whole redline of `diff` in `style`, as a string (see [`walk`]).
+pub(super) fn rendered<S: Style>(
+    diff: &Diff,
+    proposals: Option<(&Proposal, &Proposal)>,
+    style: &S,
+    changed_only: bool,
+) -> String {
+    let mut out = String::new();
+    // Writing into a String cannot fail.
+    let _ = walk(&mut out, diff, proposals, style, changed_only);
+    out
+}
+
 /// Writes the whole redline of `diff` in `style`; with the proposals it was made from,
 /// clauses are labelled with their headings too.
 ///
@@ -100,12 +112,7 @@ pub(super) fn walk<S: Style>(
 ) -> fmt::Result {
     let labels = Labels::new(diff, proposals);
     // The clauses listed below: all that changed, or only those whose content did.
-    let shown = |c: &&ClauseDiff| {
-        !changed_only
-            || c.is(ClauseChangeKind::Modified)
-            || c.is(ClauseChangeKind::Added)
-            || c.is(ClauseChangeKind::Removed)
-    };
+    let shown = |c: &&ClauseDiff| !changed_only || substantive(c);
     let only_place = changed(diff).filter(|c| !shown(c)).count();
     style.title(out, diff, article_counts(diff, proposals).as_deref())?;
 
