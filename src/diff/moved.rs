@@ -581,39 +581,39 @@ fn act_shingles(act: &str) -> Vec<u64> {
 
 /// The shortest word that may be two glued together.
 const GLUED_LEN: usize = 6;
+/// The short words text extraction glues to the end of a longer one.
+const GLUED_TAILS: [&[u8]; 5] = [b"the", b"for", b"and", b"to", b"of"];
+
+/// Whether a word opens with "be" glued to a participle ("bemaintained", "betaken").
+#[inline(always)]
+fn glued_be(b: &[u8]) -> bool {
+    let n = b.len();
+    b[..2].eq_ignore_ascii_case(b"be")
+        && (b[n - 2..].eq_ignore_ascii_case(b"ed") || b[n - 2..].eq_ignore_ascii_case(b"en"))
+}
+
 /// Whether a word of at least [`GLUED_LEN`] bytes may be glued: a quick test of its ends
 /// before [`glue_points`] does the work.
 #[inline(always)]
-fn may_be_glued(word: &[u8]) -> bool {
-    let n = word.len();
-    let (first, last2, last3) = (&word[..2], &word[n - 2..], &word[n - 3..]);
-    (first.eq_ignore_ascii_case(b"be")
-        && (last2.eq_ignore_ascii_case(b"ed") || last2.eq_ignore_ascii_case(b"en")))
-        || last2.eq_ignore_ascii_case(b"to")
-        || last2.eq_ignore_ascii_case(b"of")
-        || [&b"the"[..], b"for", b"and"]
+fn may_be_glued(b: &[u8]) -> bool {
+    glued_be(b)
+        || GLUED_TAILS
             .iter()
-            .any(|end| last3.eq_ignore_ascii_case(end))
+            .any(|t| b[b.len() - t.len()..].eq_ignore_ascii_case(t))
 }
 
 /// Where a glued word's parts meet: the end of a leading "be" (or 0), the start of a
 /// trailing short word (or the word's length). See [`unglue`].
 fn glue_points(b: &[u8]) -> (usize, usize) {
     let n = b.len();
-    if n < GLUED_LEN {
+    if n < GLUED_LEN || !may_be_glued(b) {
         return (0, n);
     }
-    if !may_be_glued(b) {
-        return (0, n);
-    }
-    let lower_at = |i: usize, s: &[u8]| b[i..i + s.len()].eq_ignore_ascii_case(s);
-    // "be" glued before a participle: "bemaintained", "betaken".
-    let be = lower_at(0, b"be") && (lower_at(n - 2, b"ed") || lower_at(n - 2, b"en"));
-    let head = if be { 2 } else { 0 };
-    let tail = [&b"the"[..], b"for", b"and", b"to", b"of"]
+    let head = if glued_be(b) { 2 } else { 0 };
+    let tail = GLUED_TAILS
         .iter()
-        .find(|s| n >= head + s.len() + 4 && lower_at(n - s.len(), s))
-        .map_or(n, |s| n - s.len());
+        .find(|t| n >= head + t.len() + 4 && b[n - t.len()..].eq_ignore_ascii_case(t))
+        .map_or(n, |t| n - t.len());
     (head, tail)
 }
 
