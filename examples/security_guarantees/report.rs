@@ -207,14 +207,9 @@ fn proposals(out: &mut String, n: &Negotiation) {
         );
         let _ = writeln!(
             out,
-            "    Known       {} ({} source{})",
+            "    Known       {} ({})",
             p.provenance.completeness,
-            p.provenance.sources.len(),
-            if p.provenance.sources.len() == 1 {
-                ""
-            } else {
-                "s"
-            }
+            counted(p.provenance.sources.len(), "source")
         );
         if let Some(note) = &p.provenance.note {
             wrap(out, "    Note        ", note);

@@ -331,6 +331,11 @@ fn only_place(c: &ClauseDiff) -> bool {
             || c.is(ClauseChangeKind::Reparented))
 }
 
+/// "1 clause", "2 clauses".
+fn counted(n: usize, noun: &str) -> String {
+    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
+}
+
 /// "3 modified", "2 added" for each count that is not zero, in order.
 fn nonzero(counts: &[(usize, &str)]) -> Vec<String> {
     counts
@@ -550,8 +555,10 @@ fn commitment_summary(diff: &Diff) -> Option<String> {
     let read = diff.commitments.len() - encoded;
     let mut parts = Vec::new();
     if encoded > 0 {
-        let s = if encoded == 1 { "change" } else { "changes" };
-        parts.push(format!("{encoded} {s} of encoded commitments"));
+        parts.push(format!(
+            "{} of encoded commitments",
+            counted(encoded, "change")
+        ));
     }
     if read > 0 {
         parts.push(commitments_read(diff));
@@ -587,10 +594,9 @@ fn commitments_read(diff: &Diff) -> String {
         let how: Vec<String> = directions.iter().map(|(d, n)| format!("{n} {d}")).collect();
         parts.push(format!("{modality} of modality ({})", how.join(", ")));
     }
-    let n = read.len();
     format!(
-        "{n} {} read from the text: {}",
-        if n == 1 { "change" } else { "changes" },
+        "{} read from the text: {}",
+        counted(read.len(), "change"),
         parts.join(", ")
     )
 }

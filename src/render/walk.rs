@@ -10,8 +10,8 @@
 use std::fmt::{self, Write};
 
 use super::{
-    Labels, and_list, article_counts, changed, commitment_groups, describe, field_changes, kinds,
-    sides, substantive, values,
+    Labels, and_list, article_counts, changed, commitment_groups, counted, describe, field_changes,
+    kinds, sides, substantive, values,
 };
 use crate::Proposal;
 use crate::diff::{ClauseChangeKind, ClauseDiff, Diff, RecitalChange, TextChange, TextOp};
@@ -191,10 +191,12 @@ pub(super) fn walk<S: Style>(
             style.table(out, &rows)?;
         }
         if only_place > 0 {
-            let s = if only_place == 1 { "" } else { "s" };
             style.item(
                 out,
-                &format!("{only_place} clause{s} that only changed place (renumbered, moved or reparented) not listed"),
+                &format!(
+                    "{} that only changed place (renumbered, moved or reparented) not listed",
+                    counted(only_place, "clause")
+                ),
             )?;
         }
     }
@@ -280,8 +282,10 @@ pub(super) fn walk<S: Style>(
         };
         let here = key.and_then(|key| listed.get(&key));
         if let Some(n) = here {
-            let s = if *n == 1 { "" } else { "s" };
-            fields.push(format!("{n} commitment change{s}, listed above"));
+            fields.push(format!(
+                "{}, listed above",
+                counted(*n, "commitment change")
+            ));
         } else if let Some(t) = &c.text {
             // Its modal words changed but no commitment did (an encoded commitment kept, or
             // the same obligation written another way): one line, so that a reader of the
