@@ -102,22 +102,15 @@ fn paired_lones<K: Ord>(
 ) -> [Vec<Lone<K>>; 2] {
     let changes = [&CommitmentChange::Added, &CommitmentChange::Dropped];
     let [mut added, mut dropped] = changes.map(|change| keyed(out, change, &key));
-    let shared = |x: &[(K, usize)], y: &[(K, usize)]| -> Vec<bool> {
+    // Entries whose key the other side lacks.
+    let alone = |x: &[(K, usize)], y: &[(K, usize)]| -> Vec<bool> {
         x.iter()
-            .map(|(k, _)| y.binary_search_by(|(other, _)| other.cmp(k)).is_ok())
+            .map(|(k, _)| y.binary_search_by(|(other, _)| other.cmp(k)).is_err())
             .collect()
     };
-    let (keep_added, keep_dropped) = (shared(&added, &dropped), shared(&dropped, &added));
-    let mut k = 0;
-    added.retain(|_| {
-        k += 1;
-        keep_added[k - 1]
-    });
-    k = 0;
-    dropped.retain(|_| {
-        k += 1;
-        keep_dropped[k - 1]
-    });
+    let (added_alone, dropped_alone) = (alone(&added, &dropped), alone(&dropped, &added));
+    retain(&mut added, &added_alone);
+    retain(&mut dropped, &dropped_alone);
     [
         shingled(out, changes[0], added, &act_of, whole),
         shingled(out, changes[1], dropped, &act_of, whole),
@@ -446,7 +439,8 @@ fn items_in(rest: &str) -> impl Iterator<Item = &str> {
         .take(MAX_ITEMS)
 }
 
-fn retain(out: &mut Vec<CommitmentDiff>, gone: &[bool]) {
+/// Removes the items of `out` that `gone` marks, by position.
+fn retain<T>(out: &mut Vec<T>, gone: &[bool]) {
     let mut k = 0;
     out.retain(|_| {
         k += 1;
