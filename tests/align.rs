@@ -735,3 +735,101 @@ fn competing_candidates_pair_for_the_best_total_not_first_come() {
     assert_eq!(count(&d, ClauseChangeKind::Removed), 0);
     assert!(!d.approximate);
 }
+
+#[test]
+fn an_article_whose_only_paragraph_moved_out_is_not_paired_by_that_paragraph_alone() {
+    // Article 1 goes; its one paragraph moves under the first part of Article 2, which is
+    // split in two. The two articles share their only child and the opening "The Parties shall
+    // not", nothing else: Article 1 is removed, and Article 2's first part stays with it.
+    let moved = "Each Party shall withdraw such armaments within thirty days of the entry into force of this Agreement.";
+    let first = "The Parties shall not conduct flights of strategic bombers close to the airspace of the other Party.";
+    let second = "The Parties shall not conduct exercises of naval forces in the zones agreed under this Article.";
+    let closing = "The Parties shall consult through the established channels on any question arising from this Agreement.";
+    let old = proposal(
+        "a",
+        vec![
+            with_children(
+                clause(
+                    "o1",
+                    "Article 1",
+                    "The Parties shall not station heavy armaments within fifty kilometres of the line of contact.",
+                ),
+                vec![clause("o1.1", "1.", moved)],
+            ),
+            clause("o2", "Article 2", &format!("{first} {second}")),
+            clause("o3", "Article 3", closing),
+        ],
+    );
+    let new = proposal(
+        "b",
+        vec![
+            with_children(
+                clause("n1", "Article 1", first),
+                vec![clause("n1.1", "1.", moved)],
+            ),
+            clause("n2", "Article 2", second),
+            clause("n3", "Article 3", closing),
+        ],
+    );
+    let d = compare(&old, &new, &no_ids());
+    assert_ne!(partner(&d, "n1"), Some("o1"), "{d}");
+    assert_eq!(partner(&d, "n1.1"), Some("o1.1"));
+    assert!(
+        d.clauses
+            .iter()
+            .any(|c| c.old.as_ref().is_some_and(|p| p.id == "o1")
+                && c.kinds == [ClauseChangeKind::Removed]),
+        "{d}"
+    );
+    let [split] = d.splits.as_slice() else {
+        panic!("{:?}", d.splits)
+    };
+    assert_eq!(split.old, "o2");
+}
+
+#[test]
+fn an_article_whose_paragraphs_part_ways_pairs_with_the_one_whose_own_text_answers() {
+    // Article 1's two paragraphs part: one stays with Article 1 (now "shall not" for "should
+    // not"), the other moves under the first part of Article 2, split in two. Each new article
+    // shares one of Article 1's two paragraphs; its own text decides.
+    let kept = "Each Party should give notice of such exercises no later than forty-two days before they begin.";
+    let moved =
+        "Observers of the other Party should be invited to attend every exercise so notified.";
+    let first = "The Parties should not send warships into coastal waters.";
+    let second = "The Parties should not fly aircraft at low altitude.";
+    let old = proposal(
+        "a",
+        vec![
+            with_children(
+                clause(
+                    "o1",
+                    "Article 1",
+                    "The Parties should not hold large exercises in border zones.",
+                ),
+                vec![clause("o1.1", "1.", kept), clause("o1.2", "2.", moved)],
+            ),
+            clause("o2", "Article 2", &format!("{first} {second}")),
+        ],
+    );
+    let new = proposal(
+        "b",
+        vec![
+            with_children(
+                clause("n1", "Article 1", first),
+                vec![clause("n1.1", "1.", moved)],
+            ),
+            clause("n2", "Article 2", second),
+            with_children(
+                clause(
+                    "n3",
+                    "Article 3",
+                    "The Parties shall not hold large exercises in border zones.",
+                ),
+                vec![clause("n3.1", "1.", kept)],
+            ),
+        ],
+    );
+    let d = compare(&old, &new, &no_ids());
+    assert_eq!(partner(&d, "n3"), Some("o1"), "{d}");
+    assert_ne!(partner(&d, "n1"), Some("o1"));
+}

@@ -8,9 +8,14 @@ use pactum::diff::{ClauseChangeKind as K, CommitmentChange, Diff, MatchedBy, Opt
 use pactum::strategy::{Edit, EditedPair, edited_pair, templated_pair};
 use proptest::prelude::*;
 
+/// 128 cases, or `EDITS_CASES` of them: the rare edits that break a property show up over
+/// 100,000 cases or so (`EDITS_CASES=100000 cargo test --release --all-features --test edits`).
 fn config() -> ProptestConfig {
     ProptestConfig {
-        cases: 128,
+        cases: std::env::var("EDITS_CASES")
+            .ok()
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(128),
         failure_persistence: None,
         ..ProptestConfig::default()
     }

@@ -110,8 +110,13 @@
 //!    threshold, and when the children they share are more than half of the children of each,
 //!    or their whole texts are at least half as alike as the threshold: one short child in
 //!    common ("This Article shall apply mutatis mutandis.") is chance. Candidates are scored by
-//!    the children they share over the children either has, best first, in rounds, so parts
-//!    follow their articles. Then **levels**: a clause paired with a part of its counterpart
+//!    the children they share over the children either has, best first (at equal scores, the
+//!    more alike own texts first), in rounds, so parts follow their articles. Before step 4d
+//!    (the structure passes of step 4), two clauses of one child each, the one they share,
+//!    pair only when their own texts reach the threshold: a paragraph moved into another
+//!    article makes the two share their only child, and openings alike through a template's
+//!    words alone ("The Parties shall not") must not pair them before each own text has met
+//!    its best partner (the article kept, its paragraph moved out). Then **levels**: a clause paired with a part of its counterpart
 //!    (its partner sits inside a free clause that stands in its own place, their whole texts
 //!    at least half as alike as the threshold) pairs with the counterpart instead; this runs
 //!    once over the pairs as they stand, so a repair never pulls another after it.

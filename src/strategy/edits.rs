@@ -210,6 +210,16 @@ fn draft(articles: &[Draft], (i, k): (usize, Option<usize>)) -> &Draft {
     }
 }
 
+/// Whether the near-duplicate of `id`, if it has one, is untouched: once one of two twins is
+/// edited, deleting or rewording the other could make the edited one read as either.
+fn twin_untouched(
+    twins: &std::collections::HashMap<String, String>,
+    touched: &std::collections::HashSet<String>,
+    id: &str,
+) -> bool {
+    twins.get(id).is_none_or(|twin| !touched.contains(twin))
+}
+
 /// The clause at a place, to change.
 fn draft_mut(articles: &mut [Draft], (i, k): (usize, Option<usize>)) -> &mut Draft {
     match k {
@@ -234,7 +244,9 @@ fn numbers(articles: &[Draft]) -> Vec<(String, String)> {
 /// copy with up to `max_edits` edits, each on a clause no other edit touched (renumbering
 /// aside):
 ///
-/// - insertions and deletions of articles and paragraphs (deleted clauses have no children);
+/// - insertions and deletions of articles and paragraphs (deleted clauses have no children and
+///   never had: an article emptied by moving its paragraphs and then deleted could read as the
+///   article that took them, reworded; nor is such an article merged);
 /// - one move of an article without paragraphs, at least two places, so that the move is the
 ///   only shortest explanation;
 /// - paragraphs moved to the end of another article;
@@ -261,9 +273,10 @@ pub fn edited_pair(max_edits: usize) -> BoxedStrategy<EditedPair> {
 /// words ("Arcadia shall, where applicable, ..."); every third article repeats the one before
 /// it with one word changed; and the new draft names another party in every clause
 /// ([`EditedPair::renamed`]). The edits are made and listed as in [`edited_pair`], except that
-/// near-duplicates are never split, merged, or given or robbed of a moved paragraph: half of
-/// one text, one text twice, or a paragraph moved between twins could come from either twin,
-/// so the ground truth would be ambiguous. The renaming is not an edit.
+/// near-duplicates are never split, merged, or given or robbed of a moved paragraph, and once
+/// one of two is edited the other is neither deleted nor reworded: half of one text, one text
+/// twice, a paragraph moved between twins, or a twin reworded beside its deleted twin could
+/// come from either twin, so the ground truth would be ambiguous. The renaming is not an edit.
 pub fn templated_pair(max_edits: usize) -> BoxedStrategy<EditedPair> {
     let article = (any::<Index>(), 10..=16usize, 0..=3usize);
     (
@@ -303,7 +316,7 @@ fn make(
         .collect();
     // Near-duplicates, by id: an article and the one that repeats it. Neither is split or
     // merged: half of one text, or one text twice, could come from either.
-    let mut twins: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut twins: std::collections::HashMap<String, String> = std::collections::HashMap::new();
     if style == Style::Template {
         // Every third article repeats the one before it, one word changed.
         for i in (2..articles.len()).step_by(3) {
@@ -311,8 +324,8 @@ fn make(
             let at = copy.len() / 2;
             copy[at] = words.take(1).remove(0);
             articles[i].words = copy;
-            twins.insert(articles[i - 1].id.clone());
-            twins.insert(articles[i].id.clone());
+            twins.insert(articles[i - 1].id.clone(), articles[i].id.clone());
+            twins.insert(articles[i].id.clone(), articles[i - 1].id.clone());
         }
     }
     let (old_name, new_name) = match style {
@@ -321,6 +334,15 @@ fn make(
     };
     let old = proposal("old", &articles, style, old_name);
     let old_numbers = numbers(&articles);
+    // An article that held paragraphs is never deleted or merged, even once they all moved
+    // away: its paragraphs then stand under other articles, one of which may answer its text
+    // as well (an article split, or inserted in its place), and the ground truth would be
+    // ambiguous.
+    let held_paragraphs: std::collections::HashSet<String> = articles
+        .iter()
+        .filter(|a| !a.children.is_empty())
+        .map(|a| a.id.clone())
+        .collect();
     let mut touched: std::collections::HashSet<String> = std::collections::HashSet::new();
     let mut edits = Vec::new();
     let mut fresh = 0;
@@ -361,7 +383,10 @@ fn make(
                     .copied()
                     .filter(|&p| {
                         let d = draft(&articles, p);
-                        d.children.is_empty() && free(&d.id, &touched)
+                        d.children.is_empty()
+                            && free(&d.id, &touched)
+                            && !held_paragraphs.contains(&d.id)
+                            && twin_untouched(&twins, &touched, &d.id)
                     })
                     .collect();
                 if let Some(&(i, k)) = (!candidates.is_empty()).then(|| which.get(&candidates)) {
@@ -381,14 +406,14 @@ fn make(
                     .filter_map(|&(i, k)| k.map(|k| (i, k)))
                     .filter(|&(i, k)| {
                         free(&articles[i].children[k].id, &touched)
-                            && !twins.contains(&articles[i].id)
+                            && !twins.contains_key(&articles[i].id)
                     })
                     .collect();
                 // A paragraph moved from one near-duplicate to the other reads as the two
                 // articles swapping one word.
                 let targets_of = |i: usize| -> Vec<usize> {
                     (0..articles.len())
-                        .filter(|&t| t != i && !twins.contains(&articles[t].id))
+                        .filter(|&t| t != i && !twins.contains_key(&articles[t].id))
                         .collect()
                 };
                 if articles.len() >= 2
@@ -410,7 +435,10 @@ fn make(
                 let candidates: Vec<_> = places
                     .iter()
                     .copied()
-                    .filter(|&p| free(&draft(&articles, p).id, &touched))
+                    .filter(|&p| {
+                        let id = &draft(&articles, p).id;
+                        free(id, &touched) && twin_untouched(&twins, &touched, id)
+                    })
                     .collect();
                 if !candidates.is_empty() {
                     let d = draft_mut(&mut articles, *which.get(&candidates));
@@ -435,7 +463,7 @@ fn make(
                         d.children.is_empty()
                             && d.words.len() >= 12
                             && free(&d.id, &touched)
-                            && !twins.contains(&d.id)
+                            && !twins.contains_key(&d.id)
                     })
                     .collect();
                 if !candidates.is_empty() {
@@ -471,8 +499,10 @@ fn make(
                         && b.children.is_empty()
                         && free(&a.id, &touched)
                         && free(&b.id, &touched)
-                        && !twins.contains(&a.id)
-                        && !twins.contains(&b.id)
+                        && !twins.contains_key(&a.id)
+                        && !twins.contains_key(&b.id)
+                        && !held_paragraphs.contains(&a.id)
+                        && !held_paragraphs.contains(&b.id)
                     {
                         candidates.push((None, i));
                     }
@@ -506,7 +536,10 @@ fn make(
                 let candidates: Vec<_> = places
                     .iter()
                     .copied()
-                    .filter(|&p| free(&draft(&articles, p).id, &touched))
+                    .filter(|&p| {
+                        let id = &draft(&articles, p).id;
+                        free(id, &touched) && twin_untouched(&twins, &touched, id)
+                    })
                     .collect();
                 if !candidates.is_empty() {
                     let d = draft_mut(&mut articles, *which.get(&candidates));

@@ -348,11 +348,19 @@ pub(crate) fn align(
 /// unpaired parent of its children's partners when their texts are both empty (articles that only
 /// hold paragraphs) or alike, and the children they share are more than half of each one's children
 /// or their whole texts are alike (half the similarity threshold). Candidates score the children
-/// they share over the children either has (Jaccard), best first; rounds repeat so that parts
-/// follow their articles, articles their paragraphs.
-fn structure(a: &mut Alignment, old: &[Node<'_>], new: &[Node<'_>], threshold: f64) {
+/// they share over the children either has (Jaccard), best first, and at equal scores the more
+/// alike own texts first (an article and the part split from it may each hold one of its
+/// paragraphs); rounds repeat so that parts follow their articles, articles their paragraphs.
+///
+/// Before each clause has been compared by its own text (`early`), two clauses of one child
+/// each, the one they share, pair only when their own texts are alike to the threshold: a
+/// paragraph moved into another article makes the two share their only child, and their
+/// openings may be alike through a template's words alone ("The Parties shall not"). Their own
+/// texts first meet their best partners (the article kept with its paragraph moved out); what
+/// stays free pairs in step 5.
+fn structure(a: &mut Alignment, old: &[Node<'_>], new: &[Node<'_>], threshold: f64, early: bool) {
     loop {
-        let mut scored: Vec<(f64, usize, usize)> = Vec::new();
+        let mut scored: Vec<(f64, f64, usize, usize)> = Vec::new();
         for n in 0..new.len() {
             if a.new_to_old[n].is_some() || new[n].clause.children().is_empty() {
                 continue;
@@ -369,14 +377,20 @@ fn structure(a: &mut Alignment, old: &[Node<'_>], new: &[Node<'_>], threshold: f
                 if a.old_to_new[o].is_some() {
                     continue;
                 }
-                let both_empty = old[o].normalized.is_empty() && new[n].normalized.is_empty();
-                if !both_empty && dice(old[o].shingles(), new[n].shingles()) < threshold / 2.0 {
-                    continue;
-                }
                 let (ko, kn) = (
                     old[o].clause.children().len(),
                     new[n].clause.children().len(),
                 );
+                let both_empty = old[o].normalized.is_empty() && new[n].normalized.is_empty();
+                let own = if both_empty {
+                    1.0
+                } else {
+                    dice(old[o].shingles(), new[n].shingles())
+                };
+                let only_child = ko == 1 && kn == 1;
+                if own < threshold / 2.0 || (early && only_child && own < threshold) {
+                    continue;
+                }
                 // A majority of the children of both, or whole texts alike: one short child in
                 // common is chance.
                 if shared * 2 <= ko.max(kn)
@@ -384,15 +398,22 @@ fn structure(a: &mut Alignment, old: &[Node<'_>], new: &[Node<'_>], threshold: f
                 {
                     continue;
                 }
-                scored.push((shared as f64 / (ko + kn - shared) as f64, n, o));
+                scored.push((shared as f64 / (ko + kn - shared) as f64, own, n, o));
             }
         }
         if scored.is_empty() {
             break;
         }
-        scored.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+        // Equal shares of children: the more alike own texts first (an article and the part
+        // split from it may each hold one of its paragraphs).
+        scored.sort_by(|x, y| {
+            (y.0.total_cmp(&x.0))
+                .then(y.1.total_cmp(&x.1))
+                .then(x.2.cmp(&y.2))
+                .then(x.3.cmp(&y.3))
+        });
         let mut paired = false;
-        for (_, n, o) in scored {
+        for (_, _, n, o) in scored {
             if a.new_to_old[n].is_none() && a.old_to_new[o].is_none() {
                 a.pair(n, o, MatchedBy::Structure);
                 paired = true;
@@ -508,9 +529,9 @@ fn text_steps(a: &mut Alignment, old: &[Node<'_>], new: &[Node<'_>], threshold: 
     // each clause by its own text (4d); then whole clauses across shapes, in parallel places
     // (4e), where no clause of the same shape answered.
     let mut counter = Counter::new(old.len());
-    structure(a, old, new, threshold);
+    structure(a, old, new, threshold, true);
     similar::wholes(a, old, new, threshold, &mut counter);
-    structure(a, old, new, threshold);
+    structure(a, old, new, threshold, true);
     runs.repeated(a, old, new);
     similar::own_texts(a, old, new, threshold, &mut counter);
     similar::across_shapes(a, old, new, threshold);
@@ -519,7 +540,7 @@ fn text_steps(a: &mut Alignment, old: &[Node<'_>], new: &[Node<'_>], threshold: 
     // 5. Structure (see `structure`). Then a clause paired with a part of its counterpart
     // moves up to the counterpart (see `similar::levels`), once the parents that structure
     // pairs are known.
-    structure(a, old, new, threshold);
+    structure(a, old, new, threshold, false);
     similar::levels(a, old, new, threshold);
 
     // 6. The gaps between pairs in parallel places (see `gaps`), then numbers as evidence:
