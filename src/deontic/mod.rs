@@ -145,8 +145,8 @@ fn next_word(text: &str, from: usize) -> Option<Range<usize>> {
 /// | words | modality |
 /// |---|---|
 /// | shall, must, will, undertake(s) to, agree(s) to, commit(s) to, commit(s) themselves/itself to, is/are required to, shall be required to | obligation |
-/// | shall not, must not, may not, will not, undertake(s)/agree(s)/commit(s) not to, refrain(s) from, is/are not entitled to; shall, must, will or may after "no" or "neither" ("No Party shall", "Neither Party may") | prohibition |
-/// | may, is/are entitled to, is/are not required to, shall/must not be required to; shall be required to after "no" or "neither" | permission |
+/// | shall not, must not, may not, will not, undertake(s)/agree(s)/commit(s) not to, refrain(s) from, is/are not entitled to, shall not be entitled (or free) to; shall, must, will or may after "no" or "neither" ("No Party shall", "Neither Party may") | prohibition |
+/// | may, is/are entitled to, shall be entitled (or free) to, is/are not required to, shall/must not be required to; shall be required to after "no" or "neither" | permission |
 /// | should | recommendation |
 /// | should not; should after "no" or "neither" | discouragement |
 /// | is/are prepared to, is/are ready to | offer |
@@ -328,6 +328,24 @@ fn marker_at<'t>(
             return Some(Marker {
                 modality: Modality::Permission,
                 range: range.start..word(3)?.end,
+            });
+        }
+        // "Each Party shall be entitled to request", "shall be free to set": a right, as
+        // "is entitled to" gives; "shall not be entitled to" forbids.
+        b"shall"
+            if is(usize::from(not_next), &[b"be"])
+                && is(usize::from(not_next) + 1, &[b"entitled", b"free"])
+                && is(usize::from(not_next) + 2, &[b"to"]) =>
+        {
+            let at = usize::from(not_next) + 2;
+            let negated = not_next != negated_subject(text, range.start);
+            return Some(Marker {
+                modality: if negated {
+                    Modality::Prohibition
+                } else {
+                    Modality::Permission
+                },
+                range: range.start..word(at)?.end,
             });
         }
         b"shall" | b"must" if not_next => (Modality::Prohibition, 2),
@@ -687,6 +705,17 @@ mod tests {
         );
         assert_eq!(kinds("Each Party is entitled to apply"), [Permission]);
         assert_eq!(kinds("A Party is not entitled to apply"), [Prohibition]);
+        assert_eq!(kinds("Each Party shall be entitled to apply"), [Permission]);
+        assert_eq!(
+            kinds("Each Party shall be free to set its rates"),
+            [Permission]
+        );
+        assert_eq!(
+            kinds("A Party shall not be entitled to apply"),
+            [Prohibition]
+        );
+        assert_eq!(kinds("No Party shall be entitled to apply"), [Prohibition]);
+        assert_eq!(kinds("The panel shall be free of conflicts"), [Obligation]);
         assert_eq!(kinds("Neither Party will impose"), [Prohibition]);
         // Not markers: "agree" without "to", "is" without a marker after it.
         assert_eq!(kinds("The Parties agree that it is bound"), []);

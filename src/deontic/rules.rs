@@ -19,11 +19,11 @@ use crate::Modality;
 /// | after the marker | rule |
 /// |---|---|
 /// | be construed, be interpreted, be read, be understood, imply; any verb when the subject starts with "Nothing" or "No provision" | [`Rule::Construction`] |
-/// | apply with no object ("apply to", "apply mutatis mutandis", "apply.") or be applied, when the subject is a provision or a measure ("This Chapter", "Article 4", "Such measures"); be applicable | [`Rule::Application`] |
+/// | apply with no object ("apply to", "apply mutatis mutandis", "apply.") or be applied, when the subject is a provision or a measure ("This Chapter", "Article 4", "Such measures"); govern, when the subject is a provision or rules; be applicable | [`Rule::Application`] |
 /// | mean, have the (following) meaning, be defined, refer to, be referred to as; any marker after "means" ("X means that goods may enter") | [`Rule::Definition`] |
 /// | enter into force, remain in force, continue in force, take effect, begin (or commence) from, on, at or upon, cease to have effect, terminate, expire, lapse, be terminated, be renewed, be valid | [`Rule::Duration`] |
 /// | not affect, not prejudice, not derogate, not limit, not impair, not diminish, be without prejudice | [`Rule::NonDerogation`] |
-/// | be binding, be final, be deemed, be composed, consist of, comprise, have no binding force, continue to qualify or to be, be considered, be regarded, be treated, be based, be governed, be annexed, be attached, be subject to, be in accordance with, be aimed at, be sufficient, be a number ("shall be five days"), be followed by a colon ("The terms of reference shall be:"), be to ("The objective shall be to foster ..."), have the following, constitute, form, entail, be authentic, replace, supersede, prevail, be dealt with, be an integral | [`Rule::Status`] |
+/// | be binding, be final, be deemed, be composed, consist of, comprise, have no binding force, continue to qualify or to be, be considered, be regarded, be treated, be based, be governed, be annexed, be attached, be subject to, be determined by law, laws, legislation or regulations, be in accordance with, be aimed at, be sufficient, be a number ("shall be five days"), be followed by a colon ("The terms of reference shall be:"), be to ("The objective shall be to foster ..."), have the following, constitute, form, entail, be authentic, replace, supersede, prevail, be dealt with, be an integral | [`Rule::Status`] |
 /// | include, consist, involve, contain, cover (after "may", or when the subject is a term, a notion, a list's functions, areas or elements), take the form, give rise to; any verb in the active voice whose subject is an activity ("Cooperation may promote ...", "cooperation shall help to ...") | [`Rule::Description`] |
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -278,6 +278,11 @@ pub(super) fn rule(
             Rule::Application
         }
         (true, "applicable") => Rule::Application,
+        // "The arbitration rules shall govern the proceedings": which text applies. A party
+        // does not "govern" in a treaty's words; a provision or a set of rules does.
+        (false, "govern") if subject.is_none_or(|s| names_provision(text, s.clone())) => {
+            Rule::Application
+        }
         (true, "applied") if subject.is_some_and(|s| names_provision(text, s.clone())) => {
             Rule::Application
         }
@@ -338,6 +343,17 @@ pub(super) fn rule(
         (true, "subject") if next == "to" => Rule::Status,
         // "Their objective shall be to foster ...": what something is for.
         (true, "to") => Rule::Status,
+        // "The procedure shall be determined by the domestic law of each Party": the law
+        // decides, no one is bound by these words. ("The amount shall be determined by the
+        // Committee" binds the Committee.)
+        (true, "determined")
+            if next == "by"
+                && after[rest + 1..]
+                    .iter()
+                    .any(|w| in_table(w, &["law", "laws", "legislation", "regulations"])) =>
+        {
+            Rule::Status
+        }
         // "be in accordance with" ("in" is passed over before the verb).
         (true, "accordance" | "conformity") => Rule::Status,
         (false, "constitute" | "form" | "replace" | "supersede" | "prevail" | "entail") => {
@@ -583,6 +599,14 @@ mod tests {
                 Rule::Status,
             ),
             ("The time limit shall be 30 days.", Rule::Status),
+            (
+                "The arbitration rules shall govern the proceedings.",
+                Rule::Application,
+            ),
+            (
+                "The fees will be determined by the domestic legislation of each Party.",
+                Rule::Status,
+            ),
         ];
         for (text, rule) in cases {
             assert_eq!(roles(text), [NoOne(rule)], "{text}");
@@ -599,6 +623,8 @@ mod tests {
             "A Party may request consultations.",
             "Georgia will carry out approximation.",
             "Benefits shall not be suspended.",
+            "The amount shall be determined by the Committee.",
+            "Each Party shall govern its ports fairly.",
             // "the" glued to a word that is no provision.
             "theexporter shall apply for a ruling.",
         ] {

@@ -243,7 +243,7 @@ fn compare_with(
     let texts = (0..old_nodes.len())
         .map(|o| Standing {
             text: old_nodes[o].clause.text.as_str(),
-            lead: old_nodes[o].parent.and_then(|p| old_leads[p]),
+            lead: old_leads.binding[o],
             in_old: true,
             in_new: same_text(o).is_some(),
         })
@@ -252,7 +252,7 @@ fn compare_with(
                 .filter(|&n| !shared[n])
                 .map(|n| Standing {
                     text: new_nodes[n].clause.text.as_str(),
-                    lead: new_nodes[n].parent.and_then(|p| new_leads[p]),
+                    lead: new_leads.binding[n],
                     in_old: false,
                     in_new: true,
                 }),
@@ -373,34 +373,75 @@ fn compare_with(
     }
 }
 
-/// A clause (or none) with what its commitments are read with: its parent's lead-in, and
-/// whether it has children.
+/// A clause (or none) with what its commitments are read with: the lead-in that binds it as
+/// an item, and its own lead-in, if it has children.
 fn side<'a>(
     proposal: &'a Proposal,
     nodes: &[Node<'a>],
-    leads: &[Option<&'a str>],
+    leads: &Leads<'a>,
     node: Option<usize>,
 ) -> Side<'a> {
     let clause = node.map(|k| nodes[k].clause);
     Side {
         proposal,
         clause: clause.map(|c| (&c.id, c.text.as_str(), c.commitments.as_slice())),
-        lead: node.and_then(|k| nodes[k].parent).and_then(|p| leads[p]),
-        own_lead: node.and_then(|k| leads[k]),
+        lead: node.and_then(|k| leads.binding[k]),
+        own_lead: node.and_then(|k| leads.own[k]),
     }
 }
 
-/// The lead-in that ends each clause's text ("Each Party shall:"), for the clauses with
-/// children, which it binds: found once per clause, however many children read it.
-fn leads<'a>(nodes: &[Node<'a>]) -> Vec<Option<&'a str>> {
-    nodes
+/// The lead-ins of a draft's clauses: found once per clause, however many items read them.
+struct Leads<'a> {
+    /// The lead-in that ends each clause's text ("Each Party shall:"), for the clauses with
+    /// children, which it binds.
+    own: Vec<Option<&'a str>>,
+    /// The lead-in that binds each clause as an item: its parent's; or, for a point ("(a)",
+    /// "(ii)") whose parent has none, that of the sibling before its run of points, when that
+    /// sibling has no children of its own. (Text extraction may set a paragraph's points
+    /// beside it rather than under it: "2. ... the Party shall:", "(a) notify ...".)
+    binding: Vec<Option<&'a str>>,
+}
+
+fn leads<'a>(nodes: &[Node<'a>]) -> Leads<'a> {
+    let own: Vec<Option<&str>> = nodes
         .iter()
         .map(|n| {
             (n.size > 1)
                 .then(|| super::inferred::trailing_lead_in(&n.clause.text))
                 .flatten()
         })
-        .collect()
+        .collect();
+    // The lead-in of the last sibling that is not a point, by parent (0 for the top).
+    let mut before: Vec<Option<&str>> = vec![None; nodes.len() + 1];
+    let binding = nodes
+        .iter()
+        .map(|n| {
+            let slot = n.parent.map_or(0, |p| p + 1);
+            let parents = n.parent.and_then(|p| own[p]);
+            if is_point(n.clause.number.as_deref()) {
+                parents.or(before[slot])
+            } else {
+                before[slot] = (n.size == 1)
+                    .then(|| super::inferred::trailing_lead_in(&n.clause.text))
+                    .flatten();
+                parents
+            }
+        })
+        .collect();
+    Leads { own, binding }
+}
+
+/// Whether a clause's number labels a point of a list: letters in brackets, "(a)", "(iv)",
+/// "b)".
+fn is_point(number: Option<&str>) -> bool {
+    let Some(label) = number.map(str::trim) else {
+        return false;
+    };
+    let label = label.strip_prefix('(').unwrap_or(label);
+    let Some(inner) = label.strip_suffix(')') else {
+        return false;
+    };
+    (1..=5).contains(&inner.len()) && inner.bytes().all(|b| b.is_ascii_alphabetic())
 }
 
 fn unpaired(
