@@ -146,7 +146,7 @@ fn next_word(text: &str, from: usize) -> Option<Range<usize>> {
 /// |---|---|
 /// | shall, must, will, undertake(s) to, agree(s) to, commit(s) to, commit(s) themselves/itself to, is/are required to, shall be required to | obligation |
 /// | shall not, must not, may not, will not, undertake(s)/agree(s)/commit(s) not to, refrain(s) from, is/are not entitled to, shall not be entitled (or free) to; shall, must, will or may after "no" or "neither" ("No Party shall", "Neither Party may") | prohibition |
-/// | may, is/are entitled to, shall be entitled (or free) to, is/are not required to, shall/must not be required to; shall be required to after "no" or "neither" | permission |
+/// | may, is/are entitled to, shall be entitled (or free) to, shall not be prevented (or precluded) from (and "Neither Party shall be prevented from"), is/are not required to, shall/must not be required to; shall be required to after "no" or "neither" | permission |
 /// | should | recommendation |
 /// | should not; should after "no" or "neither" | discouragement |
 /// | is/are prepared to, is/are ready to | offer |
@@ -328,6 +328,23 @@ fn marker_at<'t>(
             return Some(Marker {
                 modality: Modality::Permission,
                 range: range.start..word(3)?.end,
+            });
+        }
+        // "A Party shall not be prevented from taking measures", "Neither Party shall be
+        // prevented from ...": it may take them. Unnegated, it may not.
+        b"shall" | b"must"
+            if is(usize::from(not_next), &[b"be"])
+                && is(usize::from(not_next) + 1, &[b"prevented", b"precluded"])
+                && is(usize::from(not_next) + 2, &[b"from"]) =>
+        {
+            let negated = not_next != negated_subject(text, range.start);
+            return Some(Marker {
+                modality: if negated {
+                    Modality::Permission
+                } else {
+                    Modality::Prohibition
+                },
+                range: range.start..word(usize::from(not_next) + 2)?.end,
             });
         }
         // "Each Party shall be entitled to request", "shall be free to set": a right, as
@@ -706,6 +723,15 @@ mod tests {
         assert_eq!(kinds("Each Party is entitled to apply"), [Permission]);
         assert_eq!(kinds("A Party is not entitled to apply"), [Prohibition]);
         assert_eq!(kinds("Each Party shall be entitled to apply"), [Permission]);
+        assert_eq!(
+            kinds("A Party shall not be prevented from taking measures"),
+            [Permission]
+        );
+        assert_eq!(kinds("Goods shall not be prevented"), [Prohibition]);
+        assert_eq!(
+            kinds("Neither Party shall be prevented from adopting measures"),
+            [Permission]
+        );
         assert_eq!(
             kinds("Each Party shall be free to set its rates"),
             [Permission]

@@ -21,7 +21,7 @@ use crate::Modality;
 /// | be construed, be interpreted, be read, be understood, imply; any verb when the subject starts with "Nothing" or "No provision" | [`Rule::Construction`] |
 /// | apply with no object ("apply to", "apply mutatis mutandis", "apply.") or be applied, when the subject is a provision or a measure ("This Chapter", "Article 4", "Such measures"); govern, when the subject is a provision or rules; be applicable | [`Rule::Application`] |
 /// | mean, have the (following) meaning, be defined, refer to, be referred to as; any marker after "means" ("X means that goods may enter") | [`Rule::Definition`] |
-/// | enter into force, remain in force, continue in force, take effect, begin (or commence) from, on, at or upon, cease to have effect, terminate, expire, lapse, be terminated, be renewed, be valid | [`Rule::Duration`] |
+/// | enter into force, remain in force, continue in force, continue to apply or to have effect (said of a provision), take effect, begin (or commence) from, on, at or upon, cease to have effect, terminate, expire, lapse, be terminated, be renewed, be valid | [`Rule::Duration`] |
 /// | not affect, not prejudice, not derogate, not limit, not impair, not diminish, be without prejudice | [`Rule::NonDerogation`] |
 /// | be binding, be final, be deemed, be composed, consist of, comprise, have no binding force, continue to qualify or to be, be considered, be regarded, be treated, be based, be governed, be annexed, be attached, be subject to, be determined by law, laws, legislation or regulations, be in accordance with, be aimed at, be sufficient, be a number ("shall be five days"), be followed by a colon ("The terms of reference shall be:"), be to ("The objective shall be to foster ..."), have the following, constitute, form, entail, be authentic, replace, supersede, prevail, be dealt with, be an integral | [`Rule::Status`] |
 /// | include, consist, involve, contain, cover (after "may", or when the subject is a term, a notion, a list's functions, areas or elements), take the form, give rise to; any verb in the active voice whose subject is an activity ("Cooperation may promote ...", "cooperation shall help to ...") | [`Rule::Description`] |
@@ -220,6 +220,36 @@ pub(crate) fn is_adverb(word: &str) -> bool {
     )
 }
 
+/// The subject proper of a subject read as "The Parties agree that cooperation": what follows
+/// a verb of agreement and "that". Other subjects are returned whole ("Each Party that
+/// imports").
+fn past_that(text: &str, subject: Range<usize>) -> Range<usize> {
+    let all: Vec<(Range<usize>, &str)> = words(text, subject.clone()).collect();
+    let agreed = all
+        .windows(2)
+        .rposition(|pair| pair[1].1.eq_ignore_ascii_case("that") && in_table(pair[0].1, AGREEING));
+    match agreed.and_then(|k| all.get(k + 2)) {
+        Some((word, _)) => word.start..subject.end,
+        None => subject,
+    }
+}
+
+/// Verbs that a subject's "that" follows when a whole sentence is agreed or recognised: "The
+/// Parties agree that ...".
+const AGREEING: &[&str] = &[
+    "agree",
+    "agrees",
+    "recognise",
+    "recognize",
+    "understand",
+    "acknowledge",
+    "note",
+    "affirm",
+    "reaffirm",
+    "confirm",
+    "consider",
+];
+
 /// The rule by which a marker binds no one, if any.
 pub(super) fn rule(
     text: &str,
@@ -299,6 +329,15 @@ pub(super) fn rule(
             Rule::Duration
         }
         (false, "take") if next == "effect" => Rule::Duration,
+        // "The provisions of this Article shall continue to apply": when a text holds. ("The
+        // Parties shall continue to apply the measures" binds them.)
+        (false, "continue")
+            if next == "to"
+                && matches!(w(rest + 1), "apply" | "have")
+                && subject.is_none_or(|s| names_provision(text, s.clone())) =>
+        {
+            Rule::Duration
+        }
         (false, "cease") if next == "to" => Rule::Duration,
         (false, "begin" | "commence" | "start")
             if matches!(
@@ -375,8 +414,9 @@ pub(super) fn rule(
         // "cooperation shall be developed", someone must develop it.)
         _ if !passive
             && subject.is_some_and(|s| {
+                let s = past_that(text, s.clone());
                 words(text, s.clone()).any(|(_, w)| in_table(w, ACTIVITIES))
-                    && !has_word(text, s.clone(), &["party", "parties"])
+                    && !has_word(text, s, &["party", "parties"])
             }) =>
         {
             Rule::Description
@@ -604,6 +644,14 @@ mod tests {
                 Rule::Application,
             ),
             (
+                "The provisions of this Article shall continue to apply after termination.",
+                Rule::Duration,
+            ),
+            (
+                "The Parties agree that cooperation shall help to strengthen institutions.",
+                Rule::Description,
+            ),
+            (
                 "The fees will be determined by the domestic legislation of each Party.",
                 Rule::Status,
             ),
@@ -624,6 +672,8 @@ mod tests {
             "Georgia will carry out approximation.",
             "Benefits shall not be suspended.",
             "The amount shall be determined by the Committee.",
+            "The Parties shall continue to apply the measures.",
+            "The Parties agree that each Party shall support the programme.",
             "Each Party shall govern its ports fairly.",
             // "the" glued to a word that is no provision.
             "theexporter shall apply for a ruling.",
