@@ -145,8 +145,8 @@ fn next_word(text: &str, from: usize) -> Option<Range<usize>> {
 /// | words | modality |
 /// |---|---|
 /// | shall, must, will, undertake(s) to, agree(s) to, commit(s) to, commit(s) themselves/itself to, is/are required to, shall be required to | obligation |
-/// | shall not, must not, may not, will not, undertake(s)/agree(s)/commit(s) not to, refrain(s) from, is/are not entitled to, shall not be entitled (or free) to; shall, must, will or may after "no" or "neither" ("No Party shall", "Neither Party may") | prohibition |
-/// | may, is/are entitled to, shall be entitled (or free) to, shall not be prevented (or precluded) from (and "Neither Party shall be prevented from"), is/are not required to, shall/must not be required to; shall be required to after "no" or "neither" | permission |
+/// | shall not, must not, may not, will not, undertake(s)/agree(s)/commit(s) not to, refrain(s) from, is/are not entitled to, shall not be entitled (or free) to, shall not have the right to; shall, must, will or may after "no" or "neither" ("No Party shall", "Neither Party may") | prohibition |
+/// | may, is/are entitled to, shall be entitled (or free) to, shall (or will) have the (exclusive) right to, has or have the right to, shall not be prevented (or precluded) from (and "Neither Party shall be prevented from"), is/are not required to, shall/must not be required to; shall be required to after "no" or "neither" | permission |
 /// | should | recommendation |
 /// | should not; should after "no" or "neither" | discouragement |
 /// | is/are prepared to, is/are ready to | offer |
@@ -191,6 +191,7 @@ fn could_start(word: &[u8]) -> bool {
         | (b'c', 6 | 7)
         | (b'i', 2)
         | (b'a', 3 | 5 | 6)
+        | (b'h', 3 | 4)
         | (b'w', 4) => true,
         (b's', 7..) => word[1].eq_ignore_ascii_case(&b'h') && matches!(word[2] | 0x20, b'a' | b'o'),
         (b'm', 5..) => matches!(
@@ -241,7 +242,7 @@ fn unglued(text: &str, range: Range<usize>) -> Range<usize> {
 /// The first letters of [`could_start`], in either case.
 static FIRST: [bool; 256] = {
     let mut table = [false; 256];
-    let letters = b"smurciawSMURCIAW";
+    let letters = b"smurciahwSMURCIAHW";
     let mut k = 0;
     while k < letters.len() {
         table[letters[k] as usize] = true;
@@ -278,6 +279,8 @@ fn marker_at<'t>(
             | b"agrees"
             | b"is"
             | b"are"
+            | b"has"
+            | b"have"
     ) {
         return None;
     }
@@ -301,6 +304,25 @@ fn marker_at<'t>(
         })
     };
     let not_next = is(0, &[b"not"]);
+    // "the right (to)" or "the exclusive (or sole) right (to)" from the `k`th word on: its last
+    // word, "to" where the words looked ahead reach it.
+    let right_at = |k: usize| -> Option<usize> {
+        if !is(k, &[b"the"]) {
+            return None;
+        }
+        let right = if is(k + 1, &[b"right"]) {
+            k + 1
+        } else if is(k + 1, &[b"exclusive", b"sole"]) && is(k + 2, &[b"right"]) {
+            k + 2
+        } else {
+            return None;
+        };
+        Some(if is(right + 1, &[b"to"]) {
+            right + 1
+        } else {
+            right
+        })
+    };
     // "undertake to", "undertake not to": "to" at once, or after "not".
     let to = || is(usize::from(not_next), &[b"to"]);
     let (modality, n) = match w.as_bytes() {
@@ -347,6 +369,36 @@ fn marker_at<'t>(
                 range: range.start..word(usize::from(not_next) + 2)?.end,
             });
         }
+        // "Each Party shall have the right to select", "will have the (exclusive) right to":
+        // a right.
+        b"shall" | b"will"
+            if is(usize::from(not_next), &[b"have"])
+                && right_at(usize::from(not_next) + 1).is_some() =>
+        {
+            let end = right_at(usize::from(not_next) + 1)?;
+            let negated = not_next != negated_subject(text, range.start);
+            return Some(Marker {
+                modality: if negated {
+                    Modality::Prohibition
+                } else {
+                    Modality::Permission
+                },
+                range: range.start..word(end)?.end,
+            });
+        }
+        // "Participants have the right to be heard": a right, with no modal.
+        b"has" | b"have" if right_at(0).is_some() => {
+            let end = right_at(0)?;
+            return Some(Marker {
+                modality: if negated_subject(text, range.start) {
+                    Modality::Prohibition
+                } else {
+                    Modality::Permission
+                },
+                range: range.start..word(end)?.end,
+            });
+        }
+        b"has" | b"have" => return None,
         // "Each Party shall be entitled to request", "shall be free to set": a right, as
         // "is entitled to" gives; "shall not be entitled to" forbids.
         b"shall"
@@ -723,6 +775,28 @@ mod tests {
         assert_eq!(kinds("Each Party is entitled to apply"), [Permission]);
         assert_eq!(kinds("A Party is not entitled to apply"), [Prohibition]);
         assert_eq!(kinds("Each Party shall be entitled to apply"), [Permission]);
+        assert_eq!(
+            kinds("Each Party will have the right to select one panelist"),
+            [Permission]
+        );
+        assert_eq!(
+            kinds("A Party shall not have the right to veto"),
+            [Prohibition]
+        );
+        assert_eq!(kinds("Each Party shall have the documents"), [Obligation]);
+        assert_eq!(
+            kinds("The holder shall have the exclusive right to prevent copies"),
+            [Permission]
+        );
+        assert_eq!(
+            kinds("Participants have the right to be heard"),
+            [Permission]
+        );
+        assert_eq!(
+            kinds("No person has the right to vote twice"),
+            [Prohibition]
+        );
+        assert_eq!(kinds("The Parties have the rights and duties"), []);
         assert_eq!(
             kinds("A Party shall not be prevented from taking measures"),
             [Permission]

@@ -414,9 +414,13 @@ pub(super) fn rule(
         // "cooperation shall be developed", someone must develop it.)
         _ if !passive
             && subject.is_some_and(|s| {
+                // The activity must head the subject: "The political dialogue between the
+                // Parties" is an activity, "The Parties, through cooperation," are parties.
                 let s = past_that(text, s.clone());
-                words(text, s.clone()).any(|(_, w)| in_table(w, ACTIVITIES))
-                    && !has_word(text, s, &["party", "parties"])
+                words(text, s)
+                    .map(|(_, w)| w)
+                    .find(|w| in_table(w, ACTIVITIES) || in_table(w, &["party", "parties"]))
+                    .is_some_and(|w| in_table(w, ACTIVITIES))
             }) =>
         {
             Rule::Description
@@ -652,6 +656,10 @@ mod tests {
                 Rule::Description,
             ),
             (
+                "The political dialogue between the Parties shall prepare new initiatives.",
+                Rule::Description,
+            ),
+            (
                 "The fees will be determined by the domestic legislation of each Party.",
                 Rule::Status,
             ),
@@ -674,6 +682,7 @@ mod tests {
             "The amount shall be determined by the Committee.",
             "The Parties shall continue to apply the measures.",
             "The Parties agree that each Party shall support the programme.",
+            "The Parties and their cooperation agencies shall fund the programme.",
             "Each Party shall govern its ports fairly.",
             // "the" glued to a word that is no provision.
             "theexporter shall apply for a ruling.",
