@@ -164,6 +164,10 @@ const APPLY_INTRANSITIVE: &[&str] = &[
     "notwithstanding",
     "subject",
     "without",
+    // "The above obligation will apply no later than five years after ...": when.
+    "no",
+    "within",
+    "after",
 ];
 
 /// Whether a word is a number: digits ("30"), or a number word up to "hundred" ("five",
@@ -654,6 +658,10 @@ mod tests {
             (
                 "The Parties agree that cooperation shall help to strengthen institutions.",
                 Rule::Description,
+            ),
+            (
+                "The above obligation will apply no later than five years after signature.",
+                Rule::Application,
             ),
             (
                 "The political dialogue between the Parties shall prepare new initiatives.",
