@@ -30,6 +30,23 @@ use pactum::{Clause, ClauseId};
 mod common;
 
 const USAGE: &str = "usage: align_eval OLD NEW GOLD.tsv";
+const HELP: &str = "\
+align_eval: scores how a comparison pairs articles against a gold list of article pairs
+
+usage: align_eval OLD NEW GOLD.tsv
+
+OLD and NEW are treaty texts or pactum JSON files; texts are imported and compared with ids
+off. GOLD.tsv has a header line, then one pair a line: the old article's number, the new
+article's number (as written, case and spaces aside), and anything after (a title). Prints
+the pairs found, paired with a part (shape), paired wrongly and left unpaired, the identical
+articles reported unchanged, and the pairs that were not found.
+
+options:
+  -h, --help  this help
+
+exit status: 0, or 2 when a file cannot be read or a gold article is not in its draft, or
+the arguments are wrong.
+";
 
 fn main() -> ExitCode {
     common::exit("align_eval", run().map(|()| ExitCode::SUCCESS))
@@ -71,7 +88,7 @@ fn run() -> Result<(), String> {
         old,
         new,
         gold,
-    }) = common::GoldRun::from_args(USAGE)?
+    }) = common::GoldRun::from_args(USAGE, HELP)?
     else {
         return Ok(());
     };
@@ -183,6 +200,5 @@ fn run() -> Result<(), String> {
     for m in &missed {
         out.push_str(&format!("  {m}\n"));
     }
-    common::print(&out);
-    Ok(())
+    common::print(&out)
 }

@@ -15,6 +15,7 @@
 //! Exit status: 0, or 2 when a file cannot be read.
 
 use std::collections::BTreeMap;
+use std::fmt::Write;
 use std::process::ExitCode;
 
 use pactum::diff::{CommitmentChange, CommitmentDiff, Excerpt, Options, compare};
@@ -23,6 +24,23 @@ use pactum::{ClauseId, Proposal};
 mod common;
 
 const USAGE: &str = "usage: commitment_sample [--sample N] [--seed S] OLD NEW [OLD NEW ...]";
+const HELP: &str = "\
+commitment_sample: a reproducible random sample of the commitment changes a comparison reports
+
+usage: commitment_sample [--sample N] [--seed S] OLD NEW [OLD NEW ...]
+
+Each OLD NEW pair (treaty texts or pactum JSON files; texts are imported) is compared with
+ids off. All the commitment changes are counted by kind, then N of them are drawn with the
+seed S and printed with the clause numbers and the sentences on each side. A change keeps
+its place in a sample when others come or go.
+
+options:
+  --sample N  how many changes to draw (default 40)
+  --seed S    the seed (default 1)
+  -h, --help  this help
+
+exit status: 0, or 2 when a file cannot be read or the arguments are wrong.
+";
 
 fn main() -> ExitCode {
     common::exit("commitment_sample", run().map(|()| ExitCode::SUCCESS))
@@ -100,10 +118,7 @@ fn run() -> Result<(), String> {
                     .parse()
                     .map_err(|e| format!("--seed: {e}"))?;
             }
-            Long("help") | Short('h') => {
-                println!("{USAGE}");
-                return Ok(());
-            }
+            Long("help") | Short('h') => return common::print(HELP),
             Value(v) => files.push(v.string().map_err(|e| e.to_string())?),
             other => return Err(format!("{}\n{USAGE}", other.unexpected())),
         }
@@ -148,28 +163,34 @@ fn run() -> Result<(), String> {
     let total: usize = kinds.values().sum();
     let counts: Vec<String> = kinds.iter().map(|(k, n)| format!("{k} {n}")).collect();
     let pairs = drafts.len();
+    let mut out = common::Out::new();
+    let io = |e: std::fmt::Error| e.to_string();
     if counts.is_empty() {
-        println!("no commitment changes in {pairs} pairs");
+        writeln!(out, "no commitment changes in {pairs} pairs").map_err(io)?;
     } else {
-        println!(
+        writeln!(
+            out,
             "{total} commitment changes in {pairs} pairs: {}",
             counts.join(", ")
-        );
+        )
+        .map_err(io)?;
     }
     all.sort_unstable();
     for (n, &(_, p, e, k)) in all.iter().take(sample).enumerate() {
         let c = &diffs[p][e];
         let (old, new) = &drafts[p];
-        println!(
-            "\n{}. pair {} ({} -> {}): {}",
+        writeln!(
+            out,
+            "\n{}. pair {} ({} -> {}): {}\n   old: {}\n   new: {}",
             n + 1,
             p + 1,
             label(old, c.old_clause.as_ref()),
             label(new, c.new_clause.as_ref()),
-            describe(&c.changes[k])
-        );
-        println!("   old: {}", excerpt(c.old_excerpt.as_ref()));
-        println!("   new: {}", excerpt(c.new_excerpt.as_ref()));
+            describe(&c.changes[k]),
+            excerpt(c.old_excerpt.as_ref()),
+            excerpt(c.new_excerpt.as_ref())
+        )
+        .map_err(io)?;
     }
-    Ok(())
+    out.finish()
 }

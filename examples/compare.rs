@@ -27,6 +27,7 @@
 //! Exit status, as diff(1): 0 when the proposals do not differ, 1 when they do, 2 on trouble (a
 //! missing file, a parse error, an unknown id), with a message on stderr.
 
+use std::fmt::Write;
 use std::process::ExitCode;
 
 use pactum::diff::{Options, compare_in};
@@ -35,6 +36,32 @@ use pactum::{Negotiation, Proposal};
 mod common;
 
 const USAGE: &str = "usage: compare OLD[#ID] NEW[#ID] [--format text|markdown|json] [--no-ids] [--party ID] [--parties PARTIES.json] [--proposer ID] [--changed-only | --all]";
+const HELP: &str = "\
+compare: compares two proposals clause by clause and prints a redline
+
+usage: compare OLD[#ID] NEW[#ID] [--format text|markdown|json] [--no-ids] [--party ID]
+               [--parties PARTIES.json] [--proposer ID] [--changed-only | --all]
+
+OLD and NEW are pactum JSON files or treaty texts (.txt, .md, or anything that does not
+start with `{`), in any mix. A JSON file that holds several proposals takes the one meant
+after a `#`: negotiation.json#ru-nato-2021-12-17. A text is imported, and its clauses pair
+by content, since its ids come from its numbering. With no files, the bundled Russian draft
+of 17 December 2021 is compared with the US written answer of 26 January 2022.
+
+options:
+  --format text|markdown|json  the redline as text (the default), Markdown, or the diff as JSON
+  --no-ids                     pair clauses by content only, not by their ids
+  --party ID                   only the changes that concern one party
+  --parties PARTIES.json       a pactum document whose parties a text names (all of them bound)
+  --proposer ID                who put a text forward (else the first party)
+  --changed-only               list only the clauses whose content changed (the default of a
+                               Markdown redline of more than 100 changed clauses)
+  --all                        list every changed clause
+  -h, --help                   this help
+
+exit status, as diff(1): 0 when the proposals do not differ, 1 when they do, 2 on trouble
+(a missing file, a parse error, an unknown id), with a message on stderr.
+";
 /// Changed clauses above which the Markdown redline lists only those whose content changed,
 /// unless `--all` is given: about the size of one long chapter.
 const LONG: usize = 100;
@@ -73,8 +100,11 @@ fn run() -> Result<ExitCode, String> {
                     "markdown" => Format::Markdown,
                     "json" => Format::Json,
                     other => {
-                        return Err(format!(
-                            "--format takes text, markdown or json, not {other:?}\n{USAGE}"
+                        return Err(common::not_one_of(
+                            "--format",
+                            other,
+                            "text, markdown or json",
+                            USAGE,
                         ));
                     }
                 }
@@ -83,10 +113,7 @@ fn run() -> Result<ExitCode, String> {
             Long("changed-only") => changed_only = Some(true),
             Long("all") => changed_only = Some(false),
             Long("party") => party = Some(common::value(&mut parser)?),
-            Short('h') | Long("help") => {
-                println!("{USAGE}");
-                return Ok(ExitCode::SUCCESS);
-            }
+            Short('h') | Long("help") => return common::help(HELP),
             Value(v) => files.push(v.string().map_err(|e| e.to_string())?),
             other => return Err(format!("{}\n{USAGE}", other.unexpected())),
         }
@@ -126,14 +153,18 @@ fn run() -> Result<ExitCode, String> {
     if changed_only.unwrap_or(matches!(format, Format::Markdown) && long) {
         view = view.changed_only();
     }
-    match format {
-        Format::Text => print!("{view}"),
-        Format::Markdown => print!("{}", view.markdown()),
-        Format::Json => println!(
+    let mut out = common::Out::new();
+    let written = match format {
+        Format::Text => write!(out, "{view}"),
+        Format::Markdown => write!(out, "{}", view.markdown()),
+        Format::Json => writeln!(
+            out,
             "{}",
             serde_json::to_string_pretty(&diff).map_err(|e| e.to_string())?
         ),
-    }
+    };
+    written.map_err(|e| e.to_string())?;
+    out.finish()?;
     Ok(if diff.has_changes() {
         ExitCode::from(1)
     } else {

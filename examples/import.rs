@@ -18,6 +18,24 @@ use std::process::ExitCode;
 mod common;
 
 const USAGE: &str = "usage: import FILE [--parties PARTIES.json] [--proposer ID]";
+const HELP: &str = "\
+import: imports a treaty text and writes it as a pactum JSON document
+
+usage: import FILE [--parties PARTIES.json] [--proposer ID] > draft.json
+
+FILE is a treaty text (.txt, .md, or anything that does not start with `{`) or a pactum JSON
+document. The document goes to standard output; the import report (what was recognised,
+guessed, set aside and kept as text, line by line) goes to standard error. Commitments are
+read from the text only for the parties given.
+
+options:
+  --parties PARTIES.json  a pactum document whose parties the text names (all of them bound)
+  --proposer ID           who put the text forward (else the first party)
+  -h, --help              this help
+
+exit status: 0 on success, 2 when the file cannot be read, is not UTF-8, is empty, or is
+neither a pactum document nor a treaty text, or the arguments are wrong.
+";
 
 fn main() -> ExitCode {
     common::exit("import", run())
@@ -32,10 +50,7 @@ fn run() -> Result<ExitCode, String> {
         match arg {
             Long("parties") => args.parties = Some(common::value(&mut parser)?),
             Long("proposer") => args.proposer = Some(common::value(&mut parser)?),
-            Short('h') | Long("help") => {
-                println!("{USAGE}");
-                return Ok(ExitCode::SUCCESS);
-            }
+            Short('h') | Long("help") => return common::help(HELP),
             Value(v) if file.is_none() => file = Some(v.string().map_err(|e| e.to_string())?),
             other => return Err(format!("{}\n{USAGE}", other.unexpected())),
         }
@@ -45,6 +60,6 @@ fn run() -> Result<ExitCode, String> {
     if let Some(report) = &loaded.report {
         eprint!("{report}");
     }
-    print!("{}", pactum::format::to_string(&loaded.negotiation));
+    common::print(&pactum::format::to_string(&loaded.negotiation))?;
     Ok(ExitCode::SUCCESS)
 }

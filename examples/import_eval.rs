@@ -22,6 +22,23 @@ use pactum::{Clause, ClauseKind};
 mod common;
 
 const USAGE: &str = "usage: import_eval TEXT ARTICLES.tsv [--titles]";
+const HELP: &str = "\
+import_eval: scores a text import against the list of the text's articles
+
+usage: import_eval TEXT ARTICLES.tsv [--titles]
+
+ARTICLES.tsv has a header line, then one article a line: its number as written
+(\"ARTICLE 1.2\") and its title, separated by a tab. An article is right when it comes out as
+exactly one clause with its number (and, with --titles, its title, case aside). Prints the
+figures and the articles that failed.
+
+options:
+  --titles    the heading must match the title too
+  -h, --help  this help
+
+exit status: 0 when every article is right and no clause was opened by a line that is not a
+heading, 1 otherwise, 2 when a file cannot be read or imported or the arguments are wrong.
+";
 
 fn main() -> ExitCode {
     common::exit("import_eval", run())
@@ -35,10 +52,7 @@ fn run() -> Result<ExitCode, String> {
     while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
         match arg {
             Long("titles") => titles = true,
-            Short('h') | Long("help") => {
-                println!("{USAGE}");
-                return Ok(ExitCode::SUCCESS);
-            }
+            Short('h') | Long("help") => return common::help(HELP),
             Value(v) => files.push(v.string().map_err(|e| e.to_string())?),
             other => return Err(format!("{}\n{USAGE}", other.unexpected())),
         }
@@ -115,7 +129,7 @@ fn run() -> Result<ExitCode, String> {
     for f in &failures {
         out.push_str(&format!("  {f}\n"));
     }
-    common::print(&out);
+    common::print(&out)?;
     Ok(if right == expected.len() && false_opens == 0 {
         ExitCode::SUCCESS
     } else {

@@ -24,6 +24,22 @@ use pactum::diff::{Options, compare};
 mod common;
 
 const USAGE: &str = "usage: modal_search OLD NEW GOLD.tsv";
+const HELP: &str = "\
+modal_search: modality changes found by a sentence search, and which of them are reported
+
+usage: modal_search OLD NEW GOLD.tsv
+
+Pairs each sentence with a modal word in a gold article of OLD with the most alike sentence
+of its counterpart in NEW (Dice of word bigrams at least 0.6), lists the pairs whose modal
+words differ, and says which of them the comparison reports. GOLD.tsv is as align_eval
+takes it.
+
+options:
+  -h, --help  this help
+
+exit status: 0, or 2 when a file cannot be read or a gold article is not in its draft, or
+the arguments are wrong.
+";
 
 /// The least likeness of two sentences for one to be the other rewritten.
 const FLOOR: f64 = 0.6;
@@ -101,7 +117,8 @@ fn modals(s: &str) -> Vec<String> {
 }
 
 fn run() -> Result<(), String> {
-    let Some(common::GoldRun { old, new, gold, .. }) = common::GoldRun::from_args(USAGE)? else {
+    let Some(common::GoldRun { old, new, gold, .. }) = common::GoldRun::from_args(USAGE, HELP)?
+    else {
         return Ok(());
     };
     let diff = compare(&old, &new, &Options::default().without_ids());
@@ -164,6 +181,5 @@ fn run() -> Result<(), String> {
     }
     common::print(&format!(
         "{seen} sentence pairs whose modal words differ, {found} of them reported\n{out}"
-    ));
-    Ok(())
+    ))
 }

@@ -13,6 +13,7 @@
 //! 2 when the file cannot be read or parsed (the located error goes to stderr) or the arguments
 //! are wrong.
 
+use std::fmt::Write;
 use std::process::ExitCode;
 
 use pactum::import::ImportReport;
@@ -22,6 +23,25 @@ mod common;
 
 const USAGE: &str =
     "usage: validate FILE [--format text|json] [--parties PARTIES.json] [--proposer ID]";
+const HELP: &str = "\
+validate: checks a pactum document or a treaty text, and prints every problem with where it is
+
+usage: validate FILE [--format text|json] [--parties PARTIES.json] [--proposer ID]
+
+FILE is a pactum JSON document, or a treaty text (.txt, .md, or anything that does not start
+with `{`), which is imported first: its structure and the import report are printed before
+the problems found.
+
+options:
+  --format text|json      the report as text (the default) or as JSON
+  --parties PARTIES.json  a pactum document whose parties a text names (all of them bound)
+  --proposer ID           who put a text forward (else the first party)
+  -h, --help              this help
+
+exit status: 0 when there is no error (warnings allowed), 1 when validation found errors,
+2 when the file cannot be read or parsed (the located error goes to stderr) or the arguments
+are wrong.
+";
 
 enum Output {
     Text,
@@ -47,47 +67,27 @@ fn run() -> Result<ExitCode, String> {
                     "text" => Output::Text,
                     "json" => Output::Json,
                     other => {
-                        return Err(format!(
-                            "--format takes text or json, not {other:?}\n{USAGE}"
-                        ));
+                        return Err(common::not_one_of("--format", other, "text or json", USAGE));
                     }
                 }
             }
-            Short('h') | Long("help") => {
-                println!("{USAGE}");
-                return Ok(ExitCode::SUCCESS);
-            }
+            Short('h') | Long("help") => return common::help(HELP),
             Value(v) if file.is_none() => file = Some(v.string().map_err(|e| e.to_string())?),
             other => return Err(format!("{}\n{USAGE}", other.unexpected())),
         }
     }
     let file = file.ok_or_else(|| USAGE.to_owned())?;
     let loaded = args.load(&file)?;
-    let negotiation = &loaded.negotiation;
-    if let (Some(import), Output::Text) = (&loaded.report, &output) {
-        print_import(negotiation, import);
-    }
     let report = loaded.validate();
+    let mut out = common::Out::new();
     match output {
         Output::Json => {
             let json = serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?;
-            println!("{json}");
+            writeln!(out, "{json}").map_err(|e| e.to_string())?;
         }
-        Output::Text => {
-            println!(
-                "{file}: {}, {}, {}",
-                count(negotiation.parties().len(), "party", "parties"),
-                count(negotiation.proposals().len(), "proposal", "proposals"),
-                count(negotiation.meetings().len(), "meeting", "meetings"),
-            );
-            println!("{report}");
-            if loaded.parties_missing {
-                println!(
-                    "(no parties given: the proposer and the parties bound are not checked; give them with --parties FILE.json)"
-                );
-            }
-        }
+        Output::Text => write_text(&mut out, &file, &loaded, &report).map_err(|e| e.to_string())?,
     }
+    out.finish()?;
     Ok(if report.has_errors() {
         ExitCode::from(1)
     } else {
@@ -95,13 +95,42 @@ fn run() -> Result<ExitCode, String> {
     })
 }
 
+/// The text report: the structure an import found and its report, if the file was a text,
+/// then the problems.
+fn write_text(
+    out: &mut impl Write,
+    file: &str,
+    loaded: &pactum::import::Loaded,
+    report: &pactum::validate::Report,
+) -> std::fmt::Result {
+    let negotiation = &loaded.negotiation;
+    if let Some(import) = &loaded.report {
+        write_import(out, negotiation, import)?;
+    }
+    writeln!(
+        out,
+        "{file}: {}, {}, {}",
+        count(negotiation.parties().len(), "party", "parties"),
+        count(negotiation.proposals().len(), "proposal", "proposals"),
+        count(negotiation.meetings().len(), "meeting", "meetings"),
+    )?;
+    writeln!(out, "{report}")?;
+    if loaded.parties_missing {
+        writeln!(
+            out,
+            "(no parties given: the proposer and the parties bound are not checked; give them with --parties FILE.json)"
+        )?;
+    }
+    Ok(())
+}
+
 fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// The structure an import found, and its report.
-fn print_import(n: &Negotiation, report: &ImportReport) {
-    fn tree(c: &Clause, depth: usize) {
+fn write_import(out: &mut impl Write, n: &Negotiation, report: &ImportReport) -> std::fmt::Result {
+    fn tree(out: &mut impl Write, c: &Clause, depth: usize) -> std::fmt::Result {
         let label = [c.number.as_deref(), c.heading.as_deref()]
             .into_iter()
             .flatten()
@@ -113,24 +142,33 @@ fn print_import(n: &Negotiation, report: &ImportReport) {
         } else {
             ""
         };
-        println!("  {}{} [{}] {text}{more}", "  ".repeat(depth), label, c.id);
+        writeln!(
+            out,
+            "  {}{} [{}] {text}{more}",
+            "  ".repeat(depth),
+            label,
+            c.id
+        )?;
         for k in c.children() {
-            tree(k, depth + 1);
+            tree(out, k, depth + 1)?;
         }
+        Ok(())
     }
     for p in n.proposals() {
-        println!(
+        writeln!(
+            out,
             "Imported \"{}\": {} recitals, {} clauses",
             p.title,
             p.preamble.len(),
             p.walk().count()
-        );
+        )?;
         for c in &p.clauses {
-            tree(c, 0);
+            tree(out, c, 0)?;
         }
     }
-    println!("Import report:");
+    writeln!(out, "Import report:")?;
     for line in report.to_string().lines() {
-        println!("  {line}");
+        writeln!(out, "  {line}")?;
     }
+    Ok(())
 }

@@ -83,15 +83,15 @@ pub(crate) struct GoldRun {
 }
 
 impl GoldRun {
-    /// Reads the command line; `None` when it asked for help (the usage printed).
-    pub(crate) fn from_args(usage: &str) -> Result<Option<Self>, String> {
+    /// Reads the command line; `None` when it asked for help (`help` printed).
+    pub(crate) fn from_args(usage: &str, help: &str) -> Result<Option<Self>, String> {
         use lexopt::prelude::*;
         let mut parser = lexopt::Parser::from_env();
         let mut files = Vec::new();
         while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
             match arg {
                 Short('h') | Long("help") => {
-                    println!("{usage}");
+                    print(help)?;
                     return Ok(None);
                 }
                 Value(v) => files.push(v.string().map_err(|e| e.to_string())?),
@@ -159,9 +159,75 @@ pub(crate) fn exit(name: &str, run: Result<ExitCode, String>) -> ExitCode {
     })
 }
 
-/// Writes `out` to stdout; a reader that stops early (`| head`) is no failure.
-pub(crate) fn print(out: &str) {
-    let _ = std::io::Write::write_all(&mut std::io::stdout(), out.as_bytes());
+/// Standard output for the examples, as Unix tools treat it: a reader that stops early
+/// (`| head -1`) ends the output quietly, with the exit status the run would have had; any
+/// other failure to write is kept for [`Out::finish`] to report.
+pub(crate) struct Out {
+    stdout: std::io::StdoutLock<'static>,
+    /// Whether writing has stopped: the reader went away, or an error was kept.
+    stopped: bool,
+    error: Option<std::io::Error>,
+}
+
+impl Out {
+    pub(crate) fn new() -> Out {
+        Out {
+            stdout: std::io::stdout().lock(),
+            stopped: false,
+            error: None,
+        }
+    }
+
+    /// Flushes the output; the error that stopped it, if any, other than a closed pipe.
+    pub(crate) fn finish(mut self) -> Result<(), String> {
+        if !self.stopped {
+            let result = std::io::Write::flush(&mut self.stdout);
+            self.keep(result);
+        }
+        match self.error {
+            Some(e) => Err(format!("cannot write to standard output: {e}")),
+            None => Ok(()),
+        }
+    }
+
+    fn keep(&mut self, result: std::io::Result<()>) {
+        if let Err(e) = result {
+            self.stopped = true;
+            if e.kind() != std::io::ErrorKind::BrokenPipe {
+                self.error = Some(e);
+            }
+        }
+    }
+}
+
+impl std::fmt::Write for Out {
+    /// Never fails: once the reader has gone or writing failed, the rest is dropped, and
+    /// [`Out::finish`] says why.
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        if !self.stopped {
+            let result = std::io::Write::write_all(&mut self.stdout, s.as_bytes());
+            self.keep(result);
+        }
+        Ok(())
+    }
+}
+
+/// Writes `text` to standard output as [`Out`] does, and finishes.
+pub(crate) fn print(text: &str) -> Result<(), String> {
+    let mut out = Out::new();
+    std::fmt::Write::write_str(&mut out, text).map_err(|e| e.to_string())?;
+    out.finish()
+}
+
+/// The `--help` text: `help` as it is, after the example's name.
+pub(crate) fn help(text: &str) -> Result<ExitCode, String> {
+    print(text)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The message for an option value that is not one of `choices`.
+pub(crate) fn not_one_of(option: &str, value: &str, choices: &str, usage: &str) -> String {
+    format!("{option} takes {choices}, not `{value}`\n{usage}")
 }
 
 /// Text compared case and spacing aside: lower-case, one space between words.
