@@ -129,6 +129,27 @@ macro_rules! id_type {
                 Ok(Self(Arc::from(s)))
             }
 
+            /// Makes an id from a string literal, for ids written in the program's own
+            /// code, as `http::HeaderName::from_static` does: no `?` at every call.
+            ///
+            /// ```
+            #[doc = concat!("let id = pactum::", stringify!($name), "::from_static(\"", $example, "\");")]
+            #[doc = concat!("assert_eq!(id.as_str(), \"", $example, "\");")]
+            /// ```
+            ///
+            /// # Panics
+            ///
+            /// When `s` is not an id: a literal that is not one is a bug in the program, not
+            /// bad input. Ids that come from input go through [`new`](Self::new) or `parse`,
+            /// which return an [`IdError`].
+            #[track_caller]
+            pub fn from_static(s: &'static str) -> Self {
+                match check($what, s) {
+                    Ok(()) => Self(Arc::from(s)),
+                    Err(e) => panic!("{e}"),
+                }
+            }
+
             /// The id as a string slice.
             pub fn as_str(&self) -> &str {
                 &self.0
@@ -249,6 +270,18 @@ id_type!(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_literal_makes_the_same_id_as_parsing() {
+        assert_eq!(PartyId::from_static("RU"), "RU".parse::<PartyId>().unwrap());
+        assert_eq!(ClauseId::from_static("art-4.p-2").as_str(), "art-4.p-2");
+    }
+
+    #[test]
+    #[should_panic(expected = "invalid clause id `Art 4`")]
+    fn a_literal_that_is_no_id_is_a_bug_that_says_why() {
+        let _ = ClauseId::from_static("Art 4");
+    }
 
     #[test]
     fn accepts_the_documented_syntax() {

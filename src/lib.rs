@@ -11,28 +11,34 @@
 //! # Build a negotiation and validate it
 //!
 //! ```
-//! use jiff::civil::date;
-//! use pactum::{Clause, Commitment, Modality, Negotiation, Party, PartyKind, PartyRef, Proposal, Status};
+//! use pactum::jiff::civil::date;
+//! use pactum::{
+//!     Clause, ClauseId, Commitment, CommitmentId, Modality, Negotiation, Party, PartyId,
+//!     PartyKind, PartyRef, Proposal, ProposalId, Status,
+//! };
 //!
+//! // Ids written in code are checked once, with no `?` at every call; ids that come from input
+//! // are parsed ("RU".parse()?) and refused with an `IdError` that says why.
+//! let (ru, us) = (PartyId::from_static("RU"), PartyId::from_static("US"));
 //! let mut n = Negotiation::new("Security guarantees");
-//! n.add_party(Party::new("RU".parse()?, "Russian Federation", PartyKind::State))?;
-//! n.add_party(Party::new("US".parse()?, "United States of America", PartyKind::State))?;
+//! n.add_party(Party::new(ru.clone(), "Russian Federation", PartyKind::State))?;
+//! n.add_party(Party::new(us.clone(), "United States of America", PartyKind::State))?;
 //!
-//! let mut draft = Proposal::new("ru-us".parse()?, "Treaty on Security Guarantees", "RU".parse()?)
-//!     .with_party(PartyRef::party("RU".parse()?))
-//!     .with_party(PartyRef::party("US".parse()?))
-//!     .with_date(date(2021, 12, 17));
-//! draft.status = Status::Tabled;
-//! draft.clauses.push(
-//!     Clause::new("art-1".parse()?, "The Parties shall not deploy missiles in Europe.")
-//!         .with_number("Article 1")
-//!         .with_commitment(
-//!             Commitment::new("no-missiles".parse()?, Modality::Prohibition, "deploy missiles")
-//!                 .with_obligor(PartyRef::party("RU".parse()?))
-//!                 .with_obligor(PartyRef::party("US".parse()?))
-//!                 .with_area("Europe"),
-//!         ),
-//! );
+//! let draft = Proposal::new(ProposalId::from_static("ru-us"), "Treaty on Security Guarantees", ru.clone())
+//!     .with_party(PartyRef::party(ru.clone()))
+//!     .with_party(PartyRef::party(us.clone()))
+//!     .with_date(date(2021, 12, 17))
+//!     .with_status(Status::Tabled)
+//!     .with_clause(
+//!         Clause::new(ClauseId::from_static("art-1"), "The Parties shall not deploy missiles in Europe.")
+//!             .with_number("Article 1")
+//!             .with_commitment(
+//!                 Commitment::new(CommitmentId::from_static("no-missiles"), Modality::Prohibition, "deploy missiles")
+//!                     .with_obligor(PartyRef::party(ru))
+//!                     .with_obligor(PartyRef::party(us))
+//!                     .with_area("Europe"),
+//!             ),
+//!     );
 //! n.add_proposal(draft)?;
 //!
 //! let report = n.validate();
@@ -175,6 +181,11 @@ pub mod validate;
 #[cfg(all(doctest, feature = "serde"))]
 #[doc = include_str!("../README.md")]
 struct ReadmeDoctests;
+
+/// The calendar dates of the model (`jiff::civil::Date`, made with `jiff::civil::date`), so
+/// that a program needs no dependency of its own to build a [`Proposal`] or a [`Meeting`]:
+/// `pactum::jiff::civil::date(2021, 12, 17)`.
+pub use jiff;
 
 pub use id::{ClauseId, CommitmentId, IdError, IdErrorReason, MeetingId, PartyId, ProposalId};
 pub use model::clause::{Clause, ClauseKind, MAX_CLAUSE_DEPTH, NestingError, TextBasis};

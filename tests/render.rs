@@ -409,3 +409,43 @@ fn modal_words_that_change_no_commitment_get_one_line() {
     let out = text(&compare(&old, &same, &Options::default()));
     assert!(!out.contains("modal words changed"), "{out}");
 }
+
+#[test]
+fn a_commitment_change_says_itself_in_words() {
+    use pactum::diff::CommitmentChange;
+    use pactum::{Commitment, CommitmentId, Modality, PartyRef};
+    let commitment = |modality| {
+        Commitment::new(CommitmentId::from_static("k"), modality, "deploy missiles")
+            .with_obligor(PartyRef::party("A".parse().unwrap()))
+    };
+    let draft = |id: &str, modality| {
+        Proposal::new(id.parse().unwrap(), "Draft", "A".parse().unwrap()).with_clause(
+            clause("a1", "Article 1", "The Parties shall not deploy missiles.")
+                .with_commitment(commitment(modality)),
+        )
+    };
+    let d = compare(
+        &draft("v1", Modality::Prohibition),
+        &draft("v2", Modality::Permission),
+        &Options::default(),
+    );
+    let [c] = d.commitments.as_slice() else {
+        panic!("{:?}", d.commitments)
+    };
+    assert_eq!(
+        c.to_string(),
+        "a1 [k]: modality: prohibition -> permission (lifting); was prohibition: deploy missiles; now permission: deploy missiles"
+    );
+    assert_eq!(
+        c.changes[0].to_string(),
+        "modality: prohibition -> permission (lifting)"
+    );
+    assert_eq!(CommitmentChange::Added.to_string(), "added");
+    // The commitment changes alone, as the redline lists them.
+    let alone = pactum::render::commitments(&d);
+    assert!(
+        alone.contains("each change once, with whom it binds"),
+        "{alone}"
+    );
+    assert!(!alone.contains("Clauses"), "{alone}");
+}

@@ -92,6 +92,48 @@ impl Meeting {
     pub fn id(&self) -> &MeetingId {
         &self.id
     }
+
+    /// Sets the place.
+    #[must_use]
+    pub fn with_place(mut self, place: impl Into<String>) -> Self {
+        self.place = Some(place.into());
+        self
+    }
+
+    /// Sets who chaired the meeting.
+    #[must_use]
+    pub fn with_chair(mut self, chair: Delegate) -> Self {
+        self.chair = Some(chair);
+        self
+    }
+
+    /// Adds a party's delegation.
+    #[must_use]
+    pub fn with_delegation(mut self, delegation: Delegation) -> Self {
+        self.delegations.push(delegation);
+        self
+    }
+
+    /// Adds a proposal to the agenda.
+    #[must_use]
+    pub fn with_agenda_item(mut self, proposal: ProposalId) -> Self {
+        self.agenda.push(proposal);
+        self
+    }
+
+    /// Sets what came of the meeting.
+    #[must_use]
+    pub fn with_outcome(mut self, outcome: impl Into<String>) -> Self {
+        self.outcome = Some(outcome.into());
+        self
+    }
+
+    /// Adds a source that reports the meeting.
+    #[must_use]
+    pub fn with_source(mut self, source: Source) -> Self {
+        self.sources.push(source);
+        self
+    }
 }
 
 /// One party's delegation to a meeting.
@@ -130,6 +172,13 @@ impl Delegation {
     #[must_use]
     pub fn with_delegate(mut self, delegate: Delegate) -> Self {
         self.delegates.push(delegate);
+        self
+    }
+
+    /// Sets what else is reported of the delegation.
+    #[must_use]
+    pub fn with_note(mut self, note: impl Into<String>) -> Self {
+        self.note = Some(note.into());
         self
     }
 }

@@ -146,6 +146,55 @@ impl Proposal {
         self
     }
 
+    /// Sets where the proposal stands.
+    #[must_use]
+    pub fn with_status(mut self, status: Status) -> Self {
+        self.status = status;
+        self
+    }
+
+    /// Sets the proposal this one answers.
+    #[must_use]
+    pub fn with_answers(mut self, proposal: ProposalId) -> Self {
+        self.answers = Some(proposal);
+        self
+    }
+
+    /// Sets the proposal this one replaces.
+    #[must_use]
+    pub fn with_supersedes(mut self, proposal: ProposalId) -> Self {
+        self.supersedes = Some(proposal);
+        self
+    }
+
+    /// Adds a recital to the preamble.
+    #[must_use]
+    pub fn with_recital(mut self, recital: Recital) -> Self {
+        self.preamble.push(recital);
+        self
+    }
+
+    /// Sets the language of the text, a BCP 47 tag (`en`, `ru`).
+    #[must_use]
+    pub fn with_language(mut self, language: impl Into<String>) -> Self {
+        self.language = language.into();
+        self
+    }
+
+    /// Sets the language of the original, for a translation.
+    #[must_use]
+    pub fn with_translated_from(mut self, language: impl Into<String>) -> Self {
+        self.translated_from = Some(language.into());
+        self
+    }
+
+    /// Sets where the text comes from and how much of it is known.
+    #[must_use]
+    pub fn with_provenance(mut self, provenance: Provenance) -> Self {
+        self.provenance = provenance;
+        self
+    }
+
     /// Every clause, depth first, parents before children.
     pub fn walk(&self) -> impl Iterator<Item = &Clause> + '_ {
         self.clauses.iter().flat_map(Clause::walk)
@@ -201,6 +250,13 @@ impl Recital {
             text: text.into(),
             text_basis: TextBasis::Verbatim,
         }
+    }
+
+    /// Sets how the text is known.
+    #[must_use]
+    pub fn with_text_basis(mut self, basis: TextBasis) -> Self {
+        self.text_basis = basis;
+        self
     }
 }
 

@@ -15,10 +15,13 @@
 //! # Ok::<(), pactum::IdError>(())
 //! ```
 
+mod commitments;
 mod markdown;
 mod text;
 mod walk;
 
+use commitments::commitment_summary;
+pub use commitments::commitments;
 pub use markdown::markdown;
 pub use text::text;
 
@@ -175,6 +178,17 @@ struct Labels<'a> {
 }
 
 impl<'a> Labels<'a> {
+    /// No labels known: every clause is labelled by its id.
+    fn empty() -> Labels<'static> {
+        Labels {
+            old: HashMap::new(),
+            new: HashMap::new(),
+            new_at: HashMap::new(),
+            old_headings: HashMap::new(),
+            new_headings: HashMap::new(),
+        }
+    }
+
     fn new(diff: &'a Diff, proposals: Option<(&'a Proposal, &'a Proposal)>) -> Self {
         let mut l = Labels {
             old: HashMap::new(),
@@ -520,271 +534,4 @@ fn field_changes(c: &ClauseDiff, arrow: &str) -> Vec<String> {
         out.push(format!("sources: {} {arrow} {}", s.old.len(), s.new.len()));
     }
     out
-}
-
-/// The changes of encoded commitments, in order, and the changes read from the text, by
-/// clause pair in order of first mention. Each is listed once, whoever it concerns; each
-/// change is an index into `diff.commitments`.
-fn commitment_groups(diff: &Diff) -> (Vec<usize>, Vec<Vec<usize>>) {
-    let encoded: Vec<usize> = (0..diff.commitments.len())
-        .filter(|&i| !diff.commitments[i].inferred())
-        .collect();
-    let mut read: Vec<Vec<usize>> = Vec::new();
-    let mut at: std::collections::HashMap<
-        (Option<&crate::ClauseId>, Option<&crate::ClauseId>),
-        usize,
-    > = std::collections::HashMap::new();
-    for (i, c) in diff.commitments.iter().enumerate() {
-        if !c.inferred() {
-            continue;
-        }
-        let key = (c.old_clause.as_ref(), c.new_clause.as_ref());
-        let k = *at.entry(key).or_insert_with(|| {
-            read.push(Vec::new());
-            read.len() - 1
-        });
-        read[k].push(i);
-    }
-    (encoded, read)
-}
-
-/// The commitment changes in a line, for the summary: "2 changes of encoded commitments; 12
-/// changes read from the text: ...". None when there are none.
-fn commitment_summary(diff: &Diff) -> Option<String> {
-    let encoded = diff.commitments.iter().filter(|c| !c.inferred()).count();
-    let read = diff.commitments.len() - encoded;
-    let mut parts = Vec::new();
-    if encoded > 0 {
-        parts.push(format!(
-            "{} of encoded commitments",
-            counted(encoded, "change")
-        ));
-    }
-    if read > 0 {
-        parts.push(commitments_read(diff));
-    }
-    (!parts.is_empty()).then(|| parts.join("; "))
-}
-
-/// The changes read from the text, counted: "12 changes read from the text: 5 added, 4
-/// dropped, 3 of modality (2 weakening, 1 reversal)".
-fn commitments_read(diff: &Diff) -> String {
-    use crate::diff::CommitmentChange as K;
-    let read: Vec<&crate::diff::CommitmentDiff> =
-        diff.commitments.iter().filter(|c| c.inferred()).collect();
-    let (mut added, mut dropped, mut modality) = (0, 0, 0);
-    let mut directions: Vec<(String, usize)> = Vec::new();
-    for change in read.iter().flat_map(|c| &c.changes) {
-        match change {
-            K::Added => added += 1,
-            K::Dropped => dropped += 1,
-            K::Modality { direction, .. } => {
-                modality += 1;
-                let d = direction.to_string();
-                match directions.iter_mut().find(|(x, _)| *x == d) {
-                    Some((_, n)) => *n += 1,
-                    None => directions.push((d, 1)),
-                }
-            }
-            _ => {}
-        }
-    }
-    let mut parts = nonzero(&[(added, "added"), (dropped, "dropped")]);
-    if modality > 0 {
-        let how: Vec<String> = directions.iter().map(|(d, n)| format!("{n} {d}")).collect();
-        parts.push(format!("{modality} of modality ({})", how.join(", ")));
-    }
-    format!(
-        "{} read from the text: {}",
-        counted(read.len(), "change"),
-        parts.join(", ")
-    )
-}
-
-/// A commitment in a few words: "prohibition: deploy missiles".
-fn commitment_words(c: &crate::Commitment) -> String {
-    format!("{}: {}", c.modality, c.action)
-}
-
-fn refs(list: &[crate::PartyRef]) -> String {
-    list.iter()
-        .map(ToString::to_string)
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-fn parties_list(list: &[crate::PartyId]) -> String {
-    list.iter()
-        .map(crate::PartyId::as_str)
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// One commitment change as a heading line and detail lines, with `arrow` between old and new.
-fn describe(
-    labels: &Labels<'_>,
-    c: &crate::diff::CommitmentDiff,
-    arrow: &str,
-) -> (String, Vec<String>) {
-    use crate::diff::CommitmentChange as K;
-    let place = match (&c.old_clause, &c.new_clause) {
-        (Some(o), Some(n)) => {
-            let (a, b) = (labels.of(o, true), labels.of(n, false));
-            if a == b {
-                a
-            } else {
-                format!("{a} {arrow} {b}")
-            }
-        }
-        (Some(o), None) => labels.of(o, true),
-        (None, Some(n)) => labels.of(n, false),
-        (None, None) => String::new(),
-    };
-    let head = match (&c.old, &c.new) {
-        // Listed under the changes read from the text, by clause: the place alone.
-        _ if c.inferred() => place,
-        (Some(o), Some(n)) if o.id == n.id => format!("{place} [{}]", n.id),
-        (Some(o), Some(n)) => format!("{place} [{} {arrow} {}]", o.id, n.id),
-        (Some(o), None) => format!("{place} [{}]", o.id),
-        (None, Some(n)) => format!("{place} [{}]", n.id),
-        (None, None) => place,
-    };
-    let mut lines = Vec::new();
-    // ""shall" in "..." (obligation, subject "Each Party")": what a change read from text
-    // names.
-    let excerpt_words = |e: &crate::diff::Excerpt| {
-        let whose = e
-            .subject
-            .as_ref()
-            .map_or_else(String::new, |o| format!(", subject \"{o}\""));
-        format!(
-            "\"{}\" in \"{}\" ({}{whose})",
-            e.marker, e.sentence, e.modality
-        )
-    };
-    for change in &c.changes {
-        let dir = change
-            .direction()
-            .map_or_else(String::new, |d| format!(" ({d})"));
-        lines.push(match change {
-            K::Added => match &c.new {
-                Some(n) => format!(
-                    "added: {} (binds {})",
-                    commitment_words(n),
-                    refs(&n.obligors)
-                ),
-                None => match &c.new_excerpt {
-                    Some(e) => format!("added: {}", excerpt_words(e)),
-                    None => "added: a deontic marker".to_owned(),
-                },
-            },
-            K::Dropped => match &c.old {
-                Some(o) => format!(
-                    "dropped: {} (bound {})",
-                    commitment_words(o),
-                    refs(&o.obligors)
-                ),
-                None => match &c.old_excerpt {
-                    Some(e) => format!("dropped: {}", excerpt_words(e)),
-                    None => "dropped: a deontic marker".to_owned(),
-                },
-            },
-            K::Modality { old, new, .. } => match (&c.old_excerpt, &c.new_excerpt) {
-                (Some(x), Some(y)) => format!(
-                    "modality: {old} {arrow} {new}{dir}: \"{}\" {arrow} \"{}\" in \"{}\"",
-                    x.marker, y.marker, y.sentence
-                ),
-                _ => format!("modality: {old} {arrow} {new}{dir}"),
-            },
-            K::Obligors {
-                added,
-                removed,
-                parties_added,
-                parties_removed,
-                ..
-            } => {
-                let mut parts = Vec::new();
-                if !removed.is_empty() {
-                    parts.push(format!("no longer {}", refs(removed)));
-                }
-                if !added.is_empty() {
-                    parts.push(format!("now {}", refs(added)));
-                }
-                if !parties_added.is_empty() {
-                    parts.push(format!("parties added: {}", parties_list(parties_added)));
-                }
-                if !parties_removed.is_empty() {
-                    parts.push(format!(
-                        "parties removed: {}",
-                        parties_list(parties_removed)
-                    ));
-                }
-                if parts.is_empty() {
-                    parts.push("the same, in another order or repeated".to_owned());
-                }
-                format!("obligors: {}{dir}", parts.join("; "))
-            }
-            K::Beneficiaries { added, removed, .. } => {
-                format!("beneficiaries: {}{dir}", both(&refs(added), &refs(removed)))
-            }
-            K::Action { text } => {
-                format!("action: {} {arrow} {}", text.old_text(), text.new_text())
-            }
-            K::Scope {
-                areas_added,
-                areas_removed,
-                from,
-                until,
-                ..
-            } => {
-                let mut parts = Vec::new();
-                if !areas_added.is_empty() {
-                    parts.push(format!("areas added: {}", areas_added.join("; ")));
-                }
-                if !areas_removed.is_empty() {
-                    parts.push(format!("areas removed: {}", areas_removed.join("; ")));
-                }
-                let day = |d: &Option<jiff::civil::Date>| {
-                    d.map_or_else(|| "open".to_owned(), |d| d.to_string())
-                };
-                if let Some(f) = from {
-                    parts.push(format!("from {} {arrow} {}", day(&f.old), day(&f.new)));
-                }
-                if let Some(u) = until {
-                    parts.push(format!("until {} {arrow} {}", day(&u.old), day(&u.new)));
-                }
-                format!("scope: {}{dir}", parts.join("; "))
-            }
-            K::Conditions { added, removed, .. } => format!(
-                "conditions: {}{dir}",
-                both(&added.join("; "), &removed.join("; "))
-            ),
-            K::Exceptions { added, removed, .. } => format!(
-                "exceptions: {}{dir}",
-                both(&added.join("; "), &removed.join("; "))
-            ),
-            K::Force { old, new, .. } => format!("force: {old} {arrow} {new}{dir}"),
-            K::Moved => "moved within the clause".to_owned(),
-        });
-    }
-    if let (Some(o), Some(n)) = (&c.old, &c.new) {
-        if !c.changes.iter().any(|k| matches!(k, K::Action { .. })) && o.modality != n.modality {
-            lines.push(format!(
-                "was {}; now {}",
-                commitment_words(o),
-                commitment_words(n)
-            ));
-        }
-    }
-    (head, lines)
-}
-
-/// "added X; removed Y", leaving out an empty side.
-fn both(added: &str, removed: &str) -> String {
-    match (added.is_empty(), removed.is_empty()) {
-        (false, false) => format!("added {added}; removed {removed}"),
-        (false, true) => format!("added {added}"),
-        (true, false) => format!("removed {removed}"),
-        (true, true) => "the same, in another order or repeated".to_owned(),
-    }
 }

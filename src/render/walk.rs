@@ -10,8 +10,8 @@
 use std::fmt::{self, Write};
 
 use super::{
-    Labels, and_list, article_counts, changed, commitment_groups, counted, describe, field_changes,
-    kinds, sides, substantive, values,
+    Labels, and_list, article_counts, changed, counted, field_changes, kinds, sides, substantive,
+    values,
 };
 use crate::Proposal;
 use crate::diff::{ClauseChangeKind, ClauseDiff, Diff, RecitalChange, TextChange, TextOp};
@@ -116,45 +116,7 @@ pub(super) fn walk<S: Style>(
     let only_place = changed(diff).filter(|c| !shown(c)).count();
     style.title(out, diff, article_counts(diff, proposals).as_deref())?;
 
-    let (encoded, read) = commitment_groups(diff);
-    if !encoded.is_empty() {
-        // Each change once: it names whom it binds ("bound RU, members of NATO"), so a list of
-        // thirty states is not repeated for each group of parties it concerns.
-        style.section(out, "Commitments", true)?;
-        let items: Vec<(String, Vec<String>)> = encoded
-            .iter()
-            .map(|&i| describe(&labels, &diff.commitments[i], S::ARROW))
-            .collect();
-        style.group(out, "each change once, with whom it binds", &items)?;
-    }
-    if !read.is_empty() {
-        // Read from the text, each once, under its clause pair: "shall" -> "should" in
-        // "Each Party shall ...", with the parties it binds.
-        style.section(out, "Commitments read from the text", true)?;
-        let items: Vec<(String, Vec<String>)> = read
-            .iter()
-            .map(|list| {
-                let (place, _) = describe(&labels, &diff.commitments[list[0]], S::ARROW);
-                let lines = list
-                    .iter()
-                    .flat_map(|&i| {
-                        let c = &diff.commitments[i];
-                        let binds = c.parties();
-                        let binds = (!binds.is_empty()).then(|| {
-                            let ids: Vec<&str> = binds.iter().map(|p| p.as_str()).collect();
-                            format!("; binds {}", ids.join(" "))
-                        });
-                        let (_, lines) = describe(&labels, c, S::ARROW);
-                        lines
-                            .into_iter()
-                            .map(move |l| format!("{l}{}", binds.clone().unwrap_or_default()))
-                    })
-                    .collect();
-                (place, lines)
-            })
-            .collect();
-        style.group(out, "each change once, under its clause", &items)?;
-    }
+    super::commitments::sections(out, diff, &labels, style)?;
     if !diff.proposal.is_empty() {
         style.section(out, "Proposal", false)?;
         let rows: Vec<(&str, String, String)> = diff.proposal.iter().map(values).collect();
