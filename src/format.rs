@@ -166,6 +166,7 @@ pub fn from_slice(bytes: &[u8]) -> Result<Negotiation, ReadError> {
                 line,
                 column,
                 message: format!("invalid UTF-8 at byte {}", e.valid_up_to()),
+                io: None,
             });
         }
     };
@@ -176,6 +177,7 @@ pub fn from_slice(bytes: &[u8]) -> Result<Negotiation, ReadError> {
             line: 1,
             column: 1,
             message: "the document is empty".to_owned(),
+            io: None,
         });
     }
     // The version decides how to read everything else, so it is checked before the rest can
@@ -199,7 +201,8 @@ pub fn read_file(path: impl AsRef<Path>) -> Result<Negotiation, ReadError> {
             path: String::new(),
             line: 0,
             column: 0,
-            message: format!("cannot read {}: {e}", path.display()),
+            message: format!("cannot read {}", path.display()),
+            io: Some(IoCause(std::sync::Arc::new(e))),
         }),
     }
 }
@@ -245,6 +248,35 @@ pub struct ReadError {
     line: usize,
     column: usize,
     message: String,
+    /// Why a file could not be read: the error's source, not repeated in its message.
+    #[source]
+    io: Option<IoCause>,
+}
+
+/// The I/O error behind a file that could not be read, shared so that a [`ReadError`] stays
+/// `Clone`. Two are equal when their kinds and messages are: `std::io::Error` has no equality
+/// of its own.
+#[derive(Debug, Clone)]
+struct IoCause(std::sync::Arc<std::io::Error>);
+
+impl PartialEq for IoCause {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.kind() == other.0.kind() && self.0.to_string() == other.0.to_string()
+    }
+}
+
+impl Eq for IoCause {}
+
+impl std::fmt::Display for IoCause {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl std::error::Error for IoCause {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.0.source()
+    }
 }
 
 fn display_path(path: &str) -> String {
@@ -288,6 +320,12 @@ impl ReadError {
     /// The message alone, without path or position.
     pub fn message(&self) -> &str {
         &self.message
+    }
+
+    /// For a file that could not be read ([`ReadErrorKind::Io`]), the I/O error: also the
+    /// error's [`source`](std::error::Error::source), not repeated in its message.
+    pub fn io_error(&self) -> Option<&std::io::Error> {
+        self.io.as_ref().map(|cause| &*cause.0)
     }
 
     fn from_serde(e: serde_path_to_error::Error<serde_json::Error>) -> Self {
@@ -346,6 +384,7 @@ impl ReadError {
             line,
             column,
             message,
+            io: None,
         }
     }
 }

@@ -108,7 +108,7 @@
 //!
 //! # Property-test your own code over pactum's types
 //!
-//! With the `proptest` feature, [`strategy`] generates negotiations that validate clean, with
+//! With the `proptest` feature, the `strategy` module generates negotiations that validate clean, with
 //! sentences that carry the deontic markers of their commitments, and documents broken in one
 //! known way each. Failing cases shrink to small documents.
 //!
@@ -124,8 +124,9 @@
 //! # }
 //! ```
 //!
-//! The [`strategy`] module's docs are the guide: which strategies take context, and how to
-//! test your error handling with [`strategy::invalid_negotiation`].
+//! The `strategy` module's docs are the guide: which strategies take context, and how to
+//! test your error handling with `strategy::invalid_negotiation`. (Without the feature the
+//! module does not exist, so these names are not links here; docs.rs builds every feature.)
 //!
 //! # Crate features
 //!
@@ -157,6 +158,7 @@
 //! - **Data flows one way**: read or build, then validate, then compare and render. Every result
 //!   is plain data that serializes.
 
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![warn(missing_debug_implementations)]
@@ -167,6 +169,7 @@ mod macros;
 pub mod deontic;
 pub mod diff;
 #[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 pub mod format;
 pub mod id;
 pub mod import;
@@ -174,6 +177,7 @@ mod model;
 mod numbering;
 pub mod render;
 #[cfg(feature = "proptest")]
+#[cfg_attr(docsrs, doc(cfg(feature = "proptest")))]
 pub mod strategy;
 pub mod validate;
 

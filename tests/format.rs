@@ -414,11 +414,13 @@ fn an_unreadable_file_is_an_io_error() {
     let e = format::read_file("tests/data/no-such-file.json").unwrap_err();
     assert_eq!(e.kind(), ReadErrorKind::Io);
     assert_eq!((e.line(), e.column()), (0, 0));
-    assert!(
-        e.to_string()
-            .starts_with("cannot read tests/data/no-such-file.json"),
-        "{e}"
-    );
+    // The cause is the error's source, kept whole, and not repeated in its message.
+    assert_eq!(e.to_string(), "cannot read tests/data/no-such-file.json");
+    let io = e.io_error().expect("the I/O error");
+    assert_eq!(io.kind(), std::io::ErrorKind::NotFound);
+    let source = std::error::Error::source(&e).expect("a source");
+    assert_eq!(source.to_string(), io.to_string());
+    assert_eq!(e.clone(), e);
 }
 
 #[test]

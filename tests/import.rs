@@ -814,3 +814,19 @@ fn ids_made_from_numbers_never_pair_clauses() {
         assert_eq!(pactum::format::from_str(&json).unwrap(), n);
     }
 }
+
+#[test]
+fn a_load_error_says_its_cause_once() {
+    use std::error::Error;
+    let e = import::load("tests/data/no-such-file.txt", &options()).unwrap_err();
+    assert_eq!(e.to_string(), "cannot read tests/data/no-such-file.txt");
+    let source = e.source().expect("the I/O error");
+    assert!(
+        !e.to_string().contains(&source.to_string()),
+        "{e} / {source}"
+    );
+    // A text that does not import: its error, once, not wrapped in a second message.
+    let e = import::load("tests/data/texts/empty.txt", &options()).unwrap_err();
+    let inner = e.source().map(ToString::to_string);
+    assert_ne!(inner.as_deref(), Some(e.to_string().as_str()), "{e}");
+}

@@ -144,3 +144,69 @@ fn membership_is_half_open() {
     assert!(m.is_member_on(date(2020, 1, 30)));
     assert!(!m.is_member_on(date(2020, 1, 31)));
 }
+
+#[test]
+fn an_unknown_party_is_named_by_its_error() {
+    let n = pactum::Negotiation::new("t");
+    let e = n
+        .resolve(
+            &pactum::PartyRef::party(pactum::PartyId::from_static("XX")),
+            None,
+        )
+        .unwrap_err();
+    assert_eq!(e.party().as_str(), "XX");
+    assert_eq!(e.to_string(), "unknown party `XX`");
+}
+
+#[test]
+fn every_settable_field_has_a_builder() {
+    use pactum::{
+        Completeness, Delegate, Delegation, ProposalId, Provenance, Recital, Source, Status,
+        TextBasis,
+    };
+    let p = Proposal::new(ProposalId::from_static("b"), "Answer", "A".parse().unwrap())
+        .with_status(Status::Tabled)
+        .with_answers(ProposalId::from_static("a"))
+        .with_supersedes(ProposalId::from_static("a0"))
+        .with_recital(Recital::new("Recalling").with_text_basis(TextBasis::Summary))
+        .with_language("ru")
+        .with_translated_from("en")
+        .with_provenance(Provenance::new(Completeness::Partial));
+    assert_eq!(p.status, Status::Tabled);
+    assert_eq!(p.answers.as_ref().map(|id| id.as_str()), Some("a"));
+    assert_eq!(p.supersedes.as_ref().map(|id| id.as_str()), Some("a0"));
+    assert_eq!(p.preamble[0].text_basis, TextBasis::Summary);
+    assert_eq!(
+        (p.language.as_str(), p.translated_from.as_deref()),
+        ("ru", Some("en"))
+    );
+    assert_eq!(p.provenance.completeness, Completeness::Partial);
+
+    let m = Meeting::new(
+        "m".parse().unwrap(),
+        "NATO-Russia Council",
+        date(2022, 1, 12),
+    )
+    .with_place("Brussels")
+    .with_chair(Delegate::new("The Secretary General"))
+    .with_delegation(Delegation::new("A".parse().unwrap()).with_note("all took part"))
+    .with_agenda_item(ProposalId::from_static("b"))
+    .with_outcome("no agreement")
+    .with_source(Source::new("a report"));
+    assert_eq!(m.place.as_deref(), Some("Brussels"));
+    assert_eq!(
+        m.chair.as_ref().map(|d| d.name.as_str()),
+        Some("The Secretary General")
+    );
+    assert_eq!(m.delegations[0].note.as_deref(), Some("all took part"));
+    assert_eq!(m.agenda.len(), 1);
+    assert_eq!(m.outcome.as_deref(), Some("no agreement"));
+    assert_eq!(m.sources.len(), 1);
+}
+
+#[test]
+fn a_clause_debugs_as_its_fields_without_bookkeeping() {
+    let shown = format!("{:?}", chain(2));
+    assert!(shown.contains("children: [Clause {"), "{shown}");
+    assert!(!shown.contains("depth"), "{shown}");
+}

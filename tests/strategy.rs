@@ -54,7 +54,7 @@ proptest! {
     #[test]
     fn a_generated_proposal_fits_its_negotiation(
         (n, p) in strategy::negotiation(Limits::small()).prop_flat_map(|n| {
-            let p = strategy::proposal(&n, "fresh".parse().unwrap(), &Limits::default());
+            let p = strategy::proposal(&n, "fresh".parse().unwrap(), Limits::default());
             (Just(n), p)
         })
     ) {
@@ -70,7 +70,7 @@ proptest! {
             let members: Vec<PartyId> = ids(&n).iter().map(|r| r.named_party().clone()).collect();
             (
                 Just(n.clone()),
-                strategy::clause(&n, bound.clone(), "zz".parse().unwrap(), &Limits::default()),
+                strategy::clause(&n, bound.clone(), "zz".parse().unwrap(), Limits::default()),
                 strategy::commitment(&n, bound, "k".parse().unwrap()),
                 strategy::party("ZZA".parse().unwrap(), members),
                 strategy::meeting(&n, "zz-m".parse().unwrap()),

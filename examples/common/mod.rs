@@ -30,7 +30,10 @@ impl ImportArgs {
             .map_err(|e| format!("{e}"))?;
         let mut options = ImportOptions::new(id, "unknown".parse().map_err(|e| format!("{e}"))?);
         if let Some(file) = &self.parties {
-            let n = pactum::format::read_file(file).map_err(|e| format!("{file}: {e}"))?;
+            let n = pactum::format::read_file(file).map_err(|e| match e.io_error() {
+                Some(_) => chain(&e),
+                None => format!("{file}: {}", chain(&e)),
+            })?;
             options.parties = n.parties().cloned().collect();
             if let Some(first) = options.parties.first() {
                 options.proposer = first.id().clone();
@@ -61,7 +64,11 @@ impl ImportArgs {
             })
             .unwrap_or_default();
         let options = self.options(stem.trim_matches('-'))?;
-        import::load(path, &options).map_err(|e| format!("{path}: {e}"))
+        import::load(path, &options).map_err(|e| match e {
+            // "cannot read PATH: why" names the file already.
+            import::LoadError::Io { .. } => chain(&e),
+            _ => format!("{path}: {}", chain(&e)),
+        })
     }
 
     /// The first proposal of `path`, loaded as by [`ImportArgs::load`].
@@ -228,6 +235,20 @@ pub(crate) fn help(text: &str) -> Result<ExitCode, String> {
 /// The message for an option value that is not one of `choices`.
 pub(crate) fn not_one_of(option: &str, value: &str, choices: &str, usage: &str) -> String {
     format!("{option} takes {choices}, not `{value}`\n{usage}")
+}
+
+/// An error with its causes, as a program shows it: "cannot read x.json: No such file or
+/// directory (os error 2)". A library error's message leaves its source out, to be shown here
+/// once.
+pub(crate) fn chain(e: &dyn std::error::Error) -> String {
+    let mut out = e.to_string();
+    let mut source = e.source();
+    while let Some(cause) = source {
+        out.push_str(": ");
+        out.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    out
 }
 
 /// Text compared case and spacing aside: lower-case, one space between words.

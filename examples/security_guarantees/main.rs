@@ -54,7 +54,10 @@ fn run() -> Result<ExitCode, String> {
         }
     }
     let path = file.unwrap_or_else(|| BUNDLED.to_owned());
-    let negotiation = pactum::format::read_file(&path).map_err(|e| format!("{path}: {e}"))?;
+    let negotiation = pactum::format::read_file(&path).map_err(|e| match e.io_error() {
+        Some(_) => common::chain(&e),
+        None => format!("{path}: {}", common::chain(&e)),
+    })?;
     let validation = negotiation.validate();
     if validation.has_errors() {
         eprintln!("security_guarantees: {path} does not validate:\n{validation}");

@@ -164,8 +164,9 @@ impl Loaded {
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum LoadError {
-    /// The file could not be read.
-    #[error("cannot read {path}: {source}")]
+    /// The file could not be read: why is the error's
+    /// [`source`](std::error::Error::source), not repeated in its message.
+    #[error("cannot read {path}")]
     Io {
         /// The file.
         path: String,
@@ -174,10 +175,10 @@ pub enum LoadError {
     },
     /// A JSON document that does not read.
     #[cfg(feature = "serde")]
-    #[error("{0}")]
+    #[error(transparent)]
     Json(#[from] crate::format::ReadError),
     /// A text that does not import.
-    #[error("{0}")]
+    #[error(transparent)]
     Text(#[from] ImportError),
 }
 

@@ -39,7 +39,8 @@ pub const MAX_CLAUSE_DEPTH: usize = 16;
 /// assert_eq!(article.depth(), 2);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+// Debug by hand: the derived depth is bookkeeping, not part of the clause.
+#[derive(Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(try_from = "crate::format::ClauseRepr"))]
 #[non_exhaustive]
@@ -84,6 +85,24 @@ pub struct Clause {
     /// and kept in step by every method that changes them.
     #[cfg_attr(feature = "serde", serde(skip))]
     depth: u8,
+}
+
+impl std::fmt::Debug for Clause {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Clause")
+            .field("id", &self.id)
+            .field("number", &self.number)
+            .field("heading", &self.heading)
+            .field("kind", &self.kind)
+            .field("deleted", &self.deleted)
+            .field("text", &self.text)
+            .field("text_basis", &self.text_basis)
+            .field("sources", &self.sources)
+            .field("commitments", &self.commitments)
+            .field("answers", &self.answers)
+            .field("children", &self.children)
+            .finish()
+    }
 }
 
 /// A child clause that would nest deeper than [`MAX_CLAUSE_DEPTH`]. The refused clause is given

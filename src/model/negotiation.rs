@@ -73,7 +73,14 @@ impl<T> DuplicateIdError<T> {
 /// A [`PartyRef`] that names a party the negotiation does not have.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("unknown party `{0}`")]
-pub struct UnknownPartyError(pub PartyId);
+pub struct UnknownPartyError(PartyId);
+
+impl UnknownPartyError {
+    /// The party named that the negotiation does not have.
+    pub fn party(&self) -> &PartyId {
+        &self.0
+    }
+}
 
 fn insert<K: std::hash::Hash + Eq + std::fmt::Display, V>(
     map: &mut IndexMap<K, V>,

@@ -319,11 +319,11 @@ pub fn clause(
     n: &Negotiation,
     parties: Vec<PartyRef>,
     id: ClauseId,
-    limits: &Limits,
+    limits: Limits,
 ) -> BoxedStrategy<Clause> {
     assert!(!parties.is_empty(), "a clause needs parties to bind");
     let cast = Arc::new(Cast::new(n, parties));
-    clause_shape(limits)
+    clause_shape(&limits)
         .prop_map(move |shape| {
             let mut clause = build_clause(&shape, id.as_str(), 1, 0, &cast, &[]);
             clause.number = None;

@@ -63,6 +63,7 @@ pub use clauses::{clause, commitment};
 pub use edits::{Edit, EditedPair, edited_pair, templated_pair};
 pub use invalid::{InvalidNegotiation, invalid_negotiation, invalid_negotiation_of};
 #[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 pub use invalid::{REFUSALS, UnreadableDocument, unreadable_document, unreadable_document_of};
 
 use clauses::{Cast, ClauseShape, build_clause, clause_shape};
@@ -441,11 +442,11 @@ fn build_proposal(n: &Negotiation, id: ProposalId, shape: &ProposalShape) -> Pro
 /// at least): proposer, bound parties and obligors among `n`'s parties, maybe answering or
 /// superseding one of `n`'s proposals and dated after it, clause answer links to the answered
 /// proposal's clauses. Added to `n` under an id `n` does not use yet, it keeps `n` valid.
-pub fn proposal(n: &Negotiation, id: ProposalId, limits: &Limits) -> BoxedStrategy<Proposal> {
+pub fn proposal(n: &Negotiation, id: ProposalId, limits: Limits) -> BoxedStrategy<Proposal> {
     let states = n.parties().filter(|p| p.members.is_empty()).count();
     assert!(states >= 2, "a proposal needs two states to bind");
     let n = Arc::new(n.clone());
-    proposal_shape(limits)
+    proposal_shape(&limits)
         .prop_map(move |shape| build_proposal(&n, id.clone(), &shape))
         .boxed()
 }
