@@ -176,6 +176,8 @@ pub mod import;
 mod model;
 mod numbering;
 pub mod render;
+#[cfg(feature = "serde")]
+mod serde_glue;
 #[cfg(feature = "proptest")]
 #[cfg_attr(docsrs, doc(cfg(feature = "proptest")))]
 pub mod strategy;
@@ -192,9 +194,10 @@ struct ReadmeDoctests;
 pub use jiff;
 
 pub use id::{ClauseId, CommitmentId, IdError, IdErrorReason, MeetingId, PartyId, ProposalId};
-pub use model::clause::{Clause, ClauseKind, MAX_CLAUSE_DEPTH, NestingError, TextBasis};
+pub use model::clause::{Clause, ClauseKind, MAX_CLAUSE_DEPTH, NestingError};
 pub use model::commitment::{Commitment, LegalForce, Modality, Origin, PartyRef, Scope};
 pub use model::meeting::{Delegate, Delegation, Meeting};
 pub use model::negotiation::{Binding, DuplicateIdError, Negotiation, UnknownPartyError};
 pub use model::party::{Membership, Party, PartyKind};
-pub use model::proposal::{Completeness, Proposal, Provenance, Recital, Source, Status};
+pub use model::proposal::{Proposal, Recital, Status};
+pub use model::provenance::{Completeness, Provenance, Source, TextBasis};

@@ -465,9 +465,9 @@ mod opt_date_change {
     #[derive(Serialize, Deserialize)]
     #[serde(deny_unknown_fields)]
     struct Repr {
-        #[serde(with = "crate::format::opt_date")]
+        #[serde(with = "crate::serde_glue::opt_date")]
         old: Option<Date>,
-        #[serde(with = "crate::format::opt_date")]
+        #[serde(with = "crate::serde_glue::opt_date")]
         new: Option<Date>,
     }
 

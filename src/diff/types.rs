@@ -206,10 +206,10 @@ pub enum ProposalChange {
     /// The date.
     Date {
         /// Old date.
-        #[cfg_attr(feature = "serde", serde(with = "crate::format::opt_date"))]
+        #[cfg_attr(feature = "serde", serde(with = "crate::serde_glue::opt_date"))]
         old: Option<Date>,
         /// New date.
-        #[cfg_attr(feature = "serde", serde(with = "crate::format::opt_date"))]
+        #[cfg_attr(feature = "serde", serde(with = "crate::serde_glue::opt_date"))]
         new: Option<Date>,
     },
     /// The status.

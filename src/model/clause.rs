@@ -3,7 +3,7 @@
 
 use crate::id::ClauseId;
 use crate::model::commitment::Commitment;
-use crate::model::proposal::Source;
+use crate::model::provenance::{Source, TextBasis};
 
 /// How deep clauses may nest, counting a top-level clause as level 1.
 ///
@@ -42,7 +42,7 @@ pub const MAX_CLAUSE_DEPTH: usize = 16;
 // Debug by hand: the derived depth is bookkeeping, not part of the clause.
 #[derive(Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(try_from = "crate::format::ClauseRepr"))]
+#[cfg_attr(feature = "serde", serde(try_from = "crate::serde_glue::ClauseRepr"))]
 #[non_exhaustive]
 pub struct Clause {
     /// Unique within the proposal, across the whole tree.
@@ -357,29 +357,5 @@ string_enum! {
         Schedule => "schedule",
         /// A heading with no keyword, such as a Markdown heading "## Final provisions".
         Heading => "heading",
-    }
-}
-
-string_enum! {
-    /// How a clause's text is known.
-    #[derive(Default)]
-    pub enum TextBasis {
-        /// The whole text, word for word.
-        #[default]
-        Verbatim => "verbatim",
-        /// Word for word, but the source stops part-way through: what is there is exact, what
-        /// follows is unknown.
-        Truncated => "truncated",
-        /// Some sentences or words, quoted exactly by a secondary source; the rest is unknown.
-        QuotedInPart => "quoted_in_part",
-        /// Not the text but a summary of it, in other words.
-        Summary => "summary",
-    }
-}
-
-impl TextBasis {
-    /// Whether this is [`TextBasis::Verbatim`].
-    pub fn is_verbatim(&self) -> bool {
-        matches!(self, TextBasis::Verbatim)
     }
 }

@@ -255,7 +255,7 @@ pub struct Scope {
         serde(
             default,
             skip_serializing_if = "Option::is_none",
-            with = "crate::format::opt_date"
+            with = "crate::serde_glue::opt_date"
         )
     )]
     pub from: Option<Date>,
@@ -265,7 +265,7 @@ pub struct Scope {
         serde(
             default,
             skip_serializing_if = "Option::is_none",
-            with = "crate::format::opt_date"
+            with = "crate::serde_glue::opt_date"
         )
     )]
     pub until: Option<Date>,

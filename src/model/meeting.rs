@@ -3,7 +3,7 @@
 use jiff::civil::Date;
 
 use crate::id::{MeetingId, PartyId, ProposalId};
-use crate::model::proposal::Source;
+use crate::model::provenance::Source;
 
 /// A meeting at which proposals were tabled or discussed.
 ///
@@ -38,7 +38,7 @@ pub struct Meeting {
     )]
     pub place: Option<String>,
     /// The day it met.
-    #[cfg_attr(feature = "serde", serde(with = "crate::format::date"))]
+    #[cfg_attr(feature = "serde", serde(with = "crate::serde_glue::date"))]
     pub date: Date,
     /// Who chaired it.
     #[cfg_attr(

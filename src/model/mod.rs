@@ -7,3 +7,4 @@ pub(crate) mod meeting;
 pub(crate) mod negotiation;
 pub(crate) mod party;
 pub(crate) mod proposal;
+pub(crate) mod provenance;

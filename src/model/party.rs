@@ -117,7 +117,7 @@ pub struct Membership {
     /// The member.
     pub party: PartyId,
     /// The day it became a member.
-    #[cfg_attr(feature = "serde", serde(with = "crate::format::date"))]
+    #[cfg_attr(feature = "serde", serde(with = "crate::serde_glue::date"))]
     pub since: Date,
     /// The day it stopped being a member, if it has.
     #[cfg_attr(
@@ -125,7 +125,7 @@ pub struct Membership {
         serde(
             default,
             skip_serializing_if = "Option::is_none",
-            with = "crate::format::opt_date"
+            with = "crate::serde_glue::opt_date"
         )
     )]
     pub until: Option<Date>,
