@@ -127,7 +127,7 @@ use std::marker::PhantomData;
 use std::path::Path;
 
 use indexmap::IndexMap;
-use serde::de::{self, Deserializer, SeqAccess, Visitor};
+use serde::de::{Deserializer, SeqAccess, Visitor};
 use serde::ser::{SerializeStruct, Serializer};
 use serde::{Deserialize, Serialize};
 
@@ -224,6 +224,7 @@ pub fn to_writer(
 }
 
 fn parse<'de, T: Deserialize<'de>>(text: &'de str) -> Result<T, ReadError> {
+    crate::serde_glue::forget_own();
     let mut de = serde_json::Deserializer::from_str(text);
     let value = serde_path_to_error::deserialize(&mut de).map_err(ReadError::from_serde)?;
     de.end()
@@ -355,7 +356,9 @@ impl ReadError {
                 ReadErrorKind::TooDeep
             }
             serde_json::error::Category::Syntax => ReadErrorKind::Syntax,
-            serde_json::error::Category::Data => ReadErrorKind::from_data_message(&message),
+            // pactum's own errors say their kind; serde's say only their words.
+            serde_json::error::Category::Data => crate::serde_glue::own_kind(&message)
+                .unwrap_or_else(|| ReadErrorKind::from_serde_message(&message)),
         };
         // A syntax error is about the bytes, not about a field: the path serde reports then is
         // only where the parser happened to be.
@@ -428,16 +431,10 @@ pub enum ReadErrorKind {
 }
 
 impl ReadErrorKind {
-    fn from_data_message(message: &str) -> Self {
-        const IDS: [&str; 5] = [
-            "invalid party id",
-            "invalid proposal id",
-            "invalid clause id",
-            "invalid commitment id",
-            "invalid meeting id",
-        ];
-        // The prefixes are serde's own wording for its standard errors and ours (in this
-        // module and in `crate::id`) for the rest; tests pin each one.
+    /// The kind of one of serde's own errors, from its words: serde's errors carry nothing
+    /// else. Each wording is pinned by a test (`tests/format.rs`), so that a serde release that
+    /// changes one fails there instead of changing a kind silently.
+    fn from_serde_message(message: &str) -> Self {
         let starts = |p: &str| message.starts_with(p);
         // serde reads a struct from an array of its fields too, and says "invalid length" when
         // an array stands where an object belongs and has not enough elements: a wrong type.
@@ -452,16 +449,6 @@ impl ReadErrorKind {
             ReadErrorKind::DuplicateField
         } else if starts("unknown variant") {
             ReadErrorKind::UnknownVariant
-        } else if IDS.iter().any(|p| starts(p)) {
-            ReadErrorKind::InvalidId
-        } else if starts("invalid date") {
-            ReadErrorKind::InvalidDate
-        } else if starts("duplicate ") && message.contains(" id `") {
-            ReadErrorKind::DuplicateId
-        } else if starts("clause nesting too deep") {
-            ReadErrorKind::TooDeep
-        } else if starts("unsupported format version") {
-            ReadErrorKind::UnsupportedVersion
         } else {
             ReadErrorKind::InvalidValue
         }
@@ -480,12 +467,18 @@ impl<'de> Deserialize<'de> for FormatVersion {
         });
         match major {
             Some(FORMAT_MAJOR) => Ok(FormatVersion),
-            Some(_) => Err(de::Error::custom(format_args!(
-                "unsupported format version `{s}`: this reader reads {FORMAT_MAJOR}.x (written as {FORMAT_VERSION})"
-            ))),
-            None => Err(de::Error::custom(format_args!(
-                "unsupported format version `{s}`: a version is MAJOR.MINOR, such as {FORMAT_VERSION}"
-            ))),
+            Some(_) => Err(crate::serde_glue::own_error(
+                ReadErrorKind::UnsupportedVersion,
+                format_args!(
+                    "unsupported format version `{s}`: this reader reads {FORMAT_MAJOR}.x (written as {FORMAT_VERSION})"
+                ),
+            )),
+            None => Err(crate::serde_glue::own_error(
+                ReadErrorKind::UnsupportedVersion,
+                format_args!(
+                    "unsupported format version `{s}`: a version is MAJOR.MINOR, such as {FORMAT_VERSION}"
+                ),
+            )),
         }
     }
 }
@@ -574,10 +567,13 @@ where
             let key = (self.key)(&value).clone();
             let index = map.len();
             if let Some(first) = map.get_index_of(&key) {
-                return Err(de::Error::custom(format_args!(
-                    "duplicate {} id `{key}`: element {index} repeats element {first}",
-                    self.collection
-                )));
+                return Err(crate::serde_glue::own_error(
+                    ReadErrorKind::DuplicateId,
+                    format_args!(
+                        "duplicate {} id `{key}`: element {index} repeats element {first}",
+                        self.collection
+                    ),
+                ));
             }
             map.insert(key, value);
         }

@@ -230,7 +230,9 @@ macro_rules! id_type {
         impl<'de> serde::Deserialize<'de> for $name {
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
                 let s = String::deserialize(d)?;
-                Self::new(s).map_err(serde::de::Error::custom)
+                Self::new(s).map_err(|e| {
+                    crate::serde_glue::own_error(crate::format::ReadErrorKind::InvalidId, e)
+                })
             }
         }
     };

@@ -2,6 +2,7 @@
 //! The model's types point here (`#[serde(with = "crate::serde_glue::date")]`); the
 //! document itself, its version and its errors are [`crate::format`]'s.
 
+use std::cell::RefCell;
 use std::fmt;
 
 use jiff::civil::Date;
@@ -9,11 +10,46 @@ use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::ser::{SerializeMap, Serializer};
 use serde::{Deserialize, Serialize};
 
+use crate::format::ReadErrorKind;
 use crate::id::{ClauseId, PartyId};
 use crate::model::clause::{Clause, NestingError};
 use crate::model::commitment::{Commitment, PartyRef};
 use crate::model::provenance::Source;
 use crate::model::provenance::TextBasis;
+
+thread_local! {
+    /// The last error of pactum's own that a reader raised on this thread, with its kind.
+    static OWN: RefCell<Option<(ReadErrorKind, String)>> = const { RefCell::new(None) };
+}
+
+/// An error of pactum's own wording for serde to carry, its kind noted beside it: serde's
+/// errors hold only a message, and [`crate::format`] reads the kind back from this note
+/// (when the message it gets is this one) instead of from the words.
+pub(crate) fn own_error<E: de::Error>(kind: ReadErrorKind, message: impl fmt::Display) -> E {
+    let message = message.to_string();
+    let error = E::custom(&message);
+    OWN.with(|own| *own.borrow_mut() = Some((kind, message)));
+    error
+}
+
+/// The kind of the last error [`own_error`] noted on this thread, if its message is
+/// `message`; the note is cleared either way.
+pub(crate) fn own_kind(message: &str) -> Option<ReadErrorKind> {
+    OWN.with(|own| own.borrow_mut().take())
+        .and_then(|(kind, noted)| (noted == message).then_some(kind))
+}
+
+/// Forgets any note [`own_error`] left, before a document is read.
+pub(crate) fn forget_own() {
+    OWN.with(|own| *own.borrow_mut() = None);
+}
+
+impl<'de> Deserialize<'de> for Clause {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let repr = ClauseRepr::deserialize(d)?;
+        Clause::try_from(repr).map_err(|e| own_error(ReadErrorKind::TooDeep, e))
+    }
+}
 
 /// A clause as it stands in JSON, before the nesting bound is checked.
 #[derive(Deserialize)]
@@ -85,7 +121,9 @@ impl<'de> Deserialize<'de> for PartyRef {
             }
 
             fn visit_str<E: de::Error>(self, s: &str) -> Result<PartyRef, E> {
-                s.parse().map(PartyRef::Party).map_err(E::custom)
+                s.parse()
+                    .map(PartyRef::Party)
+                    .map_err(|e| own_error(ReadErrorKind::InvalidId, e))
             }
 
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<PartyRef, A::Error> {
@@ -123,10 +161,14 @@ impl<'de> Deserialize<'de> for DateValue {
         let shaped = s.len() == 10 && s.as_bytes()[4] == b'-' && s.as_bytes()[7] == b'-';
         match s.parse::<Date>() {
             Ok(day) if shaped => Ok(DateValue(day)),
-            Ok(_) => Err(de::Error::custom(format_args!(
-                "invalid date `{s}`: expected YYYY-MM-DD"
-            ))),
-            Err(e) => Err(de::Error::custom(format_args!("invalid date `{s}`: {e}"))),
+            Ok(_) => Err(own_error(
+                ReadErrorKind::InvalidDate,
+                format_args!("invalid date `{s}`: expected YYYY-MM-DD"),
+            )),
+            Err(e) => Err(own_error(
+                ReadErrorKind::InvalidDate,
+                format_args!("invalid date `{s}`: {e}"),
+            )),
         }
     }
 }
@@ -157,5 +199,23 @@ pub(crate) mod opt_date {
 
     pub(crate) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Date>, D::Error> {
         Option::<DateValue>::deserialize(d).map(|v| v.map(|v| v.0))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_noted_kind_answers_only_for_its_own_message_and_once() {
+        let _: serde_json::Error = own_error(ReadErrorKind::InvalidDate, "invalid date `x`");
+        assert_eq!(own_kind("invalid date `y`"), None);
+        // The note went with the first question.
+        assert_eq!(own_kind("invalid date `x`"), None);
+        let _: serde_json::Error = own_error(ReadErrorKind::InvalidDate, "invalid date `x`");
+        assert_eq!(
+            own_kind("invalid date `x`"),
+            Some(ReadErrorKind::InvalidDate)
+        );
     }
 }

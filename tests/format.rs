@@ -477,3 +477,74 @@ fn clause_kinds_and_deleted_marks_round_trip() {
         format::from_str(&json(r#"{"id": "art-7", "kind": "verse", "text": "t"}"#)).unwrap_err();
     assert_eq!(e.path(), "$.proposals[0].clauses[0].kind");
 }
+
+/// serde's own errors carry only their words, so their kinds are read from them: each wording
+/// is pinned here, so that a serde release that changes one fails this test instead of
+/// changing a kind silently. (pactum's own errors say their kinds without words.)
+#[test]
+fn the_serde_wordings_that_decide_kinds_are_pinned() {
+    let doc = |rest: &str| format!(r#"{{ "pactum": "1.1", "title": "t"{rest} }}"#);
+    let cases = [
+        (
+            doc(r#", "parties": 3"#),
+            ReadErrorKind::WrongType,
+            "invalid type:",
+        ),
+        // An array where an object belongs: serde reads structs from arrays too.
+        (
+            doc(r#", "parties": [[]]"#),
+            ReadErrorKind::WrongType,
+            "invalid length 0",
+        ),
+        (
+            doc(r#", "partys": []"#),
+            ReadErrorKind::UnknownField,
+            "unknown field",
+        ),
+        (
+            r#"{ "pactum": "1.1" }"#.to_owned(),
+            ReadErrorKind::MissingField,
+            "missing field",
+        ),
+        (
+            doc(r#", "title": "u""#),
+            ReadErrorKind::DuplicateField,
+            "duplicate field",
+        ),
+        (
+            doc(r#", "parties": [{ "id": "A", "name": "A", "kind": "empire" }]"#),
+            ReadErrorKind::UnknownVariant,
+            "unknown variant",
+        ),
+    ];
+    for (json, kind, words) in cases {
+        let e = format::from_str(&json).unwrap_err();
+        assert_eq!(e.kind(), kind, "{json}: {e}");
+        assert!(e.message().starts_with(words), "{json}: {e}");
+    }
+}
+
+#[test]
+fn pactum_s_own_errors_keep_their_kinds_whatever_their_words() {
+    // An id, a date, a repeated id, a version: each kind comes from the reader that refused
+    // the value, with its message as written.
+    let cases = [
+        (
+            r#"{ "pactum": "1.1", "title": "t", "parties": [{ "id": "A B", "name": "A", "kind": "state" }] }"#,
+            ReadErrorKind::InvalidId,
+        ),
+        (
+            r#"{ "pactum": "1.1", "title": "t", "meetings": [{ "id": "m", "forum": "f", "date": "2022-02-30" }] }"#,
+            ReadErrorKind::InvalidDate,
+        ),
+        (
+            r#"{ "pactum": "2.0", "title": "t" }"#,
+            ReadErrorKind::UnsupportedVersion,
+        ),
+    ];
+    for (json, kind) in cases {
+        let e = format::from_str(json).unwrap_err();
+        assert_eq!(e.kind(), kind, "{json}: {e}");
+        assert!(!e.message().contains('\u{1}'), "{e}");
+    }
+}

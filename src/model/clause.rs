@@ -41,8 +41,8 @@ pub const MAX_CLAUSE_DEPTH: usize = 16;
 /// ```
 // Debug by hand: the derived depth is bookkeeping, not part of the clause.
 #[derive(Clone, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(try_from = "crate::serde_glue::ClauseRepr"))]
+// Deserialize by hand (`serde_glue`): the nesting bound is checked as a clause is read.
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct Clause {
     /// Unique within the proposal, across the whole tree.
