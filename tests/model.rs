@@ -210,3 +210,26 @@ fn a_clause_debugs_as_its_fields_without_bookkeeping() {
     assert!(shown.contains("children: [Clause {"), "{shown}");
     assert!(!shown.contains("depth"), "{shown}");
 }
+
+#[test]
+fn parties_and_commitments_have_builders_for_their_dates() {
+    use pactum::{Commitment, CommitmentId, Membership, Modality, Origin, PartyId};
+    let p = Party::new(PartyId::from_static("X"), "Bloc", PartyKind::Alliance).with_membership(
+        Membership::new(PartyId::from_static("A"), date(1990, 1, 1)).with_until(date(2000, 1, 1)),
+    );
+    assert_eq!(p.members[0].until, Some(date(2000, 1, 1)));
+    assert!(!p.members[0].is_member_on(date(2000, 1, 1)));
+    let c = Commitment::new(
+        CommitmentId::from_static("k"),
+        Modality::Obligation,
+        "notify",
+    )
+    .with_from(date(2022, 1, 1))
+    .with_until(date(2022, 12, 31))
+    .with_origin(Origin::Inferred);
+    assert_eq!(
+        (c.scope.from, c.scope.until),
+        (Some(date(2022, 1, 1)), Some(date(2022, 12, 31)))
+    );
+    assert_eq!(c.origin, Origin::Inferred);
+}

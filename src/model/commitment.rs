@@ -139,6 +139,27 @@ impl Commitment {
         self.force = force;
         self
     }
+
+    /// Sets the first day the commitment applies.
+    #[must_use]
+    pub fn with_from(mut self, from: Date) -> Self {
+        self.scope.from = Some(from);
+        self
+    }
+
+    /// Sets the last day the commitment applies.
+    #[must_use]
+    pub fn with_until(mut self, until: Date) -> Self {
+        self.scope.until = Some(until);
+        self
+    }
+
+    /// Sets whether the commitment was encoded by a person or inferred from the text.
+    #[must_use]
+    pub fn with_origin(mut self, origin: Origin) -> Self {
+        self.origin = origin;
+        self
+    }
 }
 
 /// A reference to who is bound or who benefits: one party, or the members of an alliance at a

@@ -77,6 +77,13 @@ impl Party {
         self
     }
 
+    /// Adds a membership, ended or not.
+    #[must_use]
+    pub fn with_membership(mut self, membership: Membership) -> Self {
+        self.members.push(membership);
+        self
+    }
+
     /// The members on `date`, in the order they are listed.
     pub fn members_on(&self, date: Date) -> impl Iterator<Item = &PartyId> + '_ {
         self.members
@@ -139,6 +146,13 @@ impl Membership {
             since,
             until: None,
         }
+    }
+
+    /// Sets the day the membership ended (the party was no longer a member that day).
+    #[must_use]
+    pub fn with_until(mut self, until: Date) -> Self {
+        self.until = Some(until);
+        self
     }
 
     /// Whether the party was a member on `date`: from `since` on, up to but not including
