@@ -1,7 +1,7 @@
 //! Compares two proposals clause by clause and prints a redline.
 //!
 //! ```text
-//! cargo run --example compare -- OLD NEW [--format text|markdown|json] [--no-ids] [--party ID]
+//! cargo run --example compare -- OLD NEW [--format text|markdown|html|json] [--no-ids] [--party ID]
 //!     [--parties PARTIES.json] [--proposer ID] [--changed-only | --all]
 //! ```
 //!
@@ -35,11 +35,11 @@ use pactum::{Negotiation, Proposal};
 
 mod common;
 
-const USAGE: &str = "usage: compare OLD[#ID] NEW[#ID] [--format text|markdown|json] [--no-ids] [--party ID] [--parties PARTIES.json] [--proposer ID] [--changed-only | --all]";
+const USAGE: &str = "usage: compare OLD[#ID] NEW[#ID] [--format text|markdown|html|json] [--no-ids] [--party ID] [--parties PARTIES.json] [--proposer ID] [--changed-only | --all]";
 const HELP: &str = "\
 compare: compares two proposals clause by clause and prints a redline
 
-usage: compare OLD[#ID] NEW[#ID] [--format text|markdown|json] [--no-ids] [--party ID]
+usage: compare OLD[#ID] NEW[#ID] [--format text|markdown|html|json] [--no-ids] [--party ID]
                [--parties PARTIES.json] [--proposer ID] [--changed-only | --all]
 
 OLD and NEW are pactum JSON files or treaty texts (.txt, .md, or anything that does not
@@ -49,7 +49,9 @@ by content, since its ids come from its numbering. With no files, the bundled Ru
 of 17 December 2021 is compared with the US written answer of 26 January 2022.
 
 options:
-  --format text|markdown|json  the redline as text (the default), Markdown, or the diff as JSON
+  --format text|markdown|html|json
+                               the redline as text (the default), Markdown, a self-contained
+                               HTML page (old and new side by side), or the diff as JSON
   --no-ids                     pair clauses by content only, not by their ids
   --party ID                   only the changes that concern one party
   --parties PARTIES.json       a pactum document whose parties a text names (all of them bound)
@@ -73,6 +75,7 @@ const BUNDLED: &str = concat!(
 enum Format {
     Text,
     Markdown,
+    Html,
     Json,
 }
 
@@ -98,12 +101,13 @@ fn run() -> Result<ExitCode, String> {
                 format = match common::value(&mut parser)?.as_str() {
                     "text" => Format::Text,
                     "markdown" => Format::Markdown,
+                    "html" => Format::Html,
                     "json" => Format::Json,
                     other => {
                         return Err(common::not_one_of(
                             "--format",
                             other,
-                            "text, markdown or json",
+                            "text, markdown, html or json",
                             USAGE,
                         ));
                     }
@@ -157,6 +161,13 @@ fn run() -> Result<ExitCode, String> {
     let written = match format {
         Format::Text => write!(out, "{view}"),
         Format::Markdown => write!(out, "{}", view.markdown()),
+        Format::Html => {
+            let mut options = pactum::render::HtmlOptions::default();
+            if let Some(party) = &party {
+                options = options.with_party(party.clone());
+            }
+            write!(out, "{}", view.html(&options))
+        }
         Format::Json => writeln!(
             out,
             "{}",

@@ -449,3 +449,96 @@ fn a_commitment_change_says_itself_in_words() {
     );
     assert!(!alone.contains("Clauses"), "{alone}");
 }
+
+/// Every `href="#x"` of a page has an element with `id="x"`.
+fn links_resolve(page: &str) -> Result<(), String> {
+    for part in page.split("href=\"#").skip(1) {
+        let target = &part[..part.find('"').unwrap()];
+        if !page.contains(&format!("id=\"{target}\"")) {
+            return Err(format!("no element with id `{target}`"));
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn the_html_page_is_one_document_with_both_texts_side_by_side() {
+    let (mut old, new) = pair();
+    old.language = "ru".to_owned();
+    let d = compare(&old, &new, &Options::default());
+    let view = pactum::render::Comparison::new(&d, &old, &new).unwrap();
+    let page = view.html(&pactum::render::HtmlOptions::default());
+    assert!(page.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
+    assert!(page.trim_end().ends_with("</html>"));
+    // Nothing is fetched: no external resource of any kind.
+    for outside in ["src=\"http", "href=\"http", "@import", "url("] {
+        assert!(!page.contains(outside), "{outside}");
+    }
+    // Old and new in two columns, each with its draft's language; words marked in place.
+    assert!(page.contains("<div class=\"sbs\"><div class=\"old\" lang=\"ru\">"));
+    assert!(page.contains("<div class=\"new\" lang=\"en\">"));
+    assert!(page.contains("<del>") && page.contains("<ins>"));
+    // The contents link to the entries below, and every link lands.
+    assert!(page.contains("<table class=\"contents\">"));
+    assert!(page.contains("<a href=\"#c-"));
+    links_resolve(&page).unwrap();
+    // Colour is never the only sign.
+    assert!(
+        page.contains("text-decoration: line-through")
+            && page.contains("text-decoration: underline")
+    );
+    assert!(page.contains("prefers-color-scheme: dark") && page.contains("@media print"));
+}
+
+#[test]
+fn the_html_page_shows_a_drafts_markup_as_text_and_runs_none_of_it() {
+    let hostile = [
+        "<script>alert(1)</script>",
+        "\"><img src=x onerror=alert(1)>",
+        "<a href=\"javascript:alert(1)\">click</a>",
+    ];
+    let old = Proposal::new("o".parse().unwrap(), "Draft", "A".parse().unwrap())
+        .with_clause(clause("a1", "Article 1", "The Parties shall consult."));
+    let mut new = old.clone();
+    new.clauses[0].text = format!("The Parties shall consult. {}", hostile.join(" "));
+    new.clauses
+        .push(clause("a2", hostile[1], hostile[0]).with_heading(hostile[2]));
+    let d = compare(&old, &new, &Options::default());
+    let view = pactum::render::Comparison::new(&d, &old, &new).unwrap();
+    let page = view.html(&pactum::render::HtmlOptions::default().with_title(hostile[0]));
+    // One script, the page's own; no element or attribute from the drafts.
+    assert_eq!(page.matches("<script").count(), 1, "{page}");
+    assert!(!page.contains("<img"), "{page}");
+    assert!(!page.contains("href=\"javascript:"), "{page}");
+    assert!(!page.contains("<a href=\"javascript"), "{page}");
+    assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(page.contains("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"));
+    links_resolve(&page).unwrap();
+}
+
+#[cfg(feature = "serde")]
+#[test]
+fn the_html_page_of_one_party_lists_only_its_commitments_and_says_so() {
+    let data = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/data/security-guarantees.json"
+    ))
+    .unwrap();
+    let n = pactum::format::from_str(&data).unwrap();
+    let (old, new) = (
+        n.proposal("ru-nato-2021-12-17").unwrap(),
+        n.proposal("us-answer-2022-01-26").unwrap(),
+    );
+    let d = pactum::diff::compare_in(&n, old, new, &Options::default());
+    let view = pactum::render::Comparison::new(&d, old, new).unwrap();
+    let all = view.html(&pactum::render::HtmlOptions::default());
+    let ru = view.html(&pactum::render::HtmlOptions::default().with_party("RU"));
+    assert!(ru.contains("The view of <strong>RU</strong>"));
+    let items = |page: &str| page.matches("<li data-parties=").count();
+    assert!(items(&ru) > 0 && items(&ru) <= items(&all));
+    // Every commitment change says whom it concerns, for the page's party filter.
+    for part in ru.split("<li data-parties=\"").skip(1) {
+        let parties = &part[..part.find('"').unwrap()];
+        assert!(parties.split(' ').any(|p| p == "RU"), "{parties}");
+    }
+}

@@ -3,7 +3,7 @@
 
 use std::fmt::{self, Write};
 
-use super::walk::Style;
+use super::walk::{Item, Style};
 use super::{Labels, counted, nonzero};
 use crate::diff::{CommitmentChange, CommitmentDiff, Diff};
 
@@ -45,9 +45,17 @@ pub(super) fn sections<S: Style>(
         // Each change once: it names whom it binds ("bound RU, members of NATO"), so a list of
         // thirty states is not repeated for each group of parties it concerns.
         style.section(out, "Commitments", true)?;
-        let items: Vec<(String, Vec<String>)> = encoded
+        let items: Vec<Item> = encoded
             .iter()
-            .map(|&i| describe(labels, &diff.commitments[i], S::ARROW))
+            .map(|&i| {
+                let c = &diff.commitments[i];
+                let (head, lines) = describe(labels, c, S::ARROW);
+                Item {
+                    head,
+                    lines,
+                    parties: party_ids(&[c]),
+                }
+            })
             .collect();
         style.group(out, "each change once, with whom it binds", &items)?;
     }
@@ -55,7 +63,7 @@ pub(super) fn sections<S: Style>(
         // Read from the text, each once, under its clause pair: "shall" -> "should" in
         // "Each Party shall ...", with the parties it binds.
         style.section(out, "Commitments read from the text", true)?;
-        let items: Vec<(String, Vec<String>)> = read
+        let items: Vec<Item> = read
             .iter()
             .map(|list| {
                 let (place, _) = describe(labels, &diff.commitments[list[0]], S::ARROW);
@@ -74,12 +82,29 @@ pub(super) fn sections<S: Style>(
                             .map(move |l| format!("{l}{}", binds.clone().unwrap_or_default()))
                     })
                     .collect();
-                (place, lines)
+                let entries: Vec<&CommitmentDiff> =
+                    list.iter().map(|&i| &diff.commitments[i]).collect();
+                Item {
+                    head: place,
+                    lines,
+                    parties: party_ids(&entries),
+                }
             })
             .collect();
         style.group(out, "each change once, under its clause", &items)?;
     }
     Ok(())
+}
+
+/// The ids of the parties some commitment changes bind or bound, each once, in order.
+fn party_ids(entries: &[&CommitmentDiff]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for id in entries.iter().flat_map(|c| c.parties()) {
+        if !out.iter().any(|o| o == id.as_str()) {
+            out.push(id.as_str().to_owned());
+        }
+    }
+    out
 }
 
 impl fmt::Display for CommitmentChange {

@@ -2,7 +2,7 @@
 
 use std::fmt::{self, Write};
 
-use super::walk::{Recital, Row, Style, rendered};
+use super::walk::{Item, Recital, Row, Style, rendered};
 use super::{commitment_summary, counts};
 use crate::Proposal;
 use crate::diff::Diff;
@@ -83,19 +83,14 @@ impl Style for Markdown {
         writeln!(out, "\n## {name}{}", if nested { "" } else { "\n" })
     }
 
-    fn group(
-        &self,
-        out: &mut dyn Write,
-        title: &str,
-        items: &[(String, Vec<String>)],
-    ) -> fmt::Result {
+    fn group(&self, out: &mut dyn Write, title: &str, items: &[Item]) -> fmt::Result {
         let mut chars = title.chars();
         let title: String = chars
             .next()
             .map(|c| c.to_uppercase().chain(chars).collect())
             .unwrap_or_default();
         writeln!(out, "\n### {}\n", self.escape(&title))?;
-        for (head, lines) in items {
+        for Item { head, lines, .. } in items {
             writeln!(out, "- **{}**", self.escape(head))?;
             for line in lines {
                 writeln!(out, "  - {}", self.escape(line))?;

@@ -16,12 +16,14 @@
 //! ```
 
 mod commitments;
+mod html;
 mod markdown;
 mod text;
 mod walk;
 
 use commitments::commitment_summary;
 pub use commitments::commitments;
+pub use html::{HtmlOptions, html};
 pub use markdown::markdown;
 pub use text::text;
 

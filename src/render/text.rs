@@ -2,7 +2,7 @@
 
 use std::fmt::{self, Write};
 
-use super::walk::{Recital, Row, Style, rendered, walk};
+use super::walk::{Item, Recital, Row, Style, rendered, walk};
 use super::{commitment_summary, counts};
 use crate::Proposal;
 use crate::diff::Diff;
@@ -76,14 +76,9 @@ impl Style for Text {
         writeln!(out, "\n{name}")
     }
 
-    fn group(
-        &self,
-        out: &mut dyn Write,
-        title: &str,
-        items: &[(String, Vec<String>)],
-    ) -> fmt::Result {
+    fn group(&self, out: &mut dyn Write, title: &str, items: &[Item]) -> fmt::Result {
         writeln!(out, "\n  {title}")?;
-        for (head, lines) in items {
+        for Item { head, lines, .. } in items {
             writeln!(out, "    {head}")?;
             for line in lines {
                 writeln!(out, "      {line}")?;

@@ -32,6 +32,14 @@ pub(super) struct Row {
     pub(super) matched: Option<(String, f64)>,
 }
 
+/// A commitment change in a group: its heading, its detail lines, and the parties it binds or
+/// bound (by id), for a style that lets a reader pick one.
+pub(super) struct Item {
+    pub(super) head: String,
+    pub(super) lines: Vec<String>,
+    pub(super) parties: Vec<String>,
+}
+
 /// How a redline looks.
 pub(super) trait Style {
     /// The arrow between an old and a new value.
@@ -48,12 +56,7 @@ pub(super) trait Style {
     /// own (the commitment groups, the changed clauses).
     fn section(&self, out: &mut dyn Write, name: &str, nested: bool) -> fmt::Result;
     /// A group of commitment changes: its heading, then each change with its detail lines.
-    fn group(
-        &self,
-        out: &mut dyn Write,
-        title: &str,
-        items: &[(String, Vec<String>)],
-    ) -> fmt::Result;
+    fn group(&self, out: &mut dyn Write, title: &str, items: &[Item]) -> fmt::Result;
     /// The proposal's changed fields: (field, old, new).
     fn fields(&self, out: &mut dyn Write, rows: &[(&str, String, String)]) -> fmt::Result;
     /// One recital's change, numbered from 1.
