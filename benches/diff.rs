@@ -1,7 +1,8 @@
 //! The diff on generated drafts of 1,000, 10,000 and 100,000 clauses (5% reworded, 2% moved,
 //! 2% added, 2% removed, renumbered after the first removal), ids off and on, beside the
-//! baseline: serde_json parsing the same two documents into `serde_json::Value`; and applying
-//! the diff to the old draft to rebuild the new one.
+//! baseline: serde_json parsing the same two documents into `serde_json::Value`; applying
+//! the diff to the old draft to rebuild the new one; and rendering the comparison as an HTML
+//! page (`render::html`).
 //!
 //! ```text
 //! cargo bench --bench diff
@@ -60,6 +61,13 @@ fn bench(c: &mut Criterion) {
             &(&diff, &old),
             |b, (diff, old)| b.iter(|| std::hint::black_box(diff.apply(old).unwrap())),
         );
+        // The HTML page of the comparison, with its drafts: what a reader of it waits for
+        // beside the diff.
+        let view = pactum::render::Comparison::new(&diff, &old, &new).expect("its drafts");
+        let options = pactum::render::HtmlOptions::default();
+        group.bench_with_input(BenchmarkId::new("render_html", n), &view, |b, view| {
+            b.iter(|| std::hint::black_box(view.html(&options)))
+        });
     }
     group.finish();
 }

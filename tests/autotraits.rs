@@ -90,6 +90,7 @@ fn diff() {
     assert_send_sync::<ChangeKinds>();
     assert_send_sync::<pactum::render::Comparison<'static>>();
     assert_send_sync::<pactum::render::WrongProposal>();
+    assert_send_sync::<pactum::render::HtmlOptions>();
     assert_send_sync::<Placement>();
     assert_send_sync::<ProposalChange>();
     assert_send_sync::<RecitalChange>();

@@ -464,7 +464,8 @@ fn links_resolve(page: &str) -> Result<(), String> {
 #[test]
 fn the_html_page_is_one_document_with_both_texts_side_by_side() {
     let (mut old, new) = pair();
-    old.language = "ru".to_owned();
+    // Another tag of the same language: the drafts pair by content, each side keeps its tag.
+    old.language = "en-GB".to_owned();
     let d = compare(&old, &new, &Options::default());
     let view = pactum::render::Comparison::new(&d, &old, &new).unwrap();
     let page = view.html(&pactum::render::HtmlOptions::default());
@@ -475,13 +476,19 @@ fn the_html_page_is_one_document_with_both_texts_side_by_side() {
         assert!(!page.contains(outside), "{outside}");
     }
     // Old and new in two columns, each with its draft's language; words marked in place.
-    assert!(page.contains("<div class=\"sbs\"><div class=\"old\" lang=\"ru\">"));
+    assert!(page.contains("<div class=\"sbs\"><div class=\"old\" lang=\"en-GB\">"));
     assert!(page.contains("<div class=\"new\" lang=\"en\">"));
     assert!(page.contains("<del>") && page.contains("<ins>"));
     // The contents link to the entries below, and every link lands.
     assert!(page.contains("<table class=\"contents\">"));
     assert!(page.contains("<a href=\"#c-"));
     links_resolve(&page).unwrap();
+    // A split links its parts.
+    let splits = &page[page.find("id=\"c-splits-and-merges\"").expect("splits")..];
+    assert!(
+        splits[..splits.find("</p>").unwrap()].contains("<a href=\"#c-"),
+        "{splits}"
+    );
     // Colour is never the only sign.
     assert!(
         page.contains("text-decoration: line-through")
@@ -541,4 +548,40 @@ fn the_html_page_of_one_party_lists_only_its_commitments_and_says_so() {
         let parties = &part[..part.find('"').unwrap()];
         assert!(parties.split(' ').any(|p| p == "RU"), "{parties}");
     }
+}
+
+#[test]
+fn the_html_page_folds_each_run_of_unchanged_clauses_into_one_line() {
+    let texts = [
+        "The Parties shall consult one another.",
+        "Each Party shall notify the other of exercises.",
+        "The Parties shall establish a hotline.",
+        "The hotline shall be tested every month.",
+        "This Agreement shall enter into force on signature.",
+    ];
+    let old = Proposal::new("o".parse().unwrap(), "Draft", "A".parse().unwrap());
+    let old = texts.iter().enumerate().fold(old, |p, (i, t)| {
+        p.with_clause(clause(&format!("a{i}"), &format!("Article {}", i + 1), t))
+    });
+    let mut new = old.clone();
+    new.clauses[2].text = "The Parties should establish a hotline.".into();
+    let d = compare(&old, &new, &Options::default());
+    let view = pactum::render::Comparison::new(&d, &old, &new).unwrap();
+    let page = view.html(&pactum::render::HtmlOptions::default());
+    let runs: Vec<&str> = page
+        .split("<details class=\"unchanged\"><summary>")
+        .skip(1)
+        .map(|part| &part[..part.find("</summary>").unwrap()])
+        .collect();
+    assert_eq!(
+        runs,
+        [
+            "2 clauses unchanged: Article 1 to Article 2",
+            "2 clauses unchanged: Article 4 to Article 5"
+        ]
+    );
+    // Their texts are there, to be opened.
+    assert!(page.contains("This Agreement shall enter into force on signature."));
+    // The text redline lists no unchanged clause.
+    assert!(!view.text().contains("enter into force"));
 }

@@ -226,6 +226,41 @@ impl Html {
 
 impl Style for Html {
     const ARROW: &'static str = "→";
+    const FOLDS: bool = true;
+
+    fn link(&self, text: &str, to: &str) -> String {
+        format!("<a href=\"#{}\">{text}</a>", anchor(to))
+    }
+
+    /// A run of clauses that did not change, folded into one line that opens.
+    fn unchanged(&self, out: &mut dyn Write, run: &[(String, &str)]) -> fmt::Result {
+        let (first, last) = (&run[0].0, &run[run.len() - 1].0);
+        let span = if run.len() == 1 {
+            escape(first)
+        } else {
+            format!("{} to {}", escape(first), escape(last))
+        };
+        writeln!(
+            out,
+            "<details class=\"unchanged\"><summary>{} unchanged: {span}</summary>",
+            if run.len() == 1 {
+                "1 clause".to_owned()
+            } else {
+                format!("{} clauses", run.len())
+            }
+        )?;
+        for (label, text) in run {
+            writeln!(
+                out,
+                "<p><strong>{}</strong>{}<span{}>{}</span></p>",
+                escape(label),
+                if text.is_empty() { "" } else { " " },
+                Self::lang(&self.new_lang),
+                escape(text)
+            )?;
+        }
+        writeln!(out, "</details>")
+    }
 
     fn escape(&self, s: &str) -> String {
         escape(s)
@@ -444,7 +479,8 @@ ins { color: var(--ins-fg); background: var(--ins-bg); text-decoration: underlin
 .badge { display: inline-block; border: 1px solid var(--badge); border-radius: 0.25rem; padding: 0 0.3rem; font: 0.8em system-ui, sans-serif; }
 table { border-collapse: collapse; }
 th, td { border: 1px solid var(--rule); padding: 0.2rem 0.5rem; text-align: left; vertical-align: top; }
-.filter label { font-family: system-ui, sans-serif; }
+.filter label, summary { font-family: system-ui, sans-serif; }
+details.unchanged { margin: 0.75rem 0; color: var(--fg); }
 @media print { body { font-size: 10pt; } .filter { display: none; } .sbs { grid-template-columns: 1fr 1fr; } a { color: inherit; text-decoration: none; } }
 ";
 

@@ -75,6 +75,21 @@ pub(super) trait Style {
         fields: &[String],
     ) -> fmt::Result;
 
+    /// `text` (already escaped) as a link to the entry of the clause labelled `to`, where the
+    /// style has links.
+    fn link(&self, text: &str, _to: &str) -> String {
+        text.to_owned()
+    }
+
+    /// Whether the texts section shows the clauses that did not change, in runs between the
+    /// changed ones ([`Style::unchanged`]), when the drafts are known.
+    const FOLDS: bool = false;
+
+    /// A run of clauses that did not change: each one's label and text.
+    fn unchanged(&self, _out: &mut dyn Write, _run: &[(String, &str)]) -> fmt::Result {
+        Ok(())
+    }
+
     /// A text change, redlined.
     fn redline(&self, t: &TextChange) -> String {
         t.ops
@@ -175,11 +190,14 @@ pub(super) fn walk<S: Style>(
         .filter(shown)
         .filter_map(|c| Some((c, c.new.as_ref()?)))
         .map(|(c, n)| {
-            format!(
-                "{}: {}",
-                style.escape(&labels.pair(c, S::ARROW)),
-                style.escape(&labels.destination(n))
-            )
+            let label = labels.pair(c, S::ARROW);
+            let text = style.escape(&label);
+            let text = if substantive(c) {
+                style.link(&text, &label)
+            } else {
+                text
+            };
+            format!("{text}: {}", style.escape(&labels.destination(n)))
         })
         .collect();
     if !moves.is_empty() {
@@ -191,24 +209,32 @@ pub(super) fn walk<S: Style>(
 
     if !diff.splits.is_empty() || !diff.merges.is_empty() {
         style.section(out, "Splits and merges", false)?;
+        // Each part links to its entry, where the style has links.
+        let part = |id: &crate::ClauseId, old_side: bool| {
+            let text = style.escape(&labels.of(id, old_side));
+            match entry_of(diff, id, old_side) {
+                Some(c) => style.link(&text, &labels.pair(c, S::ARROW)),
+                None => text,
+            }
+        };
         for s in &diff.splits {
-            let parts = and_list(s.new.iter().map(|id| style.escape(&labels.of(id, false))));
+            let parts = and_list(s.new.iter().map(|id| part(id, false)));
             style.item(
                 out,
                 &format!(
                     "{} split into {parts} ({:.0}% covered)",
-                    style.escape(&labels.of(&s.old, true)),
+                    part(&s.old, true),
                     s.coverage * 100.0
                 ),
             )?;
         }
         for m in &diff.merges {
-            let parts = and_list(m.old.iter().map(|id| style.escape(&labels.of(id, true))));
+            let parts = and_list(m.old.iter().map(|id| part(id, true)));
             style.item(
                 out,
                 &format!(
                     "{parts} merged into {} ({:.0}% covered)",
-                    style.escape(&labels.of(&m.new, false)),
+                    part(&m.new, false),
                     m.coverage * 100.0
                 ),
             )?;
@@ -227,8 +253,33 @@ pub(super) fn walk<S: Style>(
         };
         *listed.entry(key).or_default() += 1;
     }
+    // The new draft's clauses by id, for the text of those that did not change.
+    let texts: std::collections::HashMap<&crate::ClauseId, &str> = match proposals {
+        Some((_, new)) if S::FOLDS => new.walk().map(|c| (&c.id, c.text.as_str())).collect(),
+        _ => std::collections::HashMap::new(),
+    };
+    let mut run: Vec<(String, &str)> = Vec::new();
     let mut started = false;
-    for c in changed(diff).filter(shown) {
+    for c in &diff.clauses {
+        if c.kinds.is_empty() {
+            if let Some(p) = &c.new {
+                if let Some(text) = texts.get(&p.id) {
+                    run.push((labels.path(p, false), text));
+                }
+            }
+            continue;
+        }
+        if !shown(&c) {
+            continue;
+        }
+        if !run.is_empty() {
+            if !started {
+                style.section(out, "Texts", true)?;
+                started = true;
+            }
+            style.unchanged(out, &run)?;
+            run.clear();
+        }
         let body = match (&c.text, &c.clause) {
             (Some(t), _) => Some(style.redline(t)),
             (None, Some(clause)) if c.is(ClauseChangeKind::Added) && !clause.text.is_empty() => {
@@ -275,5 +326,16 @@ pub(super) fn walk<S: Style>(
             &fields,
         )?;
     }
+    if !run.is_empty() && started {
+        style.unchanged(out, &run)?;
+    }
     Ok(())
+}
+
+/// The entry of the clause `id` on one side, if the diff has one.
+fn entry_of<'d>(diff: &'d Diff, id: &crate::ClauseId, old_side: bool) -> Option<&'d ClauseDiff> {
+    diff.clauses.iter().find(|c| {
+        let side = if old_side { &c.old } else { &c.new };
+        side.as_ref().is_some_and(|p| &p.id == id)
+    })
 }
