@@ -391,16 +391,13 @@ impl Style for Html {
             "<table class=\"contents\"><thead><tr><th scope=\"col\">Old</th><th scope=\"col\">New</th><th scope=\"col\">Change</th><th scope=\"col\">Paired by</th></tr></thead><tbody>"
         )?;
         for r in rows {
-            let substance = ["modified", "added", "removed"]
-                .iter()
-                .any(|k| r.kinds.contains(k));
             let side = |s: &str| {
                 let text = if s == "-" {
                     "—".to_owned()
                 } else {
                     escape(s)
                 };
-                if substance && s != "-" {
+                if r.entry && s != "-" {
                     let target = anchor(&pair_label(&r.old, &r.new, Self::ARROW));
                     format!("<a href=\"#{target}\">{text}</a>")
                 } else {

@@ -30,6 +30,8 @@ pub(super) struct Row {
     pub(super) new: String,
     pub(super) kinds: String,
     pub(super) matched: Option<(String, f64)>,
+    /// Whether the clause has an entry in the texts section, for a style that links to it.
+    pub(super) entry: bool,
 }
 
 /// A commitment change in a group: its heading, its detail lines, and the parties it binds or
@@ -153,6 +155,18 @@ pub(super) fn walk<S: Style>(
         }
     }
 
+    // How many commitment changes stand in each clause, to point at them from its entry; by
+    // side and id, since an old and a new clause may share an id.
+    let mut listed: std::collections::HashMap<(bool, &crate::ClauseId), usize> =
+        std::collections::HashMap::new();
+    for k in &diff.commitments {
+        let key = match (&k.new_clause, &k.old_clause) {
+            (Some(id), _) => (true, id),
+            (None, Some(id)) => (false, id),
+            (None, None) => continue,
+        };
+        *listed.entry(key).or_default() += 1;
+    }
     let rows: Vec<Row> = changed(diff)
         .filter(shown)
         .map(|c| {
@@ -162,6 +176,7 @@ pub(super) fn walk<S: Style>(
                 new,
                 kinds: kinds(c),
                 matched: c.matched_by.map(|m| (m.to_string(), c.similarity)),
+                entry: has_entry(c, &listed),
             }
         })
         .collect();
@@ -192,7 +207,7 @@ pub(super) fn walk<S: Style>(
         .map(|(c, n)| {
             let label = labels.pair(c, S::ARROW);
             let text = style.escape(&label);
-            let text = if substantive(c) {
+            let text = if has_entry(c, &listed) {
                 style.link(&text, &label)
             } else {
                 text
@@ -213,8 +228,8 @@ pub(super) fn walk<S: Style>(
         let part = |id: &crate::ClauseId, old_side: bool| {
             let text = style.escape(&labels.of(id, old_side));
             match entry_of(diff, id, old_side) {
-                Some(c) => style.link(&text, &labels.pair(c, S::ARROW)),
-                None => text,
+                Some(c) if has_entry(c, &listed) => style.link(&text, &labels.pair(c, S::ARROW)),
+                _ => text,
             }
         };
         for s in &diff.splits {
@@ -241,18 +256,6 @@ pub(super) fn walk<S: Style>(
         }
     }
 
-    // How many commitment changes stand in each clause, to point at them from its entry; by
-    // side and id, since an old and a new clause may share an id.
-    let mut listed: std::collections::HashMap<(bool, &crate::ClauseId), usize> =
-        std::collections::HashMap::new();
-    for k in &diff.commitments {
-        let key = match (&k.new_clause, &k.old_clause) {
-            (Some(id), _) => (true, id),
-            (None, Some(id)) => (false, id),
-            (None, None) => continue,
-        };
-        *listed.entry(key).or_default() += 1;
-    }
     // The new draft's clauses by id, for the text of those that did not change.
     let texts: std::collections::HashMap<&crate::ClauseId, &str> = match proposals {
         Some((_, new)) if S::FOLDS => new.walk().map(|c| (&c.id, c.text.as_str())).collect(),
@@ -330,6 +333,26 @@ pub(super) fn walk<S: Style>(
         style.unchanged(out, &run)?;
     }
     Ok(())
+}
+
+/// Whether a changed clause gets an entry in the texts section: it has a text to show (a
+/// change of words, or the text of a clause added or removed) or other changes to list. The
+/// loop that writes the entries skips the others; links go only to those it writes.
+fn has_entry(
+    c: &ClauseDiff,
+    listed: &std::collections::HashMap<(bool, &crate::ClauseId), usize>,
+) -> bool {
+    let whole = (c.is(ClauseChangeKind::Added) || c.is(ClauseChangeKind::Removed))
+        && c.clause.as_ref().is_some_and(|k| !k.text.is_empty());
+    let key = match (&c.new, &c.old) {
+        (Some(p), _) => Some((true, &p.id)),
+        (None, Some(p)) => Some((false, &p.id)),
+        (None, None) => None,
+    };
+    c.text.is_some()
+        || whole
+        || key.is_some_and(|k| listed.contains_key(&k))
+        || !field_changes(c, "->").is_empty()
 }
 
 /// The entry of the clause `id` on one side, if the diff has one.
