@@ -93,6 +93,7 @@ async fn session(driver: &Driver, profile: &Path) -> Client {
         "goog:chromeOptions".to_owned(),
         json!({ "binary": CHROMIUM, "args": args }),
     );
+    caps.insert("goog:loggingPrefs".to_owned(), json!({ "browser": "ALL" }));
     let url = format!("http://127.0.0.1:{}", driver.port);
     // chromedriver takes a moment to listen.
     for attempt in 0.. {
@@ -110,6 +111,39 @@ async fn session(driver: &Driver, profile: &Path) -> Client {
         }
     }
     unreachable!()
+}
+
+/// The browser's console since the last read, as chromedriver keeps it: a WebDriver command of
+/// its own, which fantoccini lets a test send.
+#[derive(Debug)]
+struct BrowserLog;
+
+impl fantoccini::wd::WebDriverCompatibleCommand for BrowserLog {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!("session/{}/se/log", session.unwrap_or_default()))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(r#"{"type":"browser"}"#.to_owned()))
+    }
+}
+
+/// The console's errors since the last read.
+async fn console_errors(client: &Client) -> Vec<String> {
+    let log = client
+        .issue_cmd(BrowserLog)
+        .await
+        .expect("the browser's log");
+    log.as_array()
+        .into_iter()
+        .flatten()
+        .filter(|e| e["level"] == "SEVERE")
+        .map(|e| e["message"].to_string())
+        .collect()
 }
 
 /// Where pages and screenshots go: `target/browser/`.
@@ -289,8 +323,34 @@ async fn the_pages_read_in_chromium() {
             }
         }
 
+        // At 1280 px the two columns stand side by side and nothing scrolls sideways; at 400
+        // px they stack.
+        let layout = "var o = document.querySelector('.sbs .old'), n = document.querySelector('.sbs .new');
+             return [o.getBoundingClientRect().top === n.getBoundingClientRect().top && o.getBoundingClientRect().right <= n.getBoundingClientRect().left,
+                     document.documentElement.scrollWidth <= document.documentElement.clientWidth];";
+        let wide: Value = client.execute(layout, vec![]).await.unwrap();
+        assert_eq!(wide, json!([true, true]), "{name} at 1280 px");
         let png = client.screenshot().await.unwrap();
         std::fs::write(out_dir().join(format!("{name}.png")), png).unwrap();
+        client.set_window_size(400, 900).await.unwrap();
+        let narrow: Value = client
+            .execute(
+                "var o = document.querySelector('.sbs .old'), n = document.querySelector('.sbs .new');
+                 return [n.getBoundingClientRect().top >= o.getBoundingClientRect().bottom, document.documentElement.scrollWidth <= document.documentElement.clientWidth];",
+                vec![],
+            )
+            .await
+            .unwrap();
+        assert_eq!(narrow, json!([true, true]), "{name} at 400 px");
+        client.set_window_size(1280, 1600).await.unwrap();
+
+        // The page's one script ran to its end (the party filter is there) and nothing went
+        // to the console as an error.
+        assert_eq!(
+            console_errors(&client).await,
+            Vec::<String>::new(),
+            "{name}"
+        );
     }
 
     // The generated pair: its runs of unchanged clauses fold, and open.
@@ -307,6 +367,19 @@ async fn the_pages_read_in_chromium() {
         folded[0].as_u64().unwrap() > 0 && folded[1] == json!(true),
         "{folded}"
     );
+
+    // Clicking a moved clause's link scrolls to its entry.
+    let moved: Value = client
+        .execute(
+            "var a = document.querySelector('#c-moves ~ p.item a'); if (!a) { return null; }
+             window.scrollTo(0, 0); a.click();
+             var t = document.getElementById(a.getAttribute('href').slice(1)).getBoundingClientRect();
+             return [window.scrollY > 0, t.top >= 0 && t.top < window.innerHeight];",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(moved, json!([true, true]), "{moved}");
 
     // The bundled comparison: the party filter shows one party's commitment changes only.
     let url = write_page("bundled", &bundled_page());

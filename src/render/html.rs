@@ -84,8 +84,26 @@ impl Comparison<'_> {
     }
 }
 
-/// Writes the page into `out`.
-fn write_html(
+/// Writes the HTML redline of `diff` into `out`, with the drafts it was made from where they
+/// are given (unchecked here; [`Comparison::new`] checks them): for a page written as it is
+/// made, into a file or a response.
+///
+/// ```
+/// use pactum::diff::{compare, Options};
+/// use pactum::render::{HtmlOptions, write_html};
+/// use pactum::{Clause, Proposal};
+///
+/// let old = Proposal::new("v1".parse()?, "Draft", "A".parse()?)
+///     .with_clause(Clause::new("a".parse()?, "The Parties shall consult.").with_number("Article 1"));
+/// let new = Proposal::new("v2".parse()?, "Draft", "A".parse()?)
+///     .with_clause(Clause::new("a".parse()?, "The Parties should consult.").with_number("Article 1"));
+/// let diff = compare(&old, &new, &Options::default());
+/// let mut page = String::new();
+/// write_html(&mut page, &diff, Some((&old, &new)), &HtmlOptions::default())?;
+/// assert!(page.ends_with("</html>\n"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn write_html(
     out: &mut dyn Write,
     diff: &Diff,
     proposals: Option<(&Proposal, &Proposal)>,
@@ -478,6 +496,7 @@ table { border-collapse: collapse; }
 th, td { border: 1px solid var(--rule); padding: 0.2rem 0.5rem; text-align: left; vertical-align: top; }
 .filter label, summary { font-family: system-ui, sans-serif; }
 details.unchanged { margin: 0.75rem 0; color: var(--fg); }
+@media screen and (max-width: 40rem) { .sbs { grid-template-columns: 1fr; gap: 0.5rem; } main { padding: 0.5rem; } }
 @media print { body { font-size: 10pt; } .filter { display: none; } .sbs { grid-template-columns: 1fr 1fr; } a { color: inherit; text-decoration: none; } }
 ";
 

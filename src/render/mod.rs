@@ -23,7 +23,7 @@ mod walk;
 
 use commitments::commitment_summary;
 pub use commitments::commitments;
-pub use html::{HtmlOptions, html};
+pub use html::{HtmlOptions, html, write_html};
 pub use markdown::markdown;
 pub use text::text;
 
