@@ -473,6 +473,10 @@ impl Style for Html {
             }
             writeln!(out, "</ul>")?;
         }
+        if kinds.contains("moved") || kinds.contains("reparented") {
+            // Back to where its move is told, which links here.
+            writeln!(out, "<p class=\"back\"><a href=\"#c-moves\">Moves</a></p>")?;
+        }
         writeln!(out, "</article>")
     }
 }
