@@ -304,6 +304,18 @@ fn marker_at<'t>(
         })
     };
     let not_next = is(0, &[b"not"]);
+    // A right, or its denial ("shall be entitled to", "shall not be entitled to"), ending at
+    // the `last` word looked ahead.
+    let right = |denied: bool, last: usize| -> Option<Marker> {
+        Some(Marker {
+            modality: if denied {
+                Modality::Prohibition
+            } else {
+                Modality::Permission
+            },
+            range: range.start..word(last)?.end,
+        })
+    };
     // "the right (to)" or "the exclusive (or sole) right (to)" from the `k`th word on: its last
     // word, "to" where the words looked ahead reach it.
     let right_at = |k: usize| -> Option<usize> {
@@ -360,14 +372,7 @@ fn marker_at<'t>(
                 && is(usize::from(not_next) + 2, &[b"from"]) =>
         {
             let negated = not_next != negated_subject(text, range.start);
-            return Some(Marker {
-                modality: if negated {
-                    Modality::Permission
-                } else {
-                    Modality::Prohibition
-                },
-                range: range.start..word(usize::from(not_next) + 2)?.end,
-            });
+            return right(!negated, usize::from(not_next) + 2);
         }
         // "Each Party shall have the right to select", "will have the (exclusive) right to":
         // a right.
@@ -376,27 +381,11 @@ fn marker_at<'t>(
                 && right_at(usize::from(not_next) + 1).is_some() =>
         {
             let end = right_at(usize::from(not_next) + 1)?;
-            let negated = not_next != negated_subject(text, range.start);
-            return Some(Marker {
-                modality: if negated {
-                    Modality::Prohibition
-                } else {
-                    Modality::Permission
-                },
-                range: range.start..word(end)?.end,
-            });
+            return right(not_next != negated_subject(text, range.start), end);
         }
         // "Participants have the right to be heard": a right, with no modal.
         b"has" | b"have" if right_at(0).is_some() => {
-            let end = right_at(0)?;
-            return Some(Marker {
-                modality: if negated_subject(text, range.start) {
-                    Modality::Prohibition
-                } else {
-                    Modality::Permission
-                },
-                range: range.start..word(end)?.end,
-            });
+            return right(negated_subject(text, range.start), right_at(0)?);
         }
         b"has" | b"have" => return None,
         // "Each Party shall be entitled to request", "shall be free to set": a right, as
@@ -406,16 +395,8 @@ fn marker_at<'t>(
                 && is(usize::from(not_next) + 1, &[b"entitled", b"free"])
                 && is(usize::from(not_next) + 2, &[b"to"]) =>
         {
-            let at = usize::from(not_next) + 2;
             let negated = not_next != negated_subject(text, range.start);
-            return Some(Marker {
-                modality: if negated {
-                    Modality::Prohibition
-                } else {
-                    Modality::Permission
-                },
-                range: range.start..word(at)?.end,
-            });
+            return right(negated, usize::from(not_next) + 2);
         }
         b"shall" | b"must" if not_next => (Modality::Prohibition, 2),
         b"shall" | b"must" => (Modality::Obligation, 1),
