@@ -276,6 +276,43 @@ impl std::error::Error for IoCause {
     }
 }
 
+/// The longest stretch of input a message quotes, in bytes: a field name, an id, a date or a
+/// value of ten megabytes is cut here, with a marker, so that a message stays small whatever
+/// the input.
+const MAX_QUOTED: usize = 64;
+
+/// `s` cut to `max` bytes at a character boundary, with "…" where it was cut.
+fn cut(s: &str, max: usize) -> String {
+    if s.len() <= max {
+        return s.to_owned();
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!("{}…", &s[..end])
+}
+
+/// A message with every stretch of input it quotes between backticks cut to [`MAX_QUOTED`]
+/// bytes, at most eight such stretches, and serde's own words between them kept up to 512
+/// bytes each.
+fn bounded(message: &str) -> String {
+    let mut out = String::with_capacity(message.len().min(1024));
+    for (i, part) in message.split('`').enumerate() {
+        if i % 2 == 0 {
+            out.push_str(&cut(part, 512));
+        } else if i > 16 {
+            out.push('…');
+            break;
+        } else {
+            out.push('`');
+            out.push_str(&cut(part, MAX_QUOTED));
+            out.push('`');
+        }
+    }
+    out
+}
+
 fn display_path(path: &str) -> String {
     if path.is_empty() {
         String::new()
@@ -332,7 +369,7 @@ impl ReadError {
                 serde_path_to_error::Segment::Seq { index } => path.push_str(&format!("[{index}]")),
                 serde_path_to_error::Segment::Map { key } => {
                     path.push('.');
-                    path.push_str(key);
+                    path.push_str(&cut(key, MAX_QUOTED));
                 }
                 serde_path_to_error::Segment::Enum { variant } => {
                     path.push('.');
@@ -348,7 +385,8 @@ impl ReadError {
         let (line, column) = (e.line(), e.column());
         let full = e.to_string();
         let suffix = format!(" at line {line} column {column}");
-        let message = full.strip_suffix(&suffix).unwrap_or(&full).to_owned();
+        let raw = full.strip_suffix(&suffix).unwrap_or(&full);
+        let message = bounded(raw);
         let kind = match e.classify() {
             serde_json::error::Category::Io => ReadErrorKind::Io,
             serde_json::error::Category::Eof => ReadErrorKind::UnexpectedEof,
@@ -357,7 +395,7 @@ impl ReadError {
             }
             serde_json::error::Category::Syntax => ReadErrorKind::Syntax,
             // pactum's own errors say their kind; serde's say only their words.
-            serde_json::error::Category::Data => crate::serde_glue::own_kind(&message)
+            serde_json::error::Category::Data => crate::serde_glue::own_kind(raw)
                 .unwrap_or_else(|| ReadErrorKind::from_serde_message(&message)),
         };
         // A syntax error is about the bytes, not about a field: the path serde reports then is

@@ -548,3 +548,56 @@ fn pactum_s_own_errors_keep_their_kinds_whatever_their_words() {
         assert!(!e.message().contains('\u{1}'), "{e}");
     }
 }
+
+/// A message quotes at most a few dozen bytes of any input value, with a marker where it cut,
+/// and keeps its kind: a ten-megabyte field name, id, date or enum value gives a message of a
+/// few hundred bytes.
+#[test]
+fn messages_stay_small_whatever_the_input() {
+    let long = "x".repeat(10 << 20);
+    let cases = [
+        (
+            format!(r#"{{ "pactum": "1.1", "title": "t", "{long}": 1 }}"#),
+            ReadErrorKind::UnknownField,
+        ),
+        (
+            format!(
+                r#"{{ "pactum": "1.1", "title": "t", "parties": [{{ "id": "{long}", "name": "A", "kind": "state" }}] }}"#
+            ),
+            ReadErrorKind::InvalidId,
+        ),
+        (
+            format!(
+                r#"{{ "pactum": "1.1", "title": "t", "meetings": [{{ "id": "m", "forum": "f", "date": "{long}" }}] }}"#
+            ),
+            ReadErrorKind::InvalidDate,
+        ),
+        (
+            format!(
+                r#"{{ "pactum": "1.1", "title": "t", "parties": [{{ "id": "A", "name": "A", "kind": "{long}" }}] }}"#
+            ),
+            ReadErrorKind::UnknownVariant,
+        ),
+        (
+            format!(r#"{{ "pactum": "{long}", "title": "t" }}"#),
+            ReadErrorKind::UnsupportedVersion,
+        ),
+    ];
+    for (json, kind) in cases {
+        let e = format::from_str(&json).unwrap_err();
+        assert_eq!(
+            e.kind(),
+            kind,
+            "{}",
+            &e.to_string()[..200.min(e.to_string().len())]
+        );
+        let shown = e.to_string();
+        assert!(
+            shown.len() < 1024,
+            "{} bytes: {}",
+            shown.len(),
+            &shown[..300]
+        );
+        assert!(shown.contains("xxx…"), "{shown}");
+    }
+}

@@ -381,3 +381,23 @@ fn chaos() -> impl Strategy<Value = Negotiation> {
         n
     })
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(32))]
+
+    /// A clause given the longest id an id may have still has valid, distinct ids all the way
+    /// down (its children's ids would otherwise pass the limit).
+    #[test]
+    fn a_clause_with_the_longest_id_gets_valid_descendants(
+        (n, clause) in strategy::negotiation(Limits::small()).prop_flat_map(|n| {
+            let bound = n.proposals().next().unwrap().parties.clone();
+            let id: pactum::ClauseId = "z".repeat(pactum::id::MAX_ID_LEN).parse().unwrap();
+            (Just(n.clone()), strategy::clause(&n, bound, id, Limits::default()))
+        })
+    ) {
+        let _ = n;
+        let mut seen = std::collections::HashSet::new();
+        prop_assert!(clause.walk().all(|c| seen.insert(c.id.clone())));
+        prop_assert!(clause.walk().all(|c| c.id.as_str().len() <= pactum::id::MAX_ID_LEN));
+    }
+}

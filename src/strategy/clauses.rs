@@ -282,19 +282,27 @@ pub(super) fn build_clause(
             .push(answered[link.index(answered.len())].clone());
     }
     for (i, child) in shape.children.iter().enumerate() {
-        let child = build_clause(
-            child,
-            &format!("{id}.{}", i + 1),
-            level + 1,
-            i,
-            cast,
-            answered,
-        );
+        let child = build_clause(child, &child_id(id, i), level + 1, i, cast, answered);
         clause
             .push_child(child)
             .expect("the limits keep the depth within MAX_CLAUSE_DEPTH");
     }
     clause
+}
+
+/// The id of a clause's `i`th child: its parent's id and its number ("art-3.2"); where that
+/// would pass [`MAX_ID_LEN`](crate::id::MAX_ID_LEN) (a long id given to [`clause`]), the
+/// parent's id is replaced by a short digest of it, so ids stay valid and distinct.
+fn child_id(parent: &str, i: usize) -> String {
+    let id = format!("{parent}.{}", i + 1);
+    if id.len() <= crate::id::MAX_ID_LEN {
+        return id;
+    }
+    use std::hash::{Hash, Hasher};
+    // The default hasher's keys are fixed: the same id gives the same digest in every run.
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    parent.hash(&mut h);
+    format!("x{:016x}.{}", h.finish(), i + 1)
 }
 
 /// One commitment binding some of `parties` (at least one; the list must not be empty), with an
