@@ -276,37 +276,21 @@ impl std::error::Error for IoCause {
     }
 }
 
-/// The longest stretch of input a message quotes, in bytes: a field name, an id, a date or a
-/// value of ten megabytes is cut here, with a marker, so that a message stays small whatever
-/// the input.
-const MAX_QUOTED: usize = 64;
-
-/// `s` cut to `max` bytes at a character boundary, with "…" where it was cut.
-fn cut(s: &str, max: usize) -> String {
-    if s.len() <= max {
-        return s.to_owned();
-    }
-    let mut end = max;
-    while !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    format!("{}…", &s[..end])
-}
-
-/// A message with every stretch of input it quotes between backticks cut to [`MAX_QUOTED`]
+/// A message with every stretch of input it quotes between backticks cut to
+/// [`MAX_QUOTED`](crate::serde_glue::MAX_QUOTED)
 /// bytes, at most eight such stretches, and serde's own words between them kept up to 512
 /// bytes each.
 fn bounded(message: &str) -> String {
     let mut out = String::with_capacity(message.len().min(1024));
     for (i, part) in message.split('`').enumerate() {
         if i % 2 == 0 {
-            out.push_str(&cut(part, 512));
+            out.push_str(&crate::serde_glue::cut(part, 512));
         } else if i > 16 {
             out.push('…');
             break;
         } else {
             out.push('`');
-            out.push_str(&cut(part, MAX_QUOTED));
+            out.push_str(&crate::serde_glue::cut(part, crate::serde_glue::MAX_QUOTED));
             out.push('`');
         }
     }
@@ -369,7 +353,7 @@ impl ReadError {
                 serde_path_to_error::Segment::Seq { index } => path.push_str(&format!("[{index}]")),
                 serde_path_to_error::Segment::Map { key } => {
                     path.push('.');
-                    path.push_str(&cut(key, MAX_QUOTED));
+                    path.push_str(&crate::serde_glue::cut(key, crate::serde_glue::MAX_QUOTED));
                 }
                 serde_path_to_error::Segment::Enum { variant } => {
                     path.push('.');
@@ -499,6 +483,7 @@ struct FormatVersion;
 impl<'de> Deserialize<'de> for FormatVersion {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
+        let shown = crate::serde_glue::cut(&s, crate::serde_glue::MAX_QUOTED);
         let major = s.split_once('.').and_then(|(major, minor)| {
             minor.parse::<u32>().ok()?;
             major.parse::<u32>().ok()
@@ -508,13 +493,13 @@ impl<'de> Deserialize<'de> for FormatVersion {
             Some(_) => Err(crate::serde_glue::own_error(
                 ReadErrorKind::UnsupportedVersion,
                 format_args!(
-                    "unsupported format version `{s}`: this reader reads {FORMAT_MAJOR}.x (written as {FORMAT_VERSION})"
+                    "unsupported format version `{shown}`: this reader reads {FORMAT_MAJOR}.x (written as {FORMAT_VERSION})"
                 ),
             )),
             None => Err(crate::serde_glue::own_error(
                 ReadErrorKind::UnsupportedVersion,
                 format_args!(
-                    "unsupported format version `{s}`: a version is MAJOR.MINOR, such as {FORMAT_VERSION}"
+                    "unsupported format version `{shown}`: a version is MAJOR.MINOR, such as {FORMAT_VERSION}"
                 ),
             )),
         }

@@ -17,6 +17,23 @@ use crate::model::commitment::{Commitment, PartyRef};
 use crate::model::provenance::Source;
 use crate::model::provenance::TextBasis;
 
+/// The longest stretch of input a message quotes, in bytes: a field name, an id, a date or a
+/// value of ten megabytes is cut here, with a marker, so that a message stays small whatever
+/// the input.
+pub(crate) const MAX_QUOTED: usize = 64;
+
+/// `s` cut to `max` bytes at a character boundary, with "…" where it was cut.
+pub(crate) fn cut(s: &str, max: usize) -> String {
+    if s.len() <= max {
+        return s.to_owned();
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!("{}…", &s[..end])
+}
+
 thread_local! {
     /// The last error of pactum's own that a reader raised on this thread, with its kind.
     static OWN: RefCell<Option<(ReadErrorKind, String)>> = const { RefCell::new(None) };
@@ -159,15 +176,16 @@ impl<'de> Deserialize<'de> for DateValue {
         let s = String::deserialize(d)?;
         // jiff also reads date-times; a calendar date is exactly YYYY-MM-DD.
         let shaped = s.len() == 10 && s.as_bytes()[4] == b'-' && s.as_bytes()[7] == b'-';
+        let shown = cut(&s, MAX_QUOTED);
         match s.parse::<Date>() {
             Ok(day) if shaped => Ok(DateValue(day)),
             Ok(_) => Err(own_error(
                 ReadErrorKind::InvalidDate,
-                format_args!("invalid date `{s}`: expected YYYY-MM-DD"),
+                format_args!("invalid date `{shown}`: expected YYYY-MM-DD"),
             )),
             Err(e) => Err(own_error(
                 ReadErrorKind::InvalidDate,
-                format_args!("invalid date `{s}`: {e}"),
+                format_args!("invalid date `{shown}`: {e}"),
             )),
         }
     }

@@ -65,6 +65,10 @@ fn diffs_without_a_version_or_of_another_major_version_are_refused() {
             .unwrap_err()
             .contains("unsupported diff format version `2.0`")
     );
+    // A version of a megabyte is quoted in a few dozen bytes.
+    v["pactum_diff"] = "9".repeat(1 << 20).into();
+    let e = read(v.clone()).unwrap_err();
+    assert!(e.len() < 512 && e.contains("999…`"), "{} bytes", e.len());
     v["pactum_diff"] = "1.3".into();
     assert!(read(v).is_ok(), "a later minor version reads");
 }

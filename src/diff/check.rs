@@ -296,7 +296,8 @@ impl<'de> serde::Deserialize<'de> for Version {
                 Ok(Version)
             }
             _ => Err(serde::de::Error::custom(format!(
-                "unsupported diff format version `{v}`: this reader reads 1.x (written as {DIFF_FORMAT_VERSION})"
+                "unsupported diff format version `{}`: this reader reads 1.x (written as {DIFF_FORMAT_VERSION})",
+                crate::serde_glue::cut(&v, crate::serde_glue::MAX_QUOTED)
             ))),
         }
     }
