@@ -1,7 +1,8 @@
 //! How long the adversarial comparisons of `tests/adversarial.rs` take with the default work
 //! budgets: two drafts of 10,000 identical clauses, a 1 MB clause against a reworded copy,
-//! 100,000 tiny clauses against an edited copy, and a draft of 10,000 clauses against its own
-//! reversal (ids on, as by default; the tests check ids off as well).
+//! 100,000 tiny clauses against an edited copy, a draft of 10,000 clauses against its own
+//! reversal, and one clause of 2,000 and of 20,000 commitments whose ids all changed (ids on,
+//! as by default; the tests check ids off as well).
 //!
 //! ```text
 //! cargo bench --bench adversarial
@@ -19,7 +20,7 @@ mod support;
 fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("adversarial");
     group.sample_size(10);
-    let cases: [(&str, Proposal, Proposal); 4] = [
+    let cases: [(&str, Proposal, Proposal); 6] = [
         (
             "identical_10k",
             support::identical(10_000, "old"),
@@ -37,6 +38,14 @@ fn bench(c: &mut Criterion) {
             let old = support::draft(10_000, 3);
             let new = support::reversed(&old);
             ("reversed_10k", old, new)
+        },
+        {
+            let (old, new) = support::many_commitments(2_000);
+            ("commitments_2k_in_one_clause", old, new)
+        },
+        {
+            let (old, new) = support::many_commitments(20_000);
+            ("commitments_20k_in_one_clause", old, new)
         },
     ];
     let options = Options::default();

@@ -91,3 +91,22 @@ fn a_draft_against_its_own_reversal() {
         round_trips(&d, &old, &new);
     }
 }
+
+#[test]
+fn two_thousand_commitments_in_one_clause_pair_by_their_actions() {
+    let (old, new) = support::many_commitments(2_000);
+    let d = compare(&old, &new, &Options::default());
+    let count = |f: &dyn Fn(&pactum::diff::CommitmentChange) -> bool| {
+        d.commitments
+            .iter()
+            .filter(|c| c.changes.iter().any(|k| f(k)))
+            .count()
+    };
+    use pactum::diff::CommitmentChange as K;
+    // Every 25th is gone; the others pair by their actions (the ids all changed), the
+    // reworded ones with a change of action.
+    assert_eq!(count(&|k| matches!(k, K::Dropped)), 2_000 / 25);
+    assert_eq!(count(&|k| matches!(k, K::Added)), 0);
+    assert!(count(&|k| matches!(k, K::Action { .. })) >= 150);
+    round_trips(&d, &old, &new);
+}

@@ -296,6 +296,35 @@ pub(crate) fn identical(n: usize, id: &str) -> Proposal {
     )
 }
 
+/// One clause of `n` encoded commitments, and a copy whose commitments all have new ids (so
+/// that they pair by their actions), every tenth action reworded and every 25th dropped.
+pub(crate) fn many_commitments(n: usize) -> (Proposal, Proposal) {
+    let mut rng = Rng::new(13);
+    let party: pactum::PartyId = "A".parse().unwrap();
+    let actions: Vec<String> = (0..n)
+        .map(|k| sentence(&mut rng, k).trim_end_matches('.').to_owned())
+        .collect();
+    let commitment = |id: String, action: &str| {
+        pactum::Commitment::new(id.parse().unwrap(), pactum::Modality::Obligation, action)
+            .with_obligor(pactum::PartyRef::party(party.clone()))
+    };
+    let mut old = Clause::new("c".parse().unwrap(), "The Parties shall act as follows.");
+    let mut new = old.clone();
+    for (k, action) in actions.iter().enumerate() {
+        old.commitments.push(commitment(format!("k{k}"), action));
+        if k % 25 == 24 {
+            continue;
+        }
+        let action = if k % 10 == 9 {
+            reword(&mut rng, action)
+        } else {
+            action.clone()
+        };
+        new.commitments.push(commitment(format!("n{k}"), &action));
+    }
+    (flat("old", [old]), flat("new", [new]))
+}
+
 /// One clause of about `bytes` bytes of sentences, and a copy with a tenth of its words
 /// reworded.
 pub(crate) fn big_clause(bytes: usize) -> (Proposal, Proposal) {

@@ -6,6 +6,13 @@ use jiff::civil::Date;
 
 use super::normalize::{dice, normalized, shingles};
 use super::{Change, MatchedBy, TextChange};
+
+/// Old commitments that share a bigram with a new one's action, read for it at most per
+/// bigram: a bigram held by more says little. It bounds the pairing's work in a clause of
+/// thousands of commitments.
+const MAX_POSTINGS: usize = 256;
+/// Candidates compared with each new commitment, those that share the most bigrams first.
+const MAX_CANDIDATES: usize = 16;
 use crate::{
     ClauseId, Commitment, CommitmentId, LegalForce, Modality, Negotiation, PartyId, PartyRef,
     Proposal,
@@ -799,19 +806,64 @@ pub(crate) fn compare_commitments(
     let mut pairs: Vec<(usize, usize, CommitmentMatch)> = Vec::new();
     let mut old_free: Vec<bool> = vec![true; old_list.len()];
     let mut new_free: Vec<bool> = vec![true; new_list.len()];
-    let by_id: Vec<(usize, &CommitmentId)> = old_list.iter().map(|c| &c.id).enumerate().collect();
+    // Old commitments by id, each id's in order (a list may repeat one: validation says so).
+    // The ids come from the input: std's map is seeded.
+    let mut by_id: std::collections::HashMap<&CommitmentId, std::collections::VecDeque<usize>> =
+        std::collections::HashMap::new();
+    for (o, c) in old_list.iter().enumerate() {
+        by_id.entry(&c.id).or_default().push_back(o);
+    }
     for (n, c) in new_list.iter().enumerate() {
-        if let Some(&(o, _)) = by_id.iter().find(|(o, id)| old_free[*o] && **id == c.id) {
+        if let Some(o) = by_id
+            .get_mut(&c.id)
+            .and_then(std::collections::VecDeque::pop_front)
+        {
             old_free[o] = false;
             new_free[n] = false;
             pairs.push((o, n, CommitmentMatch::Id));
         }
     }
+    // The rest pair by their actions' bigrams, each computed once; candidates come from an
+    // index of the old actions' bigrams, so that a clause of thousands of commitments costs
+    // a bounded number of comparisons per commitment, not one per pair.
+    let old_sh: Vec<Vec<u64>> = old_list
+        .iter()
+        .enumerate()
+        .map(|(o, c)| {
+            if old_free[o] {
+                shingles(&normalized(&c.action))
+            } else {
+                Vec::new()
+            }
+        })
+        .collect();
+    let mut postings: std::collections::HashMap<u64, Vec<usize>> = std::collections::HashMap::new();
+    for (o, sh) in old_sh.iter().enumerate() {
+        for &s in sh {
+            postings.entry(s).or_default().push(o);
+        }
+    }
     let mut scored: Vec<(f64, usize, usize)> = Vec::new();
+    let mut shared: std::collections::HashMap<usize, u32> = std::collections::HashMap::new();
     for (n, nc) in new_list.iter().enumerate().filter(|(n, _)| new_free[*n]) {
         let nsh = shingles(&normalized(&nc.action));
-        for (o, oc) in old_list.iter().enumerate().filter(|(o, _)| old_free[*o]) {
-            let d = dice(&shingles(&normalized(&oc.action)), &nsh);
+        shared.clear();
+        for s in &nsh {
+            match postings.get(s) {
+                // A bigram that most actions share says little, and reading it costs most.
+                Some(list) if list.len() <= MAX_POSTINGS => {
+                    for &o in list {
+                        *shared.entry(o).or_default() += 1;
+                    }
+                }
+                _ => {}
+            }
+        }
+        let mut candidates: Vec<(u32, usize)> = shared.iter().map(|(&o, &k)| (k, o)).collect();
+        candidates.sort_unstable_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
+        for &(_, o) in candidates.iter().take(MAX_CANDIDATES) {
+            let oc = &old_list[o];
+            let d = dice(&old_sh[o], &nsh);
             if d >= 0.5 || (d >= 0.25 && oc.obligors == nc.obligors) {
                 scored.push((d, o, n));
             }
