@@ -99,7 +99,7 @@ fn two_thousand_commitments_in_one_clause_pair_by_their_actions() {
     let count = |f: &dyn Fn(&pactum::diff::CommitmentChange) -> bool| {
         d.commitments
             .iter()
-            .filter(|c| c.changes.iter().any(|k| f(k)))
+            .filter(|c| c.changes.iter().any(f))
             .count()
     };
     use pactum::diff::CommitmentChange as K;
