@@ -2,9 +2,8 @@
 //! reading a diff from JSON demands before anyone applies or renders it.
 
 use std::collections::HashSet;
-use std::hash::BuildHasherDefault;
 
-use super::align::{Fx, FxMap};
+use super::align::{FxMap, Seeded};
 use super::{ClauseChangeKind, ClauseDiff, Diff, Placement};
 use crate::ClauseId;
 
@@ -35,7 +34,7 @@ impl DiffError {
     }
 }
 
-type IdSet<'a> = HashSet<&'a ClauseId, BuildHasherDefault<Fx>>;
+type IdSet<'a> = HashSet<&'a ClauseId, Seeded>;
 
 impl Diff {
     /// Checks the diff's invariants, which every diff [`compare`](super::compare) makes holds
@@ -103,8 +102,7 @@ impl Diff {
             }
             known(&new_ids, &m.new, format!("$.merges[{i}].new"), "new")?;
         }
-        let mut places: HashSet<(bool, &ClauseId, usize), BuildHasherDefault<Fx>> =
-            HashSet::default();
+        let mut places: HashSet<(bool, &ClauseId, usize), Seeded> = HashSet::default();
         for (i, k) in self.commitments.iter().enumerate() {
             for (clause, ids, index, commitment, name) in [
                 (&k.old_clause, &old_ids, k.old_index, k.old.is_some(), "old"),
@@ -244,7 +242,7 @@ fn tree<'a>(
         ));
     }
     // No clause is its own ancestor: each chain is walked once, marking what it reached.
-    let mut done: HashSet<&ClauseId, BuildHasherDefault<Fx>> = HashSet::default();
+    let mut done: HashSet<&ClauseId, Seeded> = HashSet::default();
     for &start in parent_of.keys() {
         let mut chain: Vec<&ClauseId> = Vec::new();
         let mut at = Some(start);

@@ -1,8 +1,7 @@
-//! Finding candidates fast: a deterministic hasher for the maps of alignment, and an inverted
+//! Finding candidates fast: seeded maps for what comes from the input, and an inverted
 //! index from word bigrams to the clauses that hold them.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 /// The bigrams that go into an index and look candidates up: about one in four, chosen by
 /// value (so both sides choose the same ones), or all of a short text. Similarity is still
@@ -14,46 +13,14 @@ fn sample(all: &[u64]) -> impl Iterator<Item = u64> + '_ {
         .filter(move |&s| keep_all || s.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 62 == 0)
 }
 
-/// A fast, deterministic hasher for the maps of alignment (FxHash's multiply-rotate): their
-/// keys are ours, not an attacker's choice of collisions against a seeded hash, and the maps
-/// are on the hot path.
-#[derive(Default)]
-pub(crate) struct Fx(u64);
-
-impl Hasher for Fx {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            self.write_u64(u64::from_le_bytes(word));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut word = [0u8; 8];
-            word[..rest.len()].copy_from_slice(rest);
-            self.write_u64(u64::from_le_bytes(word));
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        self.write_u64(n as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        // The multiply leaves the low bits, which pick the bucket, depending on the low bits of
-        // the input only (ids that start alike would share buckets); a final mix spreads them.
-        let h = (self.0 ^ (self.0 >> 33)).wrapping_mul(0xff51_afd7_ed55_8ccd);
-        h ^ (h >> 33)
-    }
-}
-
-pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
-pub(crate) type FxSet<T> = std::collections::HashSet<T, BuildHasherDefault<Fx>>;
+/// Maps and sets keyed by what comes from the input (clause ids, normalised texts, line
+/// digests): a fast hash with a seed of its own per map (foldhash), so that no input can be
+/// made of keys that collide, as it could against a fixed hash. No map's order reaches any
+/// output: every result is sorted or taken in document order.
+pub(crate) type FxMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
+pub(crate) type FxSet<T> = std::collections::HashSet<T, foldhash::fast::RandomState>;
+/// The hasher of [`FxMap`] and [`FxSet`].
+pub(crate) type Seeded = foldhash::fast::RandomState;
 
 /// Posting lists longer than this are not used to find candidates: a bigram that common
 /// ("the P", "shall") says little about which clause is which.

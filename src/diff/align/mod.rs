@@ -17,7 +17,7 @@ mod similar;
 mod spread;
 
 use index::Counter;
-pub(crate) use index::{Fx, FxMap};
+pub(crate) use index::{FxMap, Seeded};
 pub(crate) use moves::moved;
 pub(crate) use spread::spread;
 

@@ -283,16 +283,12 @@ impl Diff {
         }
         // Each old clause is named once: a second entry for one clause would leave another
         // unaccounted for, so both are refused by name.
-        let mut named: std::collections::HashSet<
-            &ClauseId,
-            std::hash::BuildHasherDefault<super::align::Fx>,
-        > = std::collections::HashSet::with_capacity_and_hasher(count, Default::default());
+        let mut named: std::collections::HashSet<&ClauseId, super::align::Seeded> =
+            std::collections::HashSet::with_capacity_and_hasher(count, Default::default());
         // A new id named twice is refused before anything is rebuilt, so that the commitments
         // of two clauses that share an id are never mixed up first.
-        let mut placed: std::collections::HashSet<
-            &ClauseId,
-            std::hash::BuildHasherDefault<super::align::Fx>,
-        > = std::collections::HashSet::with_capacity_and_hasher(count, Default::default());
+        let mut placed: std::collections::HashSet<&ClauseId, super::align::Seeded> =
+            std::collections::HashSet::with_capacity_and_hasher(count, Default::default());
         if let Some(place) = self
             .clauses
             .iter()
@@ -467,9 +463,7 @@ fn changed(
 /// Builds the clause tree from each clause's head and place.
 fn build(fail: &Fail<'_>, heads: Vec<(&Placement, Clause)>) -> Result<Vec<Clause>, PatchError> {
     let mut children: FxMap<Option<ClauseId>, Vec<(usize, Clause)>> = FxMap::default();
-    let mut ids = std::collections::HashSet::with_hasher(std::hash::BuildHasherDefault::<
-        super::align::Fx,
-    >::default());
+    let mut ids = std::collections::HashSet::with_hasher(super::align::Seeded::default());
     for (place, clause) in heads {
         let mut seen = std::collections::HashSet::with_capacity(clause.commitments.len());
         if let Some(k) = clause.commitments.iter().find(|k| !seen.insert(&k.id)) {

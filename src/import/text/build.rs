@@ -52,8 +52,7 @@ fn says_deleted(text: &str) -> bool {
 /// earlier repeat.
 #[derive(Default)]
 pub(super) struct Ids {
-    taken:
-        std::collections::HashSet<ClauseId, std::hash::BuildHasherDefault<crate::diff::align::Fx>>,
+    taken: std::collections::HashSet<ClauseId, crate::diff::align::Seeded>,
     next_suffix: FxMap<String, usize>,
     serial: usize,
     /// A buffer for candidate ids, reused so that making an id allocates only the id.

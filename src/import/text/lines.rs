@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use crate::diff::align::{Fx, FxMap};
+use crate::diff::align::{FxMap, Seeded};
 
 use super::classify::Kind;
 
@@ -114,11 +114,9 @@ pub(super) fn furniture(lines: &Lines<'_>, kinds: &[Kind]) -> Vec<Option<&'stati
     // 64-bit hash of their text, so that a text of a hundred thousand lines is counted with
     // keys of eight bytes (a collision could only add a line to a count, and the checks below
     // still stand).
-    let hash = |t: &str| {
-        let mut h = Fx::default();
-        std::hash::Hasher::write(&mut h, t.as_bytes());
-        std::hash::Hasher::finish(&h) | 1
-    };
+    // One seeded state for the whole text: equal lines get equal digests.
+    let state = Seeded::default();
+    let hash = |t: &str| std::hash::BuildHasher::hash_one(&state, t.as_bytes()) | 1;
     let could_repeat = |i: usize, t: &str| {
         (12..=320).contains(&t.len())
             && (t.len() <= 80 || t.chars().count() <= 80)
