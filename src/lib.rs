@@ -175,6 +175,7 @@ pub mod id;
 pub mod import;
 mod model;
 mod numbering;
+mod quote;
 pub mod render;
 #[cfg(feature = "serde")]
 mod serde_glue;

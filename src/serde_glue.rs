@@ -17,22 +17,7 @@ use crate::model::commitment::{Commitment, PartyRef};
 use crate::model::provenance::Source;
 use crate::model::provenance::TextBasis;
 
-/// The longest stretch of input a message quotes, in bytes: a field name, an id, a date or a
-/// value of ten megabytes is cut here, with a marker, so that a message stays small whatever
-/// the input.
-pub(crate) const MAX_QUOTED: usize = 64;
-
-/// `s` cut to `max` bytes at a character boundary, with "…" where it was cut.
-pub(crate) fn cut(s: &str, max: usize) -> String {
-    if s.len() <= max {
-        return s.to_owned();
-    }
-    let mut end = max;
-    while !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    format!("{}…", &s[..end])
-}
+pub(crate) use crate::quote::{MAX_QUOTED, cut};
 
 thread_local! {
     /// The last error of pactum's own that a reader raised on this thread, with its kind.

@@ -554,3 +554,20 @@ fn resolution_against_membership_dates() {
     );
     assert!(n.resolve(&PartyRef::party(id("ZZ")), None).is_err());
 }
+
+#[test]
+fn a_message_quotes_a_long_number_in_a_few_dozen_bytes() {
+    let mut n = small();
+    let long = format!("{}.", "1".repeat(1 << 20));
+    let c = &mut answer(&mut n).clauses;
+    c[0].number = Some(long.clone());
+    c[1].number = Some(long);
+    let report = n.validate();
+    let p = report
+        .problems()
+        .iter()
+        .find(|p| p.kind == ProblemKind::DuplicateNumber)
+        .expect("the repeated number");
+    assert!(p.message.len() < 256, "{} bytes", p.message.len());
+    assert!(p.message.contains("111…`"), "{}", p.message);
+}

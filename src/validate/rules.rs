@@ -1,5 +1,6 @@
 //! The rules, one function per element, in document order.
 
+use crate::quote::{MAX_QUOTED, cut};
 use std::collections::{HashMap, HashSet};
 
 use crate::deontic;
@@ -480,7 +481,10 @@ impl Numbering {
         if duplicate {
             out.push((
                 ProblemKind::DuplicateNumber,
-                format!("number `{number}` is used by an earlier sibling too"),
+                format!(
+                    "number `{}` is used by an earlier sibling too",
+                    cut(number, MAX_QUOTED)
+                ),
             ));
         }
         let Some(ordinal) = crate::numbering::Ordinal::parse(number, self.previous.as_ref()) else {
@@ -494,14 +498,18 @@ impl Numbering {
                 if ordinal.value <= prev.value {
                     out.push((
                         ProblemKind::NumberingDisorder,
-                        format!("number `{number}` comes after a higher or equal number"),
+                        format!(
+                            "number `{}` comes after a higher or equal number",
+                            cut(number, MAX_QUOTED)
+                        ),
                     ));
                 } else if ordinal.value > prev.value + 1 {
                     let missing = ordinal.value - prev.value - 1;
                     out.push((
                         ProblemKind::NumberingGap,
                         format!(
-                            "number `{number}` skips {missing} number{} after the previous sibling",
+                            "number `{}` skips {missing} number{} after the previous sibling",
+                            cut(number, MAX_QUOTED),
                             if missing == 1 { "" } else { "s" }
                         ),
                     ));
