@@ -277,20 +277,20 @@ impl std::error::Error for IoCause {
 }
 
 /// A message with every stretch of input it quotes between backticks cut to
-/// [`MAX_QUOTED`](crate::serde_glue::MAX_QUOTED)
+/// [`MAX_QUOTED`](crate::quote::MAX_QUOTED)
 /// bytes, at most eight such stretches, and serde's own words between them kept up to 512
 /// bytes each.
 fn bounded(message: &str) -> String {
     let mut out = String::with_capacity(message.len().min(1024));
     for (i, part) in message.split('`').enumerate() {
         if i % 2 == 0 {
-            out.push_str(&crate::serde_glue::cut(part, 512));
+            out.push_str(&crate::quote::cut(part, 512));
         } else if i > 16 {
             out.push('…');
             break;
         } else {
             out.push('`');
-            out.push_str(&crate::serde_glue::cut(part, crate::serde_glue::MAX_QUOTED));
+            out.push_str(&crate::quote::cut(part, crate::quote::MAX_QUOTED));
             out.push('`');
         }
     }
@@ -353,7 +353,7 @@ impl ReadError {
                 serde_path_to_error::Segment::Seq { index } => path.push_str(&format!("[{index}]")),
                 serde_path_to_error::Segment::Map { key } => {
                     path.push('.');
-                    path.push_str(&crate::serde_glue::cut(key, crate::serde_glue::MAX_QUOTED));
+                    path.push_str(&crate::quote::cut(key, crate::quote::MAX_QUOTED));
                 }
                 serde_path_to_error::Segment::Enum { variant } => {
                     path.push('.');
@@ -483,7 +483,7 @@ struct FormatVersion;
 impl<'de> Deserialize<'de> for FormatVersion {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
-        let shown = crate::serde_glue::cut(&s, crate::serde_glue::MAX_QUOTED);
+        let shown = crate::quote::cut(&s, crate::quote::MAX_QUOTED);
         let major = s.split_once('.').and_then(|(major, minor)| {
             minor.parse::<u32>().ok()?;
             major.parse::<u32>().ok()

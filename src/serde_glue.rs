@@ -17,7 +17,7 @@ use crate::model::commitment::{Commitment, PartyRef};
 use crate::model::provenance::Source;
 use crate::model::provenance::TextBasis;
 
-pub(crate) use crate::quote::{MAX_QUOTED, cut};
+use crate::quote::{MAX_QUOTED, cut};
 
 thread_local! {
     /// The last error of pactum's own that a reader raised on this thread, with its kind.

@@ -30,10 +30,7 @@ impl ImportArgs {
             .map_err(|e| format!("{e}"))?;
         let mut options = ImportOptions::new(id, "unknown".parse().map_err(|e| format!("{e}"))?);
         if let Some(file) = &self.parties {
-            let n = pactum::format::read_file(file).map_err(|e| match e.io_error() {
-                Some(_) => chain(&e),
-                None => format!("{file}: {}", chain(&e)),
-            })?;
+            let n = read_file(file)?;
             options.parties = n.parties().cloned().collect();
             if let Some(first) = options.parties.first() {
                 options.proposer = first.id().clone();
@@ -235,6 +232,15 @@ pub(crate) fn help(text: &str) -> Result<ExitCode, String> {
 /// The message for an option value that is not one of `choices`.
 pub(crate) fn not_one_of(option: &str, value: &str, choices: &str, usage: &str) -> String {
     format!("{option} takes {choices}, not `{value}`\n{usage}")
+}
+
+/// Reads a pactum JSON file; the error with its causes, after the file's name where the
+/// message does not name it already ("cannot read PATH: ..." does).
+pub(crate) fn read_file(path: &str) -> Result<pactum::Negotiation, String> {
+    pactum::format::read_file(path).map_err(|e| match e.io_error() {
+        Some(_) => chain(&e),
+        None => format!("{path}: {}", chain(&e)),
+    })
 }
 
 /// An error with its causes, as a program shows it: "cannot read x.json: No such file or

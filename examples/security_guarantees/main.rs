@@ -54,10 +54,7 @@ fn run() -> Result<ExitCode, String> {
         }
     }
     let path = file.unwrap_or_else(|| BUNDLED.to_owned());
-    let negotiation = pactum::format::read_file(&path).map_err(|e| match e.io_error() {
-        Some(_) => common::chain(&e),
-        None => format!("{path}: {}", common::chain(&e)),
-    })?;
+    let negotiation = common::read_file(&path)?;
     let validation = negotiation.validate();
     if validation.has_errors() {
         eprintln!("security_guarantees: {path} does not validate:\n{validation}");

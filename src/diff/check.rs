@@ -295,7 +295,7 @@ impl<'de> serde::Deserialize<'de> for Version {
             }
             _ => Err(serde::de::Error::custom(format!(
                 "unsupported diff format version `{}`: this reader reads 1.x (written as {DIFF_FORMAT_VERSION})",
-                crate::serde_glue::cut(&v, crate::serde_glue::MAX_QUOTED)
+                crate::quote::cut(&v, crate::quote::MAX_QUOTED)
             ))),
         }
     }

@@ -190,16 +190,6 @@ fn anchor(label: &str) -> String {
     out
 }
 
-/// The label a change table row and a clause's entry share: "A -> B", or one side.
-fn pair_label(old: &str, new: &str, arrow: &str) -> String {
-    match (old, new) {
-        ("-", n) => n.to_owned(),
-        (o, "-") => o.to_owned(),
-        (o, n) if o == n => n.to_owned(),
-        (o, n) => format!("{o} {arrow} {n}"),
-    }
-}
-
 /// The directions a commitment change is given, shown as badges.
 const DIRECTIONS: [&str; 9] = [
     "strengthening",
@@ -415,11 +405,9 @@ impl Style for Html {
                 } else {
                     escape(s)
                 };
-                if r.entry && s != "-" {
-                    let target = anchor(&pair_label(&r.old, &r.new, Self::ARROW));
-                    format!("<a href=\"#{target}\">{text}</a>")
-                } else {
-                    text
+                match (&r.entry, s) {
+                    (Some(entry), side) if side != "-" => self.link(&text, entry),
+                    _ => text,
                 }
             };
             let by = r

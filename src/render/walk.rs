@@ -30,8 +30,9 @@ pub(super) struct Row {
     pub(super) new: String,
     pub(super) kinds: String,
     pub(super) matched: Option<(String, f64)>,
-    /// Whether the clause has an entry in the texts section, for a style that links to it.
-    pub(super) entry: bool,
+    /// The label of the clause's entry in the texts section, if it has one: what a style
+    /// that links to entries links to.
+    pub(super) entry: Option<String>,
 }
 
 /// A commitment change in a group: its heading, its detail lines, and the parties it binds or
@@ -176,7 +177,7 @@ pub(super) fn walk<S: Style>(
                 new,
                 kinds: kinds(c),
                 matched: c.matched_by.map(|m| (m.to_string(), c.similarity)),
-                entry: has_entry(c, &listed),
+                entry: has_entry(c, &listed).then(|| labels.pair(c, S::ARROW)),
             }
         })
         .collect();
@@ -224,11 +225,21 @@ pub(super) fn walk<S: Style>(
 
     if !diff.splits.is_empty() || !diff.merges.is_empty() {
         style.section(out, "Splits and merges", false)?;
-        // Each part links to its entry, where the style has links.
+        // Each part links to its entry, where the style has links; the clauses by side and id,
+        // looked up once each.
+        let mut by_side: std::collections::HashMap<(bool, &crate::ClauseId), &ClauseDiff> =
+            std::collections::HashMap::new();
+        for c in &diff.clauses {
+            for (new_side, p) in [(false, &c.old), (true, &c.new)] {
+                if let Some(p) = p {
+                    by_side.entry((new_side, &p.id)).or_insert(c);
+                }
+            }
+        }
         let part = |id: &crate::ClauseId, old_side: bool| {
             let text = style.escape(&labels.of(id, old_side));
-            match entry_of(diff, id, old_side) {
-                Some(c) if has_entry(c, &listed) => style.link(&text, &labels.pair(c, S::ARROW)),
+            match by_side.get(&(!old_side, id)) {
+                Some(&c) if has_entry(c, &listed) => style.link(&text, &labels.pair(c, S::ARROW)),
                 _ => text,
             }
         };
@@ -283,6 +294,9 @@ pub(super) fn walk<S: Style>(
             style.unchanged(out, &run)?;
             run.clear();
         }
+        if !has_entry(c, &listed) {
+            continue;
+        }
         let body = match (&c.text, &c.clause) {
             (Some(t), _) => Some(style.redline(t)),
             (None, Some(clause)) if c.is(ClauseChangeKind::Added) && !clause.text.is_empty() => {
@@ -294,12 +308,7 @@ pub(super) fn walk<S: Style>(
             _ => None,
         };
         let mut fields = field_changes(c, S::ARROW);
-        let key = match (&c.new, &c.old) {
-            (Some(p), _) => Some((true, &p.id)),
-            (None, Some(p)) => Some((false, &p.id)),
-            (None, None) => None,
-        };
-        let here = key.and_then(|key| listed.get(&key));
+        let here = side_key(c).and_then(|key| listed.get(&key));
         if let Some(n) = here {
             fields.push(format!(
                 "{}, listed above",
@@ -313,9 +322,6 @@ pub(super) fn walk<S: Style>(
             if crate::deontic::modalities(&old) != crate::deontic::modalities(&new) {
                 fields.push("modal words changed; no commitment change listed".to_owned());
             }
-        }
-        if body.is_none() && fields.is_empty() {
-            continue;
         }
         if !started {
             style.section(out, "Texts", true)?;
@@ -337,28 +343,25 @@ pub(super) fn walk<S: Style>(
 
 /// Whether a changed clause gets an entry in the texts section: it has a text to show (a
 /// change of words, or the text of a clause added or removed) or other changes to list. The
-/// loop that writes the entries skips the others; links go only to those it writes.
+/// texts section writes exactly these; links go only to them.
 fn has_entry(
     c: &ClauseDiff,
     listed: &std::collections::HashMap<(bool, &crate::ClauseId), usize>,
 ) -> bool {
     let whole = (c.is(ClauseChangeKind::Added) || c.is(ClauseChangeKind::Removed))
         && c.clause.as_ref().is_some_and(|k| !k.text.is_empty());
-    let key = match (&c.new, &c.old) {
-        (Some(p), _) => Some((true, &p.id)),
-        (None, Some(p)) => Some((false, &p.id)),
-        (None, None) => None,
-    };
     c.text.is_some()
         || whole
-        || key.is_some_and(|k| listed.contains_key(&k))
+        || side_key(c).is_some_and(|k| listed.contains_key(&k))
         || !field_changes(c, "->").is_empty()
 }
 
-/// The entry of the clause `id` on one side, if the diff has one.
-fn entry_of<'d>(diff: &'d Diff, id: &crate::ClauseId, old_side: bool) -> Option<&'d ClauseDiff> {
-    diff.clauses.iter().find(|c| {
-        let side = if old_side { &c.old } else { &c.new };
-        side.as_ref().is_some_and(|p| &p.id == id)
-    })
+/// A clause's key in the count of commitment changes by clause: its new side, or its old one
+/// where it has no new one.
+fn side_key(c: &ClauseDiff) -> Option<(bool, &crate::ClauseId)> {
+    match (&c.new, &c.old) {
+        (Some(p), _) => Some((true, &p.id)),
+        (None, Some(p)) => Some((false, &p.id)),
+        (None, None) => None,
+    }
 }
