@@ -955,6 +955,65 @@ fn a_commitment_that_stands_elsewhere_is_not_added() {
 }
 
 #[test]
+fn an_aside_neither_hides_nor_makes_a_commitment_that_stands() {
+    let old = outline(
+        "v1",
+        &[
+            (
+                "Article 1",
+                "The Parties shall cooperate on customs matters. Each Party shall, in \
+                 accordance with the procedures set out in Annex 3, publish a yearly report \
+                 on its tariffs.",
+                &[],
+            ),
+            (
+                "Article 2",
+                "Each Party shall, in accordance with its laws and regulations, protect the \
+                 data it receives.",
+                &[],
+            ),
+        ],
+    );
+    // The report moves to an article of its own, without its aside and with its subject
+    // written another way: it stands, nothing changes.
+    let moved = outline(
+        "v2",
+        &[
+            (
+                "Article 1",
+                "The Parties shall cooperate on customs matters.",
+                &[],
+            ),
+            (
+                "Article 2",
+                "Each Party shall, in accordance with its laws and regulations, protect the \
+                 data it receives.",
+                &[],
+            ),
+            (
+                "Article 3",
+                "Every Party shall publish a yearly report on its tariffs.",
+                &[],
+            ),
+        ],
+    );
+    let d = compare(&old, &moved, &Options::default().without_ids());
+    assert!(d.commitments.is_empty(), "{:?}", d.commitments);
+    // A new act that shares only the aside with a commitment of the old draft is added.
+    let mut other = old.clone();
+    other.clauses.push(
+        Clause::new(
+            "art-9".parse().unwrap(),
+            "Each Party shall, in accordance with its laws and regulations, train its customs \
+             officers.",
+        )
+        .with_number("Article 3"),
+    );
+    let d = compare(&old, &other, &Options::default().without_ids());
+    assert_eq!(names(&d), ["added"], "{:?}", d.commitments);
+}
+
+#[test]
 fn an_item_under_a_rewritten_lead_in_stands() {
     // The committee's functions become its duties, item by item, and one item gains a list
     // of its own: each duty stood in the old draft as an item under a lead-in of "shall".

@@ -40,7 +40,7 @@ pub enum Rule {
     /// effect", "shall terminate", "shall expire".
     Duration,
     /// What the text leaves untouched: "shall not affect", "shall be without prejudice to",
-    /// "shall not derogate from".
+    /// "shall not derogate from", "shall retain its rights and obligations under".
     NonDerogation,
     /// What something is: "shall be binding", "shall be final", "shall be deemed", "shall be
     /// considered", "shall constitute", "shall form an integral part", "shall be authentic",
@@ -329,7 +329,12 @@ pub(super) fn rule(
         }
         // "The Committee shall have (in particular) the following functions:", as "shall be:".
         (false, "have") if after.iter().any(|w| w == "following") => Rule::Status,
-        (false, "enter" | "remain" | "continue") if next == "into" || next == "in" => {
+        // "shall enter into force", "shall remain in effect": when a text holds. "The Parties
+        // shall enter into consultations" binds them.
+        (false, "enter" | "remain" | "continue")
+            if (next == "into" || next == "in")
+                && matches!(w(rest + 1), "force" | "effect" | "operation") =>
+        {
             Rule::Duration
         }
         (false, "take") if next == "effect" => Rule::Duration,
@@ -360,6 +365,14 @@ pub(super) fn rule(
             Rule::NonDerogation
         }
         (true, "without") if next == "prejudice" => Rule::NonDerogation,
+        // "Each Party shall retain its rights and obligations under the WTO Agreement": what
+        // the text leaves untouched. ("Each Party shall maintain the rights of authors" binds.)
+        (false, "maintain" | "retain" | "keep" | "preserve")
+            if matches!(next, "its" | "their")
+                && matches!(w(rest + 1), "rights" | "right" | "existing") =>
+        {
+            Rule::NonDerogation
+        }
         (
             true,
             "binding" | "final" | "deemed" | "considered" | "regarded" | "treated" | "authentic"
@@ -384,8 +397,10 @@ pub(super) fn rule(
         // "The terms of reference shall be:" followed by the list; "shall be subject to".
         (true, _) if text[m.range.end..].trim_start().starts_with("be:") => Rule::Status,
         (true, "subject") if next == "to" => Rule::Status,
-        // "Their objective shall be to foster ...": what something is for.
-        (true, "to") => Rule::Status,
+        // "Their objective shall be to foster ...": what something is for. "The specification
+        // shall be that approved by ...", "the rules shall be those set out in Annex 2": what
+        // something is.
+        (true, "to" | "that" | "those") => Rule::Status,
         // "The procedure shall be determined by the domestic law of each Party": the law
         // decides, no one is bound by these words. ("The amount shall be determined by the
         // Committee" binds the Committee.)

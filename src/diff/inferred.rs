@@ -10,7 +10,9 @@
 //! then are the markers of two aligned sentences compared, their modalities aligned too
 //! (Myers). A sentence only on one side
 //! brings its markers as added or dropped. A marker dropped from a list's items and added to
-//! its lead-in ("Each Party shall:"), or the reverse, is no change.
+//! its lead-in ("Each Party shall:"), or the reverse, is no change. A lead-in too long to be
+//! read before each item (its conditions run on for lines) is read from the subject of its
+//! last marker, and what comes before stands as a sentence of its own.
 //!
 //! Two texts whose markers are the same, in the same order, report nothing, even where a
 //! marker moved from one sentence to the next: that look at the whole texts keeps the cost of
@@ -101,6 +103,22 @@ const MAX_LEAD_IN: usize = 480;
 /// Whether a sentence leads in a list: "Each Party shall:".
 fn leads_in(s: &str) -> bool {
     s.trim_end().ends_with([':', '\u{2014}'])
+}
+
+/// Where the part of a lead-in read before each of its items starts: the whole lead-in when
+/// it is at most [`MAX_LEAD_IN`] bytes long; else from the subject (or the marker) of its last
+/// binding marker, when that part fits ("If imports increase so as to cause serious injury
+/// ..., the other Party may, to the extent necessary:" binds its items by "the other Party
+/// may"). `None` for a long lead-in whose last marker stands further back, or that has none.
+fn lead_from(lead: &str, language: &str) -> Option<usize> {
+    if lead.len() <= MAX_LEAD_IN {
+        return Some(0);
+    }
+    let last = binding(lead, language).pop()?;
+    let start = last
+        .subject
+        .map_or(last.marker.start, |s| s.start.min(last.marker.start));
+    (lead.len() - start <= MAX_LEAD_IN).then_some(start)
 }
 
 /// The lead-in that ends a text ("... Each Party shall:"), if any: its last sentence, when that
@@ -198,15 +216,21 @@ fn read<'t>(text: &'t str, language: &str) -> Vec<Sentence<'t>> {
     let mut out = Vec::with_capacity(all.len());
     let mut k = 0;
     while k < all.len() {
-        let lead = all[k];
+        let whole = all[k];
         k += 1;
-        if !leads_in(lead) || lead.len() > MAX_LEAD_IN || k == all.len() {
+        let from = if !leads_in(whole) || k == all.len() {
+            None
+        } else {
+            lead_from(whole, language)
+        };
+        let Some(from) = from else {
             out.push(Sentence {
-                text: Cow::Borrowed(lead),
-                markers: binding(lead, language),
+                text: Cow::Borrowed(whole),
+                markers: binding(whole, language),
             });
             continue;
-        }
+        };
+        let lead = &whole[from..];
         // Its items: up to the first that ends the sentence with a full stop. A stray "and"
         // between them stands alone; a lead-in with no item stands alone too.
         let first = out.len();
@@ -240,8 +264,21 @@ fn read<'t>(text: &'t str, language: &str) -> Vec<Sentence<'t>> {
             out.insert(
                 first,
                 Sentence {
-                    text: Cow::Borrowed(lead),
-                    markers: binding(lead, language),
+                    text: Cow::Borrowed(whole),
+                    markers: binding(whole, language),
+                },
+            );
+        } else if from > 0 {
+            // What a long lead-in says before the part read with each item ("If imports
+            // increase so as to cause serious injury, ...") stands as a sentence of its own,
+            // with the markers that the whole lead-in's reading found in it.
+            let mut markers = binding(whole, language);
+            markers.retain(|m| m.marker.end <= from);
+            out.insert(
+                first,
+                Sentence {
+                    text: Cow::Borrowed(&whole[..from]),
+                    markers,
                 },
             );
         }

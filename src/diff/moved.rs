@@ -5,7 +5,9 @@
 //! Two passes, each on the entries of a whole comparison (a provision often moves between the
 //! paragraphs of an article, or to an article that pairs with another):
 //! 1. the same modality and the same verb after the marker (its first four letters, past
-//!    "be", list labels, "inter alia" and adverbs, so that "take" and "be taken" meet), with what
+//!    "be", list labels, "inter alia", adverbs and an aside set off by commas, "where
+//!    appropriate" or "in accordance with its laws", so that "take" and "be taken" meet and
+//!    two acts do not meet by their asides alone), with what
 //!    follows the marker alike enough to be one act reworded (a third of its word bigrams,
 //!    Dice; the subject is left out, since "Each Party shall" opens many sentences), or whole
 //!    sentences alike enough to be one provision ([`WHOLE_FLOOR`]);
@@ -362,7 +364,8 @@ impl Search {
         let key = if lead.is_empty() {
             act_key(act)
         } else {
-            key_of(act_words_in(words(lead).chain(words(act))))
+            let (lead, act) = (without_aside(lead), without_aside(act));
+            key_of(act_words_in(words(&lead).chain(words(&act))))
         };
         let Some(key) = key else {
             return true;
@@ -518,6 +521,7 @@ fn act_words_in<'w>(words: impl Iterator<Item = &'w str>) -> impl Iterator<Item 
 /// service supplier" share "fina serv" and "serv supp". Glued words are taken apart first
 /// ([`unglue`]). Sorted and distinct, as [`shingles`] gives them.
 fn act_shingles(act: &str) -> Vec<u64> {
+    let act = &*without_aside(act);
     let key = |word: &str| u64::from(u32::from_le_bytes(four(word)));
     let mut out = Vec::with_capacity(act.len() / 4);
     let mut previous: Option<u64> = None;
@@ -669,13 +673,100 @@ fn four(word: &str) -> [u8; 4] {
 
 /// The verb at the start of an act, its first four bytes lower-cased.
 fn verb_of(act: &str) -> Option<Verb> {
-    act_words(act).next().map(four)
+    act_words(&without_aside(act)).next().map(four)
 }
 
 /// The verb and the two words after it: what a sentence elsewhere must share to be read
 /// whole.
 fn act_key(act: &str) -> Option<Act> {
-    key_of(act_words(act))
+    key_of(act_words(&without_aside(act)))
+}
+
+/// The most words of an aside that [`without_aside`] passes over.
+const ASIDE_WORDS: usize = 10;
+
+/// The words that open an aside: a circumstance, a condition or a manner ("where
+/// appropriate", "in accordance with its laws", "upon request"). A verb does not: "maintain,
+/// introduce or reintroduce" is a list of acts.
+const ASIDE_OPENERS: &[&str] = &[
+    "after",
+    "as",
+    "at",
+    "before",
+    "by",
+    "consistent",
+    "except",
+    "for",
+    "if",
+    "in",
+    "including",
+    "inter",
+    "notwithstanding",
+    "on",
+    "prior",
+    "pursuant",
+    "subject",
+    "through",
+    "to",
+    "under",
+    "unless",
+    "upon",
+    "when",
+    "where",
+    "whenever",
+    "with",
+    "within",
+    "without",
+];
+
+/// An act without the aside set off by commas at its start or after its verb, so that "shall,
+/// where appropriate, provide information" and "shall provide, within a reasonable period,
+/// information" read as "provide information": drafts add and drop such asides, and the act
+/// stays; and two acts that share only an aside ("in accordance with its laws and
+/// regulations") do not meet. An aside opens with one of [`ASIDE_OPENERS`] and holds at most
+/// [`ASIDE_WORDS`] words and no ";" or ":". A list label
+/// before the verb ("(b) provide, ...") is passed over.
+fn without_aside(act: &str) -> Cow<'_, str> {
+    let t = act.trim_start();
+    let t = match t.strip_prefix('(').and_then(|r| r.split_once(')')) {
+        Some((label, rest))
+            if label.len() <= 5 && label.bytes().all(|b| b.is_ascii_alphanumeric()) =>
+        {
+            rest.trim_start()
+        }
+        _ => t,
+    };
+    let bytes = t.as_bytes();
+    let open = match bytes.first() {
+        Some(b',') => 0,
+        _ => {
+            let end = bytes
+                .iter()
+                .position(|b| !b.is_ascii_alphabetic())
+                .unwrap_or(bytes.len());
+            if end == 0 || bytes.get(end) != Some(&b',') {
+                return Cow::Borrowed(act);
+            }
+            end
+        }
+    };
+    let rest = &t[open + 1..];
+    let Some(close) = memchr::memchr3(b',', b';', b':', rest.as_bytes()) else {
+        return Cow::Borrowed(act);
+    };
+    let aside = &rest[..close];
+    let n = aside.split_whitespace().count();
+    let opens = aside
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| ASIDE_OPENERS.iter().any(|o| w.eq_ignore_ascii_case(o)));
+    // An aside that ends the act ("shall, to the extent practicable," before a list that
+    // text extraction set apart) is all the act there is: it stays.
+    let after = rest[close + 1..].trim_start();
+    if rest.as_bytes()[close] != b',' || !opens || n > ASIDE_WORDS || after.is_empty() {
+        return Cow::Borrowed(act);
+    }
+    Cow::Owned(format!("{} {after}", &t[..open]))
 }
 
 /// The key of an act's words: the first four bytes of its first three.
@@ -795,6 +886,31 @@ mod tests {
         assert_eq!(act_shingles("Permit financial, services!"), general);
         assert_eq!(act_shingles("notify").len(), 1);
         assert!(act_shingles(" - ").is_empty());
+    }
+
+    #[test]
+    fn an_aside_after_the_marker_or_the_verb_is_passed_over() {
+        let plain = act_key("provide information on the status");
+        assert!(plain.is_some());
+        for act in [
+            ", where appropriate, provide information on the status",
+            " provide, within a reasonable period of time, information on the status",
+            " (b) provide, upon request, information on the status",
+        ] {
+            assert_eq!(act_key(act), plain, "{act}");
+        }
+        // A list of verbs is no aside, nor is a clause too long, nor one that ends the act.
+        assert_eq!(
+            without_aside("maintain, introduce or reintroduce subsidies"),
+            "maintain, introduce or reintroduce subsidies"
+        );
+        let long = ", in accordance with the procedures that the Committee shall set out in \
+                    its first decision, publish";
+        assert_eq!(without_aside(long), long);
+        assert_eq!(
+            without_aside(", to the extent practicable,"),
+            ", to the extent practicable,"
+        );
     }
 
     #[test]
