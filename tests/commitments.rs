@@ -1014,6 +1014,44 @@ fn an_aside_neither_hides_nor_makes_a_commitment_that_stands() {
 }
 
 #[test]
+fn a_lead_in_that_ends_with_a_comma_binds_its_items() {
+    // Text extraction may end a lead-in with the comma before its list.
+    let items: &[&str] = &[
+        "publish in advance the rules it proposes to adopt;",
+        "give interested persons a chance to comment on them.",
+    ];
+    let old = outline(
+        "v1",
+        &[(
+            "Article 1",
+            "Each Party shall, to the extent practicable,",
+            items,
+        )],
+    );
+    let new = outline(
+        "v2",
+        &[(
+            "Article 1",
+            "Each Party shall, to the extent practicable:",
+            items,
+        )],
+    );
+    let d = compare(&old, &new, &Options::default());
+    assert!(d.commitments.is_empty(), "{:?}", d.commitments);
+    // The items are bound: a lead-in of "may" instead is a change of each.
+    let may = outline(
+        "v3",
+        &[(
+            "Article 1",
+            "Each Party may, to the extent practicable,",
+            items,
+        )],
+    );
+    let d = compare(&old, &may, &Options::default());
+    assert_eq!(names(&d), ["modality", "modality"], "{:?}", d.commitments);
+}
+
+#[test]
 fn an_item_under_a_rewritten_lead_in_stands() {
     // The committee's functions become its duties, item by item, and one item gains a list
     // of its own: each duty stood in the old draft as an item under a lead-in of "shall".

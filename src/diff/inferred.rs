@@ -122,10 +122,12 @@ fn lead_from(lead: &str, language: &str) -> Option<usize> {
 }
 
 /// The lead-in that ends a text ("... Each Party shall:"), if any: its last sentence, when that
-/// ends with a colon or a dash and is at most [`MAX_LEAD_IN`] bytes long.
+/// ends with a colon, a dash or a comma and is at most [`MAX_LEAD_IN`] bytes long. It is asked
+/// of a clause that items follow, where a comma at the end ("each Party shall, to the extent
+/// practicable,") leads into them as a colon does.
 pub(crate) fn trailing_lead_in(text: &str) -> Option<&str> {
     let body = text.trim_end();
-    if !leads_in(body) {
+    if !leads_in(body) && !body.ends_with(',') {
         return None;
     }
     // The lead-in's own colon or dash is not its start.
