@@ -30,8 +30,8 @@
 use std::fmt::Write;
 use std::process::ExitCode;
 
+use pactum::Negotiation;
 use pactum::diff::{Options, compare_in};
-use pactum::{Negotiation, Proposal};
 
 mod common;
 
@@ -136,45 +136,52 @@ fn run() -> Result<ExitCode, String> {
         _ => return Err(format!("expected two files, got {}\n{USAGE}", files.len())),
     };
     // An imported text's ids come from its numbering: the comparison does not pair by them.
-    let (_, old) = load(&old_spec, &args)?;
-    let (negotiation, new) = load(&new_spec, &args)?;
-    let mut diff = compare_in(&negotiation, &old, &new, &options);
+    // Each draft stays in the document it came in: a copy would double the memory.
+    let (old_document, old_at) = load(&old_spec, &args)?;
+    let (negotiation, new_at) = load(&new_spec, &args)?;
+    let old = old_document.proposals().nth(old_at).expect("loaded");
+    let new = negotiation.proposals().nth(new_at).expect("loaded");
+    let mut diff = compare_in(&negotiation, old, new, &options);
     if let Some(party) = &party {
         if negotiation.party(party).is_none() {
             return Err(format!("unknown party `{party}` in {new_spec}"));
         }
         diff = diff.for_party(party);
     }
-    // Rendered with the drafts beside the diff, so that clauses are labelled with their
-    // headings.
-    let mut view = pactum::render::Comparison::new(&diff, &old, &new).map_err(|e| e.to_string())?;
-    let long = diff
-        .clauses
-        .iter()
-        .filter(|c| !c.is(pactum::diff::ClauseChangeKind::Unchanged))
-        .count()
-        > LONG;
-    if changed_only.unwrap_or(matches!(format, Format::Markdown) && long) {
-        view = view.changed_only();
-    }
     let mut out = common::Out::new();
-    let written = match format {
-        Format::Text => write!(out, "{view}"),
-        Format::Markdown => write!(out, "{}", view.markdown()),
-        Format::Html => {
-            let mut options = pactum::render::HtmlOptions::default();
-            if let Some(party) = &party {
-                options = options.with_party(party.clone());
-            }
-            write!(out, "{}", view.html(&options))
+    let written = if let Format::Json = format {
+        // Streamed: the JSON of a large diff is larger than the drafts.
+        serde_json::to_writer_pretty(&mut out, &diff)
+            .map_err(|e| e.to_string())
+            .and_then(|()| writeln!(out).map_err(|e| e.to_string()))
+    } else {
+        // Rendered with the drafts beside the diff, so that clauses are labelled with their
+        // headings.
+        let mut view =
+            pactum::render::Comparison::new(&diff, old, new).map_err(|e| e.to_string())?;
+        let long = diff
+            .clauses
+            .iter()
+            .filter(|c| !c.is(pactum::diff::ClauseChangeKind::Unchanged))
+            .count()
+            > LONG;
+        if changed_only.unwrap_or(matches!(format, Format::Markdown) && long) {
+            view = view.changed_only();
         }
-        Format::Json => writeln!(
-            out,
-            "{}",
-            serde_json::to_string_pretty(&diff).map_err(|e| e.to_string())?
-        ),
+        match format {
+            Format::Markdown => write!(out, "{}", view.markdown()),
+            Format::Html => {
+                let mut options = pactum::render::HtmlOptions::default();
+                if let Some(party) = &party {
+                    options = options.with_party(party.clone());
+                }
+                write!(out, "{}", view.html(&options))
+            }
+            Format::Text | Format::Json => write!(out, "{view}"),
+        }
+        .map_err(|e| e.to_string())
     };
-    written.map_err(|e| e.to_string())?;
+    written?;
     out.finish()?;
     Ok(if diff.has_changes() {
         ExitCode::from(1)
@@ -184,7 +191,7 @@ fn run() -> Result<ExitCode, String> {
 }
 
 /// Reads `FILE` or `FILE#ID` and picks the proposal.
-fn load(spec: &str, args: &common::ImportArgs) -> Result<(Negotiation, Proposal), String> {
+fn load(spec: &str, args: &common::ImportArgs) -> Result<(Negotiation, usize), String> {
     let (path, id) = match spec.rsplit_once('#') {
         Some((path, id)) => (path, Some(id)),
         None => (spec, None),
@@ -198,16 +205,12 @@ fn load(spec: &str, args: &common::ImportArgs) -> Result<(Negotiation, Proposal)
             .collect::<Vec<_>>()
             .join(", ")
     };
-    let proposal = match id {
+    let at = match id {
         Some(id) => negotiation
-            .proposal(id)
-            .cloned()
-            .ok_or_else(|| format!("{path} has no proposal `{id}`; it has: {}", ids()))?,
-        None if negotiation.proposals().len() == 1 => negotiation
             .proposals()
-            .next()
-            .cloned()
-            .expect("one proposal"),
+            .position(|p| p.id().as_str() == id)
+            .ok_or_else(|| format!("{path} has no proposal `{id}`; it has: {}", ids()))?,
+        None if negotiation.proposals().len() == 1 => 0,
         None => {
             return Err(format!(
                 "{path} holds {} proposals; name one as {path}#ID, one of: {}",
@@ -216,5 +219,5 @@ fn load(spec: &str, args: &common::ImportArgs) -> Result<(Negotiation, Proposal)
             ));
         }
     };
-    Ok((negotiation, proposal))
+    Ok((negotiation, at))
 }

@@ -616,6 +616,33 @@ fn a_text_of_many_sentences_is_compared_within_bounds() {
 }
 
 #[test]
+fn a_long_run_of_sentences_reworded_in_place_pairs_along_the_run() {
+    // 300 sentences, each reworded: more pairs than the run compares one by one. Walked in
+    // order, each sentence meets its reworded self; only the one whose modal changed and the
+    // one inserted report anything, however many sentences there are.
+    let acts = ["publish", "notify", "review", "inspect", "report"];
+    let sentence = |k: usize, modal: &str, tail: &str| {
+        format!(
+            "Each Party {modal} {} the register of item {k} of its {tail} list. ",
+            acts[k % acts.len()]
+        )
+    };
+    let old: String = (0..300).map(|k| sentence(k, "shall", "yearly")).collect();
+    let new: String = (0..300)
+        .flat_map(|k| {
+            let modal = if k == 150 { "may" } else { "shall" };
+            let mut s = sentence(k, modal, "annual");
+            if k == 200 {
+                s.push_str("The Parties shall meet each spring to settle the calendar. ");
+            }
+            [s]
+        })
+        .collect();
+    let d = compare(&text("v1", &old), &text("v2", &new), &Options::default());
+    assert_eq!(names(&d), ["modality", "added"], "{:?}", d.commitments);
+}
+
+#[test]
 fn one_prohibition_written_two_ways_is_no_change() {
     let old = text(
         "v1",

@@ -344,6 +344,31 @@ pub(crate) fn big_clause(bytes: usize) -> (Proposal, Proposal) {
     (old, new)
 }
 
+/// `n` clauses of about `words` words each, and a copy with a tenth of the words of every
+/// clause reworded: every clause pair asks for a word diff of its whole length.
+pub(crate) fn long_clauses(n: usize, words: usize) -> (Proposal, Proposal) {
+    let mut rng = Rng::new(17);
+    let mut serial = 0;
+    let (mut old, mut new) = (Vec::with_capacity(n), Vec::with_capacity(n));
+    for k in 0..n {
+        let (mut text, mut count) = (String::new(), 0);
+        while count < words {
+            serial += 1;
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            let s = sentence(&mut rng, serial);
+            count += s.split(' ').count();
+            text.push_str(&s);
+        }
+        let reworded = reword(&mut rng, &text);
+        let id = format!("c{k}");
+        old.push(Clause::new(id.parse().unwrap(), text).with_number(format!("{}.", k + 1)));
+        new.push(Clause::new(id.parse().unwrap(), reworded).with_number(format!("{}.", k + 1)));
+    }
+    (flat("old", old), flat("new", new))
+}
+
 /// `n` clauses of a word or two each, and a copy with every 50th removed, every 70th reworded
 /// and every 90th followed by a new one.
 pub(crate) fn tiny(n: usize) -> (Proposal, Proposal) {

@@ -216,6 +216,21 @@ impl std::fmt::Write for Out {
     }
 }
 
+impl std::io::Write for Out {
+    /// As the `fmt::Write` side: never fails, and [`Out::finish`] says why it stopped.
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if !self.stopped {
+            let result = self.stdout.write_all(buf);
+            self.keep(result);
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
 /// Writes `text` to standard output as [`Out`] does, and finishes.
 pub(crate) fn print(text: &str) -> Result<(), String> {
     let mut out = Out::new();

@@ -132,13 +132,13 @@ pub struct CommitmentDiff {
         feature = "serde",
         serde(default, skip_serializing_if = "Option::is_none")
     )]
-    pub old: Option<Commitment>,
+    pub old: Option<Box<Commitment>>,
     /// The new commitment (none when dropped or inferred from text).
     #[cfg_attr(
         feature = "serde",
         serde(default, skip_serializing_if = "Option::is_none")
     )]
-    pub new: Option<Commitment>,
+    pub new: Option<Box<Commitment>>,
     /// Where the old commitment stands in its clause's list, counting from 0: set exactly when
     /// `old` is.
     #[cfg_attr(
@@ -757,8 +757,8 @@ pub(crate) fn compare_commitments(
     let base = |old_c: Option<&Commitment>, new_c: Option<&Commitment>| CommitmentDiff {
         old_clause: old_id.cloned(),
         new_clause: new_id.cloned(),
-        old: old_c.cloned(),
-        new: new_c.cloned(),
+        old: old_c.cloned().map(Box::new),
+        new: new_c.cloned().map(Box::new),
         old_index: None,
         new_index: None,
         old_excerpt: None,

@@ -93,8 +93,8 @@ fn compare_with(
     let mut commitments = Vec::new();
     // Names the drafts introduce differently are masked in pairing only (`align::names`).
     let masked = super::align::names(old, new);
-    let old_nodes = flatten(old, &masked);
-    let new_nodes = flatten(new, &masked);
+    let mut old_nodes = flatten(old, &masked);
+    let mut new_nodes = flatten(new, &masked);
     // Ids derived from numbering say where a clause stands, not which clause it is: they
     // never pair clauses.
     let derived = old.ids_from_numbering || new.ids_from_numbering;
@@ -107,6 +107,51 @@ fn compare_with(
     };
     let alignment = align(old, new, &old_nodes, &new_nodes, align_options);
     let moves = moved(&old_nodes, &new_nodes, &alignment);
+    let old_similarity =
+        |o: usize| alignment.old_to_new[o].map_or(0.0, |n| alignment.similarity[n]);
+    let new_similarity = |n: usize| alignment.similarity[n];
+    let splits: Vec<Split> = spread(
+        &old_nodes,
+        &new_nodes,
+        &alignment.old_to_new,
+        &alignment.new_to_old,
+        old_similarity,
+        options.split_threshold,
+    )
+    .into_iter()
+    .map(|(o, parts, coverage)| Split {
+        old: old_nodes[o].clause.id.clone(),
+        new: parts
+            .into_iter()
+            .map(|p| new_nodes[p].clause.id.clone())
+            .collect(),
+        coverage,
+    })
+    .collect();
+    let merges: Vec<Merge> = spread(
+        &new_nodes,
+        &old_nodes,
+        &alignment.new_to_old,
+        &alignment.old_to_new,
+        new_similarity,
+        options.split_threshold,
+    )
+    .into_iter()
+    .map(|(n, parts, coverage)| Merge {
+        old: parts
+            .into_iter()
+            .map(|p| old_nodes[p].clause.id.clone())
+            .collect(),
+        new: new_nodes[n].clause.id.clone(),
+        coverage,
+    })
+    .collect();
+
+    // Pairing is done: the bigrams of every text go before the texts are compared, so that
+    // the peak of memory holds one of the two, not both.
+    for node in old_nodes.iter_mut().chain(new_nodes.iter_mut()) {
+        node.release();
+    }
     let mut budget = Budget {
         per_text: options.word_budget,
         total: options.total_budget,
@@ -155,7 +200,9 @@ fn compare_with(
         sides.push((Some(o), Some(n)));
         let (a, b) = (old_nodes[o].clause, node.clause);
         let text = (a.text != b.text).then(|| {
-            let (ops, granularity) = diff_text(&a.text, &b.text, &mut budget);
+            let (mut ops, granularity) = diff_text(&a.text, &b.text, &mut budget);
+            // The list grew by doubling; it is kept for the whole diff.
+            ops.shrink_to_fit();
             TextChange {
                 ops,
                 granularity,
@@ -258,46 +305,6 @@ fn compare_with(
                 }),
         );
     super::moved::net_standing(&mut commitments, texts, [&old.language, &new.language]);
-
-    let old_similarity =
-        |o: usize| alignment.old_to_new[o].map_or(0.0, |n| alignment.similarity[n]);
-    let new_similarity = |n: usize| alignment.similarity[n];
-    let splits: Vec<Split> = spread(
-        &old_nodes,
-        &new_nodes,
-        &alignment.old_to_new,
-        &alignment.new_to_old,
-        old_similarity,
-        options.split_threshold,
-    )
-    .into_iter()
-    .map(|(o, parts, coverage)| Split {
-        old: old_nodes[o].clause.id.clone(),
-        new: parts
-            .into_iter()
-            .map(|p| new_nodes[p].clause.id.clone())
-            .collect(),
-        coverage,
-    })
-    .collect();
-    let merges: Vec<Merge> = spread(
-        &new_nodes,
-        &old_nodes,
-        &alignment.new_to_old,
-        &alignment.old_to_new,
-        new_similarity,
-        options.split_threshold,
-    )
-    .into_iter()
-    .map(|(n, parts, coverage)| Merge {
-        old: parts
-            .into_iter()
-            .map(|p| old_nodes[p].clause.id.clone())
-            .collect(),
-        new: new_nodes[n].clause.id.clone(),
-        coverage,
-    })
-    .collect();
 
     let proposal = proposal_changes(old, new);
     let preamble = preamble_changes(&old.preamble, &new.preamble, options, &mut budget);

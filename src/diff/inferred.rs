@@ -35,7 +35,8 @@ const SENTENCE_FLOOR: f64 = 1.0 / 3.0;
 /// Sentences per text past which the text counts as one sentence (its markers compared in
 /// order): it bounds the alignment's work on hostile input.
 const MAX_SENTENCES: usize = 2_000;
-/// Pairs of sentences compared in one changed run, at most; past it they stand alone.
+/// Pairs of sentences compared in one changed run, at most; past it the run is walked in
+/// order ([`along`]).
 const MAX_RUN_PAIRS: usize = 4_096;
 
 /// A marker that binds, read in its sentence: what it expresses, where its words stand in the
@@ -461,7 +462,8 @@ fn align(a: &[Sentence<'_>], b: &[Sentence<'_>]) -> Vec<(Option<usize>, Option<u
 }
 
 /// A changed run: its sentences paired most alike first (at least [`SENTENCE_FLOOR`]), without
-/// crossing; the rest alone.
+/// crossing, or along the run when it is too long for that ([`MAX_RUN_PAIRS`]); the rest
+/// alone.
 fn run<S: AsRef<str>>(
     xs: &[S],
     ys: &[S],
@@ -491,10 +493,9 @@ fn run<S: AsRef<str>>(
                 open.push((i + 1, i1, j + 1, j1));
             }
         }
+    } else {
+        pairs = along(xs, ys);
     }
-    // Past the budget nothing pairs: every sentence stands alone, and a commitment that moved
-    // or stands elsewhere is netted out after (see `moved`); pairing in order would compare
-    // the markers of unrelated sentences.
     pairs.sort_unstable();
     let mut out = Vec::new();
     let gap = |out: &mut Vec<(Option<usize>, Option<usize>)>, i: usize, pi: usize, j, pj| {
@@ -509,6 +510,47 @@ fn run<S: AsRef<str>>(
     }
     gap(&mut out, i, xs.len(), j, ys.len());
     out
+}
+
+/// How far [`along`] looks ahead on either side for a sentence inserted or removed.
+const LOOK_AHEAD: usize = 2;
+
+/// The pairs of a changed run too long to compare every sentence with every other: walked in
+/// order, each sentence paired with the most alike of the next few of the other side (at
+/// least [`SENTENCE_FLOOR`]), those passed over standing alone. A run reworded in place, the
+/// usual edit, pairs as a full comparison would pair it; unrelated sentences never pair. The
+/// work is linear: at most `2 * LOOK_AHEAD + 1` comparisons a step.
+fn along<S: AsRef<str>>(xs: &[S], ys: &[S]) -> Vec<(usize, usize)> {
+    let (sx, sy): (Vec<Vec<u64>>, Vec<Vec<u64>>) = (
+        xs.iter().map(|s| shingles(s.as_ref())).collect(),
+        ys.iter().map(|s| shingles(s.as_ref())).collect(),
+    );
+    let mut pairs = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    while i < sx.len() && j < sy.len() {
+        let here = dice(&sx[i], &sy[j]);
+        let mut best: Option<(f64, usize, usize)> =
+            (here >= SENTENCE_FLOOR).then_some((here, i, j));
+        if best.is_none() {
+            let ahead = (1..=LOOK_AHEAD)
+                .flat_map(|k| [(i, j + k), (i + k, j)])
+                .filter(|&(x, y)| x < sx.len() && y < sy.len());
+            for (x, y) in ahead {
+                let d = dice(&sx[x], &sy[y]);
+                if d >= SENTENCE_FLOOR && best.is_none_or(|b| d > b.0) {
+                    best = Some((d, x, y));
+                }
+            }
+        }
+        match best {
+            Some((_, x, y)) => {
+                pairs.push((x, y));
+                (i, j) = (x + 1, y + 1);
+            }
+            None => (i, j) = (i + 1, j + 1),
+        }
+    }
+    pairs
 }
 
 /// The markers of two aligned sentences (or of one alone), compared within them: their

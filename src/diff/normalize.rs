@@ -103,21 +103,28 @@ pub(crate) fn normalized(text: &str) -> Cow<'_, str> {
 
 /// Splits a text into tokens for word-level diffs: runs of letters and digits, runs of white
 /// space, and single other characters. Concatenated, the tokens give the text back.
+#[cfg(test)]
 pub(crate) fn tokens(text: &str) -> Vec<&str> {
-    let mut out = Vec::with_capacity(text.len() / 3);
+    token_iter(text).collect()
+}
+
+/// The tokens of [`tokens`], one at a time: a text's tokens can be counted before any list of
+/// them is made.
+pub(crate) fn token_iter(text: &str) -> impl Iterator<Item = &str> {
     let mut start = 0;
     let mut chars = text.char_indices().peekable();
-    while let Some((_, c)) = chars.next() {
+    std::iter::from_fn(move || {
+        let (_, c) = chars.next()?;
         if c.is_alphanumeric() {
             while chars.next_if(|(_, c)| c.is_alphanumeric()).is_some() {}
         } else if c.is_whitespace() {
             while chars.next_if(|(_, c)| c.is_whitespace()).is_some() {}
         }
         let end = chars.peek().map_or(text.len(), |&(i, _)| i);
-        out.push(&text[start..end]);
+        let token = &text[start..end];
         start = end;
-    }
-    out
+        Some(token)
+    })
 }
 
 /// FNV-1a's starting value and multiplier.

@@ -4,7 +4,7 @@ use std::time::Instant;
 
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
-use super::normalize::tokens;
+use super::normalize::token_iter;
 use super::{Granularity, TextOp};
 
 /// How much text comparison is left: counted in tokens, so that results never depend on how
@@ -26,13 +26,30 @@ impl Budget {
         self.total -= n;
         true
     }
+
+    /// The tokens of two texts, when the budget takes them all. They are counted first, up
+    /// to what is left, so that a text past the budget costs no list of its tokens: memory
+    /// stays bounded by the budget as the work does.
+    fn tokens<'t>(&mut self, a: &'t str, b: &'t str) -> Option<(Vec<&'t str>, Vec<&'t str>)> {
+        let limit = self.per_text.min(self.total);
+        let na = token_iter(a).take(limit + 1).count();
+        let nb = token_iter(b).take(limit.saturating_sub(na) + 1).count();
+        if !self.take(na + nb) {
+            return None;
+        }
+        let collect = |text: &'t str, n: usize| {
+            let mut out = Vec::with_capacity(n);
+            out.extend(token_iter(text));
+            out
+        };
+        Some((collect(a, na), collect(b, nb)))
+    }
 }
 
 /// The changes from `old` to `new`: by words where the budget allows, else by sentences (with
 /// words inside each changed run of sentences where it still allows), else as one replacement.
 pub(crate) fn diff_text(old: &str, new: &str, budget: &mut Budget) -> (Vec<TextOp>, Granularity) {
-    let (a, b) = (tokens(old), tokens(new));
-    if budget.take(a.len() + b.len()) {
+    if let Some((a, b)) = budget.tokens(old, new) {
         return (ops(&a, &b), Granularity::Word);
     }
     let (sa, sb) = (sentences(old), sentences(new));
@@ -70,8 +87,7 @@ pub(crate) fn diff_text(old: &str, new: &str, budget: &mut Budget) -> (Vec<TextO
                         sa[old_index..old_index + old_len].concat(),
                         sb[new_index..new_index + new_len].concat(),
                     );
-                    let (tx, ty) = (tokens(&x), tokens(&y));
-                    if budget.take(tx.len() + ty.len()) {
+                    if let Some((tx, ty)) = budget.tokens(&x, &y) {
                         for op in ops(&tx, &ty) {
                             push(&mut out, op);
                         }

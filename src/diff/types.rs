@@ -637,5 +637,11 @@ mod tests {
         let size = std::mem::size_of::<super::ClauseDiff>();
         println!("ClauseDiff: {size} bytes");
         assert!(size <= 400, "ClauseDiff grew to {size} bytes");
+        // Text comparisons of long clauses make many commitment entries before netting: the
+        // commitments an entry compares are boxed, so that most entries, read from text,
+        // carry two pointers instead.
+        let size = std::mem::size_of::<super::CommitmentDiff>();
+        println!("CommitmentDiff: {size} bytes");
+        assert!(size <= 320, "CommitmentDiff grew to {size} bytes");
     }
 }

@@ -45,6 +45,13 @@ impl Node<'_> {
         self.shingles
             .get_or_init(|| shingles_masked(&self.normalized, self.masked))
     }
+
+    /// Frees the bigrams computed for pairing, once pairing is done: they take about as
+    /// much memory as the text. (Asked again, they are computed again.)
+    pub(crate) fn release(&mut self) {
+        self.shingles.take();
+        self.whole.take();
+    }
 }
 
 /// The names each draft's title and preamble introduce and the other draft never uses, as

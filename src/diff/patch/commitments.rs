@@ -82,7 +82,7 @@ impl<'a> Lists<'a> {
             }
             let Some(at) = e.old_index else { continue };
             match old_list.get(at) {
-                Some(found) if Some(found) == e.old.as_ref() => {}
+                Some(found) if Some(found) == e.old.as_deref() => {}
                 found => {
                     return Err(fail.at(
                         PatchErrorKind::Mismatch,
