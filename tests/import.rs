@@ -830,3 +830,46 @@ fn a_load_error_says_its_cause_once() {
     let inner = e.source().map(ToString::to_string);
     assert_ne!(inner.as_deref(), Some(e.to_string().as_str()), "{e}");
 }
+
+#[test]
+fn report_notes_and_lines_quote_a_long_line_cut() {
+    // A megabyte-long line in each place the report names a line's words: a heading's
+    // title, a heading without a number, a repeated running header set aside, and a
+    // cross-reference that starts a line and stays text.
+    let long = "Long ".repeat(200_000);
+    let mut text = String::new();
+    text.push_str(&format!(
+        "Article 1\n{long}\n\nEach Party shall notify the other.\n\n"
+    ));
+    text.push_str(&format!("PART {long}\n\n"));
+    for page in 1..=6 {
+        text.push_str(&format!(
+            "HEADER {long}\n\nArticle {}\n\nEach Party shall act.\n\n",
+            page + 1
+        ));
+        text.push_str(&format!("Article 3 of {long}\n\n{page}\n\n"));
+    }
+    let (_, report) = import(&text);
+    let notes = report.recognised.iter().chain(&report.guessed);
+    for note in notes {
+        assert!(
+            note.what.len() <= 200,
+            "note at line {} is {} bytes",
+            note.line,
+            note.what.len()
+        );
+    }
+    // Lines are kept whole in the report, and quoted cut.
+    let quoted = report.set_aside.iter().chain(&report.kept_as_text);
+    assert!(quoted.clone().any(|s| s.text.len() > 1_000_000), "{report}");
+    for line in report.to_string().lines() {
+        assert!(line.len() <= 300, "a report line of {} bytes", line.len());
+    }
+    // The long title was read: the note that says so quotes it cut, with a marker.
+    assert!(
+        report.to_string().contains("Long Long Long"),
+        "{}",
+        report.to_string().chars().take(2_000).collect::<String>()
+    );
+    assert!(report.to_string().contains('…'));
+}

@@ -369,6 +369,95 @@ pub(crate) fn long_clauses(n: usize, words: usize) -> (Proposal, Proposal) {
     (flat("old", old), flat("new", new))
 }
 
+/// The hasher pactum's maps used before they were seeded: FxHash (rustc-hash 1.x), fixed, so
+/// that a hostile text can be made of keys it sends to one bucket.
+#[derive(Default)]
+pub(crate) struct OldFx(u64);
+
+impl std::hash::Hasher for OldFx {
+    fn write(&mut self, mut bytes: &[u8]) {
+        while let Some((chunk, rest)) = bytes.split_first_chunk::<8>() {
+            self.add(u64::from_le_bytes(*chunk));
+            bytes = rest;
+        }
+        if let Some((chunk, rest)) = bytes.split_first_chunk::<4>() {
+            self.add(u64::from(u32::from_le_bytes(*chunk)));
+            bytes = rest;
+        }
+        if let Some((chunk, rest)) = bytes.split_first_chunk::<2>() {
+            self.add(u64::from(u16::from_le_bytes(*chunk)));
+            bytes = rest;
+        }
+        if let Some(&b) = bytes.first() {
+            self.add(u64::from(b));
+        }
+    }
+
+    fn write_u8(&mut self, b: u8) {
+        self.add(u64::from(b));
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl OldFx {
+    fn add(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+/// A `str`'s [`OldFx`] hash, as a map computes it (its bytes, then 0xff).
+pub(crate) fn old_fx(text: &str) -> u64 {
+    old_fx_bytes(text.as_bytes())
+}
+
+fn old_fx_bytes(bytes: &[u8]) -> u64 {
+    use std::hash::Hasher;
+    let mut h = OldFx::default();
+    h.write(bytes);
+    h.write_u8(0xff);
+    h.finish()
+}
+
+/// The low bits of [`old_fx`] that every colliding key of [`keys`] shares: a table of 32,768
+/// buckets, the size a map of 20,000 keys grows to, puts them all in 8 of them.
+pub(crate) const COLLIDING_BITS: u32 = 12;
+
+/// `n` words of twelve letters and digits whose [`old_fx`] hashes share their low
+/// [`COLLIDING_BITS`] bits, found by search from a fixed seed; or, with `collide` false, `n`
+/// words of the same shape taken as they come, the baseline.
+pub(crate) fn keys(n: usize, collide: bool) -> Vec<String> {
+    const ALPHABET: &[u8] = b"abcdefghijklmnopqrstuvwxyz0123456789";
+    let mut rng = Rng::new(23);
+    let mask = (1u64 << COLLIDING_BITS) - 1;
+    let mut out = Vec::with_capacity(n);
+    let mut seen = std::collections::HashSet::new();
+    let mut word = [0u8; 12];
+    while out.len() < n {
+        for b in &mut word {
+            *b = ALPHABET[rng.below(ALPHABET.len())];
+        }
+        if (!collide || old_fx_bytes(&word) & mask == 0) && seen.insert(word) {
+            out.push(String::from_utf8(word.to_vec()).expect("ASCII"));
+        }
+    }
+    out
+}
+
+/// A draft of `n` clauses whose ids and texts are [`keys`], and the same clauses in reverse
+/// order: pairing looks every id and every text up in its maps.
+pub(crate) fn keyed(n: usize, collide: bool) -> (Proposal, Proposal) {
+    let clauses: Vec<Clause> = keys(n, collide)
+        .into_iter()
+        .map(|k| Clause::new(k.parse().unwrap(), k))
+        .collect();
+    let old = flat("old", clauses.iter().cloned());
+    let new = flat("new", clauses.into_iter().rev());
+    (old, new)
+}
+
 /// `n` clauses of a word or two each, and a copy with every 50th removed, every 70th reworded
 /// and every 90th followed by a new one.
 pub(crate) fn tiny(n: usize) -> (Proposal, Proposal) {

@@ -8,7 +8,7 @@ use crate::id::ClauseId;
 use crate::{Clause, ClauseKind, Commitment};
 
 use super::obligors::Names;
-use super::{ImportReport, Note, join};
+use super::{ImportReport, Note, join, quoted};
 
 /// A clause being built.
 #[derive(Debug, Default)]
@@ -160,7 +160,10 @@ fn build(
         clause.deleted = true;
         report.recognised.push(Note {
             line: node.line,
-            what: format!("{} deleted", clause.number.as_deref().unwrap_or("clause")),
+            what: format!(
+                "{} deleted",
+                quoted(clause.number.as_deref().unwrap_or("clause"))
+            ),
         });
     }
     let children = node.children;
@@ -175,7 +178,8 @@ fn build(
                 line: node.line,
                 what: format!(
                     "clause {} nested too deep: its text joined to {}",
-                    child.id, clause.id
+                    quoted(child.id.as_str()),
+                    quoted(clause.id.as_str())
                 ),
             });
             join(&mut clause.text, &child.text);
@@ -190,8 +194,8 @@ fn build(
         });
         let below = all - 1;
         let mut what = match (&clause.number, &clause.heading) {
-            (Some(n), _) => format!("heading {n}"),
-            (None, Some(h)) if !node.paragraph => format!("heading {h}"),
+            (Some(n), _) => format!("heading {}", quoted(n)),
+            (None, Some(h)) if !node.paragraph => format!("heading {}", quoted(h)),
             _ => "paragraph".to_owned(),
         };
         if below > 0 {

@@ -115,18 +115,23 @@ impl fmt::Display for ImportReport {
         for note in &self.guessed {
             writeln!(f, "line {:>5}  guessed       {}", note.line, note.what)?;
         }
+        // A line is quoted in at most `MAX_QUOTED` bytes: the report keeps it whole.
         for s in &self.set_aside {
             writeln!(
                 f,
                 "line {:>5}  set aside     {:?}: {}",
-                s.line, s.text, s.reason
+                s.line,
+                quoted(&s.text),
+                s.reason
             )?;
         }
         for s in &self.kept_as_text {
             writeln!(
                 f,
                 "line {:>5}  kept as text  {:?}: {}",
-                s.line, s.text, s.reason
+                s.line,
+                quoted(&s.text),
+                s.reason
             )?;
         }
         Ok(())
@@ -144,7 +149,15 @@ pub struct Note {
     pub what: String,
 }
 
-/// A line left out, or kept as text though it looked like structure.
+/// `s` as a note or a message quotes it: at most [`MAX_QUOTED`](crate::quote::MAX_QUOTED)
+/// bytes, with a marker where it was cut, so that a hostile line never makes a report line as
+/// long as itself.
+pub(crate) fn quoted(s: &str) -> String {
+    crate::quote::cut(s, crate::quote::MAX_QUOTED)
+}
+
+/// A line left out, or kept as text though it looked like structure. Its text is kept whole
+/// (a line set aside is in the report only); the report's `Display` quotes it cut.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
@@ -628,7 +641,7 @@ pub fn text(input: &str, options: &ImportOptions) -> Result<(Proposal, ImportRep
                         if taken {
                             report.guessed.push(Note {
                                 line: line_no,
-                                what: format!("title \"{t}\" of the heading above"),
+                                what: format!("title \"{}\" of the heading above", quoted(t)),
                             });
                             title_line = Some(i + 1);
                             continue;
