@@ -126,6 +126,33 @@ const ACTIVITIES: &[&str] = &[
     "support",
 ];
 
+/// Whether a marker says what a term holds in a sentence that opens "For the purpose(s) of"
+/// (past a footnote number, "[39]"): its verb, past adverbs, is one of "include", "cover",
+/// "comprise", "encompass", "embody", and no party is named before it.
+fn defines(text: &str, start: usize, m: &Marker) -> bool {
+    let mut before = words(text, start..m.range.start)
+        .map(|(_, w)| w)
+        .skip_while(|w| w.bytes().all(|b| b.is_ascii_digit()));
+    let opens = before.next().is_some_and(|w| w.eq_ignore_ascii_case("for"))
+        && before.next().is_some_and(|w| w.eq_ignore_ascii_case("the"))
+        && before
+            .next()
+            .is_some_and(|w| in_table(w, &["purpose", "purposes"]));
+    if !opens || has_word(text, start..m.range.start, &["party", "parties"]) {
+        return false;
+    }
+    let end = text.len().min(m.range.end + 60);
+    words(text, m.range.end..end)
+        .map(|(_, w)| w)
+        .find(|w| !is_adverb(w))
+        .is_some_and(|verb| {
+            in_table(
+                verb,
+                &["include", "cover", "comprise", "encompass", "embody"],
+            )
+        })
+}
+
 /// Words of a subject whose "shall include" says what a term or a list holds, not what anyone
 /// must put in it.
 const DESCRIBED: &[&str] = &[
@@ -212,6 +239,7 @@ pub(crate) fn is_adverb(word: &str) -> bool {
             | b"equally"
             | b"automatically"
             | b"likewise"
+            | b"fully"
             | b"further"
             | b"still"
             | b"in"
@@ -263,6 +291,12 @@ pub(super) fn rule(
 ) -> Option<Rule> {
     // "X means that goods may enter ...": a definition.
     if has_word(text, start..m.range.start, &["means", "mean"]) {
+        return Some(Rule::Definition);
+    }
+    // "For the purposes of this Title, the notion of property shall cover: ...": what a term
+    // holds, when no party stands between the opening and the marker ("For the purposes of
+    // this Article, each Party shall include ..." binds the party).
+    if defines(text, start, m) {
         return Some(Rule::Definition);
     }
     // "Nothing in this Agreement shall ...", "No provision of this Title shall ...".
