@@ -32,9 +32,13 @@ impl Budget {
     /// stays bounded by the budget as the work does.
     fn tokens<'t>(&mut self, a: &'t str, b: &'t str) -> Option<(Vec<&'t str>, Vec<&'t str>)> {
         let limit = self.per_text.min(self.total);
-        let na = token_iter(a).take(limit + 1).count();
-        let nb = token_iter(b).take(limit.saturating_sub(na) + 1).count();
-        if !self.take(na + nb) {
+        // One past what is left is enough to know a text is over (`usize::MAX` means no
+        // limit, and must not overflow).
+        let na = token_iter(a).take(limit.saturating_add(1)).count();
+        let nb = token_iter(b)
+            .take(limit.saturating_sub(na).saturating_add(1))
+            .count();
+        if !self.take(na.saturating_add(nb)) {
             return None;
         }
         let collect = |text: &'t str, n: usize| {
@@ -332,6 +336,23 @@ mod tests {
                 TextOp::Equal(" not deploy.".into())
             ]
         );
+    }
+
+    #[test]
+    fn a_budget_takes_exactly_the_tokens_counted() {
+        // "a b" and "a c" are three tokens each.
+        let mut b = budget(6, 6);
+        assert!(b.tokens("a b", "a c").is_some());
+        assert_eq!(b.total, 0);
+        // One token over, on either side: refused, and nothing is taken.
+        let mut b = budget(5, 100);
+        assert!(b.tokens("a b", "a c").is_none());
+        assert!(b.tokens("a b c", "a").is_none());
+        assert_eq!(b.total, 100);
+        // No limit at all counts without overflow.
+        let mut b = budget(usize::MAX, usize::MAX);
+        let (x, y) = b.tokens("a b", "a c").unwrap();
+        assert_eq!((x.len(), y.len()), (3, 3));
     }
 
     #[test]
