@@ -1079,6 +1079,33 @@ fn a_lead_in_that_ends_with_a_comma_binds_its_items() {
 }
 
 #[test]
+fn a_commitment_reworded_within_its_clause_is_no_change() {
+    let old = text(
+        "v1",
+        "Such tribunals shall be impartial and independent of the authorities that enforce \
+         customs law in each Party. Each Party shall publish its rules.",
+    );
+    // Only the permission is new: the tribunals' duty is reworded in its own clause.
+    let new = text(
+        "v2",
+        "Such tribunals shall be impartial. Each Party shall publish its rules. The \
+         Committee may meet.",
+    );
+    let d = compare(&old, &new, &Options::default());
+    assert_eq!(names(&d), ["added"], "{:?}", d.commitments);
+    // Another subject is another commitment.
+    let other = text(
+        "v3",
+        "The panels shall be impartial. Each Party shall publish its rules. The Committee may \
+         meet.",
+    );
+    let d = compare(&old, &other, &Options::default());
+    let mut found = names(&d);
+    found.sort();
+    assert_eq!(found, ["added", "added", "dropped"], "{:?}", d.commitments);
+}
+
+#[test]
 fn an_item_under_a_rewritten_lead_in_stands() {
     // The committee's functions become its duties, item by item, and one item gains a list
     // of its own: each duty stood in the old draft as an item under a lead-in of "shall".

@@ -282,7 +282,8 @@
 //! - **Moved and standing commitments.** A commitment dropped in one place and added in
 //!   another, with the same modality and verb and what follows the marker a third alike (or
 //!   whole sentences 0.6 alike), or the same subject and what follows 0.4 alike, moved: both
-//!   go. With the same subject and verb, what follows half alike and another modality, the
+//!   go; so do two of one pair of clauses with the same modality, subject and verb, what
+//!   follows a fifth alike or the words of one among the other's (the commitment reworded). With the same subject and verb, what follows half alike and another modality, the
 //!   two are one change of modality ("The Board shall meet for the first time within a year"
 //!   dropped, "The Board may meet for the first time within two years" added elsewhere: a
 //!   lifting). An added or dropped commitment whose like (same modality,

@@ -2,8 +2,8 @@
 //! commitment. A paragraph restructured, a sentence split, or a provision reworded where the
 //! outline changed makes such pairs; they are no change of obligation, so both entries go.
 //!
-//! Two passes, each on the entries of a whole comparison (a provision often moves between the
-//! paragraphs of an article, or to an article that pairs with another):
+//! Three passes, the first two on the entries of a whole comparison (a provision often moves
+//! between the paragraphs of an article, or to an article that pairs with another):
 //! 1. the same modality and the same verb after the marker (its first four letters, past
 //!    "be", list labels, "inter alia", adverbs and an aside set off by commas, "where
 //!    appropriate" or "in accordance with its laws", so that "take" and "be taken" meet and
@@ -13,7 +13,11 @@
 //!    sentences alike enough to be one provision ([`WHOLE_FLOOR`]);
 //! 2. the same modality and the same subject as written, past "the", "its" and the like
 //!    ("The ruling shall establish ..." against "The ruling shall set out ..."), with what
-//!    follows the marker more alike ([`SUBJECT_FLOOR`]): the verb differs.
+//!    follows the marker more alike ([`SUBJECT_FLOOR`]): the verb differs;
+//! 3. within one pair of clauses, the same modality, subject and verb, with what follows the
+//!    marker a fifth alike ([`CLAUSE_FLOOR`]) or the words of one all among the other's: the
+//!    commitment reworded in its provision ("shall be impartial and independent" against
+//!    "shall be impartial"), which the text comparison shows.
 //!
 //! Then [`net_standing`] removes what is added or dropped though its like stands anywhere in
 //! the other draft. Each entry's bigrams are computed once; a sentence of the other draft is
@@ -27,7 +31,7 @@ use super::commitment::{
     CommitmentChange, CommitmentDiff, CommitmentMatch, Excerpt, modality_direction,
 };
 use super::normalize::{WORD_BYTE, dice, normalized, shingles};
-use crate::{Modality, deontic};
+use crate::{ClauseId, Modality, deontic};
 
 /// The least likeness of what follows the marker in two sentences whose verbs match.
 const VERB_FLOOR: f64 = 1.0 / 3.0;
@@ -172,7 +176,85 @@ pub(crate) fn net_moves(out: &mut Vec<CommitmentDiff>) {
     net(out, verb_key, VERB_FLOOR, WHOLE_FLOOR);
     // With another verb, whole sentences alike are not enough.
     net(out, subject_key, SUBJECT_FLOOR, f64::INFINITY);
+    net_in_clause(out);
     net_modality(out);
+}
+
+/// The least likeness of what follows the markers of a dropped and an added commitment of one
+/// pair of clauses, one subject, one verb and one modality, for the two to be one commitment
+/// reworded (unless the words of one hold all the words of the other).
+const CLAUSE_FLOOR: f64 = 0.2;
+
+/// Removes a dropped and an added commitment of one pair of clauses with the same subject,
+/// verb and modality, what follows their markers at least [`CLAUSE_FLOOR`] alike or the words
+/// of one all among the words of the other ("Such tribunals shall be impartial and
+/// independent" against "Such tribunals shall be impartial"): within one provision, that is
+/// the commitment reworded, which the text comparison shows, not one commitment gone and
+/// another come.
+fn net_in_clause(out: &mut Vec<CommitmentDiff>) {
+    type Key = (ClauseId, ClauseId, Modality, String, Verb);
+    let keyed = |change: &CommitmentChange| -> Vec<(Key, usize)> {
+        let mut found: Vec<(Key, usize)> = out
+            .iter()
+            .enumerate()
+            .filter_map(|(entry, c)| {
+                let e = lone(c, change)?;
+                let (_, subject) = subject_key(e)?;
+                let key = (
+                    c.old_clause.clone()?,
+                    c.new_clause.clone()?,
+                    e.modality,
+                    subject,
+                    verb_of(after_marker(e))?,
+                );
+                Some((key, entry))
+            })
+            .collect();
+        found.sort();
+        found
+    };
+    let (added, dropped) = (
+        keyed(&CommitmentChange::Added),
+        keyed(&CommitmentChange::Dropped),
+    );
+    if added.is_empty() || dropped.is_empty() {
+        return;
+    }
+    // What follows the marker: its bigrams, and its words (first four letters).
+    let act = |entry: usize| {
+        let c = &out[entry];
+        let e = c.old_excerpt.as_ref().or(c.new_excerpt.as_ref());
+        let act = e.map(after_marker).unwrap_or_default();
+        let act = cut(act, ACT_LEN);
+        let mut words: Vec<Verb> = act_words(&without_aside(act)).map(four).collect();
+        words.sort_unstable();
+        words.dedup();
+        (act_shingles(act), words)
+    };
+    let contains = |long: &[Verb], short: &[Verb]| {
+        !short.is_empty() && short.iter().all(|w| long.binary_search(w).is_ok())
+    };
+    let mut gone = vec![false; out.len()];
+    let mut by_entry = dropped.clone();
+    by_entry.sort_by_key(|&(_, entry)| entry);
+    for (key, d) in by_entry {
+        let from = added.partition_point(|(k, _)| *k < key);
+        let (da, dw) = act(d);
+        let meets = added[from..]
+            .iter()
+            .take_while(|(k, _)| *k == key)
+            .filter(|&&(_, a)| !gone[a])
+            .take(MAX_CANDIDATES)
+            .find(|&&(_, a)| {
+                let (aa, aw) = act(a);
+                dice(&da, &aa) >= CLAUSE_FLOOR || contains(&aw, &dw) || contains(&dw, &aw)
+            });
+        if let Some(&(_, a)) = meets {
+            gone[d] = true;
+            gone[a] = true;
+        }
+    }
+    retain(out, &gone);
 }
 
 /// The least likeness of what follows the marker in a dropped and an added commitment of
