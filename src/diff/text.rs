@@ -32,6 +32,17 @@ impl Budget {
     /// stays bounded by the budget as the work does.
     fn tokens<'t>(&mut self, a: &'t str, b: &'t str) -> Option<(Vec<&'t str>, Vec<&'t str>)> {
         let limit = self.per_text.min(self.total);
+        let collect = |text: &'t str, n: usize| {
+            let mut out = Vec::with_capacity(n);
+            out.extend(token_iter(text));
+            out
+        };
+        // A token holds a byte at least: texts of fewer bytes than what is left fit, and are
+        // split at once (most texts, in one pass).
+        if a.len().saturating_add(b.len()) <= limit {
+            let (x, y) = (collect(a, a.len() / 3), collect(b, b.len() / 3));
+            return self.take(x.len() + y.len()).then_some((x, y));
+        }
         // One past what is left is enough to know a text is over (`usize::MAX` means no
         // limit, and must not overflow).
         let na = token_iter(a).take(limit.saturating_add(1)).count();
@@ -41,11 +52,6 @@ impl Budget {
         if !self.take(na.saturating_add(nb)) {
             return None;
         }
-        let collect = |text: &'t str, n: usize| {
-            let mut out = Vec::with_capacity(n);
-            out.extend(token_iter(text));
-            out
-        };
         Some((collect(a, na), collect(b, nb)))
     }
 }
