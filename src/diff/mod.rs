@@ -404,6 +404,7 @@
 //! refused with the path and the reason. A diff written before the format had a version has no `"pactum_diff"` and
 //! is refused as such; compare the drafts again.
 
+mod acts;
 pub(crate) mod align;
 mod check;
 mod commitment;
