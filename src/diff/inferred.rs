@@ -471,11 +471,11 @@ fn run<S: AsRef<str>>(
     y0: usize,
 ) -> Vec<(Option<usize>, Option<usize>)> {
     let mut pairs: Vec<(usize, usize)> = Vec::new();
+    let (sx, sy): (Vec<Vec<u64>>, Vec<Vec<u64>>) = (
+        xs.iter().map(|s| shingles(s.as_ref())).collect(),
+        ys.iter().map(|s| shingles(s.as_ref())).collect(),
+    );
     if xs.len() * ys.len() <= MAX_RUN_PAIRS {
-        let (sx, sy): (Vec<Vec<u64>>, Vec<Vec<u64>>) = (
-            xs.iter().map(|s| shingles(s.as_ref())).collect(),
-            ys.iter().map(|s| shingles(s.as_ref())).collect(),
-        );
         let mut open = vec![(0, xs.len(), 0, ys.len())];
         while let Some((i0, i1, j0, j1)) = open.pop() {
             let mut best: Option<(f64, usize, usize)> = None;
@@ -494,7 +494,7 @@ fn run<S: AsRef<str>>(
             }
         }
     } else {
-        pairs = along(xs, ys);
+        pairs = along(&sx, &sy);
     }
     pairs.sort_unstable();
     let mut out = Vec::new();
@@ -520,11 +520,8 @@ const LOOK_AHEAD: usize = 2;
 /// least [`SENTENCE_FLOOR`]), those passed over standing alone. A run reworded in place, the
 /// usual edit, pairs as a full comparison would pair it; unrelated sentences never pair. The
 /// work is linear: at most `2 * LOOK_AHEAD + 1` comparisons a step.
-fn along<S: AsRef<str>>(xs: &[S], ys: &[S]) -> Vec<(usize, usize)> {
-    let (sx, sy): (Vec<Vec<u64>>, Vec<Vec<u64>>) = (
-        xs.iter().map(|s| shingles(s.as_ref())).collect(),
-        ys.iter().map(|s| shingles(s.as_ref())).collect(),
-    );
+/// `sx` and `sy` are the bigrams of the two sides' sentences.
+fn along(sx: &[Vec<u64>], sy: &[Vec<u64>]) -> Vec<(usize, usize)> {
     let mut pairs = Vec::new();
     let (mut i, mut j) = (0, 0);
     while i < sx.len() && j < sy.len() {

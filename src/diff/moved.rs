@@ -233,21 +233,26 @@ fn net_in_clause(out: &mut Vec<CommitmentDiff>) {
         !short.is_empty() && short.iter().all(|w| long.binary_search(w).is_ok())
     };
     let mut gone = vec![false; out.len()];
-    let mut by_entry = dropped.clone();
+    // Each added entry's act is read once, when a dropped entry first looks at it.
+    let mut acts: Vec<Option<(Vec<u64>, Vec<Verb>)>> = vec![None; added.len()];
+    let mut by_entry = dropped;
     by_entry.sort_by_key(|&(_, entry)| entry);
     for (key, d) in by_entry {
         let from = added.partition_point(|(k, _)| *k < key);
         let (da, dw) = act(d);
-        let meets = added[from..]
-            .iter()
-            .take_while(|(k, _)| *k == key)
-            .filter(|&&(_, a)| !gone[a])
-            .take(MAX_CANDIDATES)
-            .find(|&&(_, a)| {
-                let (aa, aw) = act(a);
-                dice(&da, &aa) >= CLAUSE_FLOOR || contains(&aw, &dw) || contains(&dw, &aw)
-            });
-        if let Some(&(_, a)) = meets {
+        let candidates = (from..added.len())
+            .take_while(|&i| added[i].0 == key)
+            .filter(|&i| !gone[added[i].1])
+            .take(MAX_CANDIDATES);
+        let mut meets = None;
+        for i in candidates {
+            let (aa, aw) = acts[i].get_or_insert_with(|| act(added[i].1));
+            if dice(&da, aa) >= CLAUSE_FLOOR || contains(aw, &dw) || contains(&dw, aw) {
+                meets = Some(added[i].1);
+                break;
+            }
+        }
+        if let Some(a) = meets {
             gone[d] = true;
             gone[a] = true;
         }
