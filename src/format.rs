@@ -92,7 +92,7 @@
 //! | membership | **`party`**, **`since`**, `until` |
 //! | proposal | **`id`**, **`title`**, **`proposer`**, `parties`, `date`, **`status`**, `answers`, `supersedes`, `preamble`, `ids_from_numbering` (`true` when the clause ids come from the numbering, as an import makes them), `clauses`, **`language`**, `translated_from`, **`provenance`** |
 //! | recital | **`text`**, `text_basis` |
-//! | clause | **`id`**, `number`, `heading`, `kind` (`part`, `title`, `chapter`, `section`, `subsection`, `article`, `paragraph`, `point`, `annex`, `appendix`, `protocol`, `schedule`, `heading`), `deleted` (`true` for a deleted provision's placeholder), **`text`**, `text_basis` (`verbatim`, `truncated`, `quoted_in_part`, `summary`), `sources`, `commitments`, `answers`, `children` |
+//! | clause | **`id`**, `number`, `heading`, `kind` (`part`, `title`, `chapter`, `section`, `subsection`, `article`, `paragraph`, `point`, `annex`, `appendix`, `protocol`, `schedule`, `heading`), `deleted` (`true` for a deleted provision's placeholder), **`text`** (a string, or for a bracketed text an array of segments: see Versions), `bracketed`, `text_basis` (`verbatim`, `truncated`, `quoted_in_part`, `summary`), `sources`, `commitments`, `answers`, `children` |
 //! | commitment | **`id`**, **`obligors`**, `beneficiaries`, **`modality`**, **`action`**, `scope` (`areas`, `from`, `until`), `conditions`, `exceptions`, **`force`** (`legally_binding`, `political`), `origin` (`annotated`, `inferred`) |
 //! | provenance | **`completeness`** (`full`, `partial`, `excerpt`), `sources`, `note` |
 //! | source | **`citation`**, `url` |
@@ -109,6 +109,28 @@
 //! Version 1.1 added two optional clause fields, `kind` and `deleted`, and the optional
 //! proposal field `ids_from_numbering`. A 1.0 document reads as before (it has none of them);
 //! a reader of 1.0 refuses a document that uses them, naming the unknown field.
+//!
+//! Version 1.2 added bracketed texts ([`crate::brackets`]): a clause's `text` may be an array
+//! of segments, each a string or a bracket, `{"optional": CHOICE}`, `{"alternatives": [CHOICE,
+//! ...]}` or `{"options": [CHOICE, ...]}`, where a choice is `{"label": "1", "text": TEXT,
+//! "supporters": ["RU"]}` (its `text` a string or an array of segments again, `label` only for
+//! options, `supporters` optional). A bracketed text whose notation cannot be read is written
+//! as a string with `"bracketed": true` beside it, so that nothing is lost and validation can
+//! say what is wrong. A document without bracketed clauses is written as 1.1, byte for byte as
+//! before.
+//!
+//! ```
+//! let json = r#"{ "pactum": "1.2", "title": "t", "proposals": [ { "id": "d", "title": "Draft",
+//!   "proposer": "A", "status": "drafted", "language": "en", "provenance": { "completeness": "full" },
+//!   "clauses": [ { "id": "art-1", "text": [ "The Parties ",
+//!     { "alternatives": [ { "text": "shall", "supporters": ["A"] }, { "text": "should" } ] },
+//!     " consult." ] } ] } ] }"#;
+//! let n = pactum::format::from_str(json)?;
+//! let clause = &n.proposal("d").unwrap().clauses[0];
+//! assert!(clause.bracketed);
+//! assert_eq!(clause.text, "The Parties [shall]{A}[should] consult.");
+//! # Ok::<(), pactum::format::ReadError>(())
+//! ```
 //!
 //! # Strict reading
 //!
@@ -135,7 +157,11 @@ use crate::id::{MeetingId, PartyId, ProposalId};
 use crate::{Meeting, Negotiation, Party, Proposal};
 
 /// The version of the JSON format this crate writes.
-pub const FORMAT_VERSION: &str = "1.1";
+pub const FORMAT_VERSION: &str = "1.2";
+
+/// The version written for a document without bracketed clauses: what it was before they came,
+/// so that such a document writes exactly as before and readers of 1.1 still read it.
+const UNBRACKETED_VERSION: &str = "1.1";
 const FORMAT_MAJOR: u32 = 1;
 
 /// Reads a document from bytes.
@@ -448,6 +474,9 @@ pub enum ReadErrorKind {
     TooDeep,
     /// A format version this reader does not read.
     UnsupportedVersion,
+    /// A bracketed text whose segments the notation cannot hold: two brackets side by side,
+    /// an empty choice, options that are not the whole text (see [`crate::brackets`]).
+    InvalidBrackets,
     /// Any other value the types cannot hold.
     InvalidValue,
 }
@@ -551,7 +580,17 @@ impl Serialize for Negotiation {
             }
         }
         let mut st = s.serialize_struct("Negotiation", 6)?;
-        st.serialize_field("pactum", FORMAT_VERSION)?;
+        let bracketed = self
+            .proposals
+            .values()
+            .flat_map(|p| p.clauses.iter().flat_map(crate::Clause::walk))
+            .any(|c| c.bracketed);
+        let version = if bracketed {
+            FORMAT_VERSION
+        } else {
+            UNBRACKETED_VERSION
+        };
+        st.serialize_field("pactum", version)?;
         st.serialize_field("title", &self.title)?;
         if let Some(description) = &self.description {
             st.serialize_field("description", description)?;

@@ -166,6 +166,7 @@
 #[macro_use]
 mod macros;
 
+pub mod brackets;
 pub mod deontic;
 pub mod diff;
 #[cfg(feature = "serde")]

@@ -10,6 +10,7 @@ use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::ser::{SerializeMap, Serializer};
 use serde::{Deserialize, Serialize};
 
+use crate::brackets::json::TextIn;
 use crate::format::ReadErrorKind;
 use crate::id::{ClauseId, PartyId};
 use crate::model::clause::{Clause, NestingError};
@@ -46,10 +47,65 @@ pub(crate) fn forget_own() {
     OWN.with(|own| *own.borrow_mut() = None);
 }
 
+impl Serialize for Clause {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        // A bracketed text is written as segments; one whose notation cannot be read is
+        // written as it stands, with the flag, so that nothing is lost.
+        let parsed = self.brackets();
+        let mut st = s.serialize_struct("Clause", 12)?;
+        st.serialize_field("id", &self.id)?;
+        if let Some(number) = &self.number {
+            st.serialize_field("number", number)?;
+        }
+        if let Some(heading) = &self.heading {
+            st.serialize_field("heading", heading)?;
+        }
+        if let Some(kind) = &self.kind {
+            st.serialize_field("kind", kind)?;
+        }
+        if self.deleted {
+            st.serialize_field("deleted", &true)?;
+        }
+        match &parsed {
+            Some(Ok(text)) => {
+                st.serialize_field("text", &crate::brackets::json::Segments(&text.segments))?;
+            }
+            Some(Err(_)) => {
+                st.serialize_field("text", &self.text)?;
+                st.serialize_field("bracketed", &true)?;
+            }
+            None => st.serialize_field("text", &self.text)?,
+        }
+        if !self.text_basis.is_verbatim() {
+            st.serialize_field("text_basis", &self.text_basis)?;
+        }
+        if !self.sources.is_empty() {
+            st.serialize_field("sources", &self.sources)?;
+        }
+        if !self.commitments.is_empty() {
+            st.serialize_field("commitments", &self.commitments)?;
+        }
+        if !self.answers.is_empty() {
+            st.serialize_field("answers", &self.answers)?;
+        }
+        if !self.children().is_empty() {
+            st.serialize_field("children", self.children())?;
+        }
+        st.end()
+    }
+}
+
 impl<'de> Deserialize<'de> for Clause {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let repr = ClauseRepr::deserialize(d)?;
-        Clause::try_from(repr).map_err(|e| own_error(ReadErrorKind::TooDeep, e))
+        Clause::try_from(repr).map_err(|e| match e {
+            ReprError::Nesting(e) => own_error(ReadErrorKind::TooDeep, e),
+            ReprError::Flag => own_error(
+                ReadErrorKind::InvalidBrackets,
+                "invalid bracketed text: `bracketed` goes only with a text written as a string",
+            ),
+        })
     }
 }
 
@@ -66,7 +122,10 @@ pub(crate) struct ClauseRepr {
     kind: Option<crate::ClauseKind>,
     #[serde(default)]
     deleted: bool,
-    text: String,
+    text: TextIn,
+    /// Only with a text written as a string: a notation that could not be read when written.
+    #[serde(default)]
+    bracketed: Option<bool>,
     #[serde(default)]
     text_basis: TextBasis,
     #[serde(default)]
@@ -80,10 +139,16 @@ pub(crate) struct ClauseRepr {
 }
 
 impl TryFrom<ClauseRepr> for Clause {
-    type Error = NestingError;
+    type Error = ReprError;
 
-    fn try_from(r: ClauseRepr) -> Result<Self, NestingError> {
-        let mut head = Clause::new(r.id, r.text);
+    fn try_from(r: ClauseRepr) -> Result<Self, ReprError> {
+        let (text, bracketed) = match (r.text, r.bracketed) {
+            (TextIn::Plain(text), flag) => (text, flag.unwrap_or(false)),
+            (TextIn::Bracketed(text), None) => (text, true),
+            (TextIn::Bracketed(_), Some(_)) => return Err(ReprError::Flag),
+        };
+        let mut head = Clause::new(r.id, text);
+        head.bracketed = bracketed;
         head.number = r.number;
         head.heading = r.heading;
         head.kind = r.kind;
@@ -92,8 +157,15 @@ impl TryFrom<ClauseRepr> for Clause {
         head.sources = r.sources;
         head.commitments = r.commitments;
         head.answers = r.answers;
-        Clause::from_parts(head, r.children)
+        Clause::from_parts(head, r.children).map_err(ReprError::Nesting)
     }
+}
+
+/// Why a clause read from JSON cannot be made.
+pub(crate) enum ReprError {
+    Nesting(NestingError),
+    /// `bracketed` beside a text written as segments, which is bracketed already.
+    Flag,
 }
 
 impl Serialize for PartyRef {

@@ -42,6 +42,20 @@ fn model_and_ids() {
 }
 
 #[test]
+fn brackets() {
+    use pactum::brackets::*;
+    assert_send_sync::<Bracket>();
+    assert_send_sync::<BracketError>();
+    assert_send_sync::<BracketErrorKind>();
+    assert_send_sync::<BracketKind>();
+    assert_send_sync::<Bracketed>();
+    assert_send_sync::<Choice>();
+    assert_send_sync::<Segment>();
+    assert_send_sync::<Tally>();
+    assert_send_sync::<TallyChange>();
+}
+
+#[test]
 fn validation_import_and_markers() {
     use pactum::validate::*;
     assert_send_sync::<Key>();

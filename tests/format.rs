@@ -406,7 +406,7 @@ fn a_newer_major_version_is_refused_before_anything_else() {
         format::from_str(SMALL).unwrap(),
         "a 1.0 document, written before clause kinds and deleted marks, reads as before"
     );
-    assert_eq!(FORMAT_VERSION, "1.1");
+    assert_eq!(FORMAT_VERSION, "1.2");
 }
 
 #[test]

@@ -41,49 +41,42 @@ pub const MAX_CLAUSE_DEPTH: usize = 16;
 /// ```
 // Debug by hand: the derived depth is bookkeeping, not part of the clause.
 #[derive(Clone, PartialEq, Eq, Hash)]
-// Deserialize by hand (`serde_glue`): the nesting bound is checked as a clause is read.
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+// Serialize and Deserialize by hand (`serde_glue`): the nesting bound is checked as a clause
+// is read, and a bracketed text is written as segments.
 #[non_exhaustive]
 pub struct Clause {
     /// Unique within the proposal, across the whole tree.
     pub id: ClauseId,
     /// The displayed number, if the clause has one: "Article 4", "2.", "(b)".
-    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub number: Option<String>,
     /// The heading, if any: "Non-enlargement".
-    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub heading: Option<String>,
     /// What kind of division this is (article, paragraph, annex ...), when known: importers set
     /// it, renderers use it for labels.
-    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub kind: Option<ClauseKind>,
     /// Whether the clause is a placeholder for a deleted or repealed provision ("Article 7
     /// \[deleted\]"): it keeps its place and number, and its text says so.
-    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "std::ops::Not::not"))]
     pub deleted: bool,
     /// The clause's own text, without its children's. May be empty when it has children.
+    /// When [`bracketed`](Self::bracketed), written in the bracket notation.
     pub text: String,
+    /// Whether [`text`](Self::text) is a negotiating text in the bracket notation of
+    /// [`crate::brackets`] (`[shall][should]`): false for every other text, whose brackets
+    /// ("[9]", "[deleted]") are literal. [`brackets`](Self::brackets) reads it. The JSON format
+    /// writes a bracketed text as an array of segments, not as the notation.
+    pub bracketed: bool,
     /// How the text is known.
-    #[cfg_attr(
-        feature = "serde",
-        serde(skip_serializing_if = "TextBasis::is_verbatim")
-    )]
     pub text_basis: TextBasis,
     /// Where the text comes from, when it is not (only) the proposal's own sources.
-    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Vec::is_empty"))]
     pub sources: Vec<Source>,
     /// The commitments the clause creates.
-    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Vec::is_empty"))]
     pub commitments: Vec<Commitment>,
     /// The clauses of the answered proposal that this clause answers (see
     /// [`Proposal::answers`](crate::Proposal::answers)).
-    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Vec::is_empty"))]
     pub answers: Vec<ClauseId>,
-    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Vec::is_empty"))]
     children: Vec<Clause>,
     /// Levels in this clause's subtree, itself included: 1 for a leaf. Derived from `children`
     /// and kept in step by every method that changes them.
-    #[cfg_attr(feature = "serde", serde(skip))]
     depth: u8,
 }
 
@@ -96,6 +89,7 @@ impl std::fmt::Debug for Clause {
             .field("kind", &self.kind)
             .field("deleted", &self.deleted)
             .field("text", &self.text)
+            .field("bracketed", &self.bracketed)
             .field("text_basis", &self.text_basis)
             .field("sources", &self.sources)
             .field("commitments", &self.commitments)
@@ -145,6 +139,7 @@ impl Clause {
             kind: None,
             deleted: false,
             text: text.into(),
+            bracketed: false,
             text_basis: TextBasis::Verbatim,
             sources: Vec::new(),
             commitments: Vec::new(),
@@ -166,6 +161,32 @@ impl Clause {
     pub fn with_heading(mut self, heading: impl Into<String>) -> Self {
         self.heading = Some(heading.into());
         self
+    }
+
+    /// Marks the text as written in the bracket notation (see [`Clause::bracketed`]).
+    ///
+    /// ```
+    /// use pactum::Clause;
+    /// use pactum::brackets::Tally;
+    ///
+    /// let c = Clause::new("art-1".parse()?, "The Parties [shall]{RU}[should]{US} consult.").with_brackets();
+    /// assert_eq!(Tally::of_clause(&c).alternatives, 1);
+    /// # Ok::<(), pactum::IdError>(())
+    /// ```
+    #[must_use]
+    pub fn with_brackets(mut self) -> Self {
+        self.bracketed = true;
+        self
+    }
+
+    /// The text read as a bracketed text: `None` when the clause is not
+    /// [bracketed](Self::bracketed), else what [`Bracketed::parse`](crate::brackets::Bracketed::parse)
+    /// gives.
+    pub fn brackets(
+        &self,
+    ) -> Option<Result<crate::brackets::Bracketed, crate::brackets::BracketError>> {
+        self.bracketed
+            .then(|| crate::brackets::Bracketed::parse(&self.text))
     }
 
     /// Sets the kind.
@@ -292,6 +313,7 @@ impl Clause {
         h.answers = self.answers.clone();
         h.kind = self.kind;
         h.deleted = self.deleted;
+        h.bracketed = self.bracketed;
         h
     }
 

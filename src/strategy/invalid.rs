@@ -271,7 +271,7 @@ mod unreadable {
     /// The refusals [`unreadable_document`] covers: every kind a reader of bytes can return.
     /// ([`ReadErrorKind::Io`] needs a file; [`ReadErrorKind::InvalidValue`] is kept for values
     /// no current field can hold.)
-    pub const REFUSALS: [ReadErrorKind; 14] = [
+    pub const REFUSALS: [ReadErrorKind; 15] = [
         ReadErrorKind::Empty,
         ReadErrorKind::InvalidUtf8,
         ReadErrorKind::Syntax,
@@ -286,6 +286,7 @@ mod unreadable {
         ReadErrorKind::DuplicateId,
         ReadErrorKind::TooDeep,
         ReadErrorKind::UnsupportedVersion,
+        ReadErrorKind::InvalidBrackets,
     ];
 
     /// A valid document within `limits`, written by [`format::to_string`], then broken in one
@@ -416,6 +417,19 @@ mod unreadable {
             }
             ReadErrorKind::UnsupportedVersion => {
                 set("/pactum".to_owned(), json!("2.0"), "$.pactum".to_owned())
+            }
+            ReadErrorKind::InvalidBrackets => {
+                // Two brackets side by side would read back as one set of alternatives.
+                let text = json!(["a", {"optional": {"text": "b"}}, {"optional": {"text": "c"}}]);
+                let clauses = doc["proposals"][proposal]["clauses"]
+                    .as_array_mut()
+                    .expect("an array");
+                clauses.push(json!({"id": "zz-brackets", "text": text}));
+                let at = clauses.len() - 1;
+                (
+                    serde_json::to_vec(&doc).expect("a value serializes"),
+                    format!("$.proposals[{proposal}].clauses[{at}].text"),
+                )
             }
             ReadErrorKind::Io | ReadErrorKind::InvalidValue => {
                 unreachable!("{kind:?} is not among REFUSALS")

@@ -1,0 +1,195 @@
+//! Bracketed text: the notation, the JSON format, and documents without brackets left as they
+//! were. Texts here are made up for the tests.
+
+use pactum::brackets::{BracketErrorKind, BracketKind, Bracketed, Segment, Tally};
+use pactum::format::{self, ReadErrorKind};
+use pactum::{Clause, Negotiation, PartyRef, Proposal};
+
+fn draft(clauses: Vec<Clause>) -> Negotiation {
+    let mut p = Proposal::new("d".parse().unwrap(), "Draft", "A".parse().unwrap())
+        .with_party(PartyRef::party("A".parse().unwrap()))
+        .with_party(PartyRef::party("B".parse().unwrap()));
+    for c in clauses {
+        p = p.with_clause(c);
+    }
+    let mut n = Negotiation::new("Brackets");
+    n.add_proposal(p).unwrap();
+    n
+}
+
+fn clause(id: &str, text: &str) -> Clause {
+    Clause::new(id.parse().unwrap(), text)
+}
+
+/// A document around one clause whose `text` is the given JSON.
+fn document(text: &str) -> String {
+    format!(
+        r#"{{ "pactum": "1.2", "title": "t", "proposals": [ {{ "id": "d", "title": "Draft",
+  "proposer": "A", "status": "drafted", "language": "en", "provenance": {{ "completeness": "full" }},
+  "clauses": [ {{ "id": "art-1", "text": {text} }} ] }} ] }}"#
+    )
+}
+
+#[test]
+fn a_bracketed_text_is_written_as_segments_and_reads_back_the_same() {
+    let text = "[Option 1: The Parties [shall]{A}[should]{B} consult \\[9\\] [promptly].]{A}\
+                [Option 2: Each Party may consult.]{B}";
+    let n = draft(vec![clause("art-1", text).with_brackets()]);
+    let json = format::to_string(&n);
+    assert!(json.contains(r#""pactum": "1.2""#), "{json}");
+    // Structured: the JSON holds no notation, so a reader needs no escape rules.
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let written = &value["proposals"][0]["clauses"][0]["text"];
+    assert_eq!(written[0]["options"][0]["label"], "1");
+    assert_eq!(written[0]["options"][0]["supporters"][0], "A");
+    let inner = &written[0]["options"][0]["text"];
+    assert_eq!(inner[0], "The Parties ");
+    assert_eq!(inner[1]["alternatives"][1]["text"], "should");
+    assert_eq!(inner[2], " consult [9] ");
+    assert_eq!(inner[3]["optional"]["text"], "promptly");
+    assert!(
+        value["proposals"][0]["clauses"][0]
+            .get("bracketed")
+            .is_none()
+    );
+    let back = format::from_str(&json).unwrap();
+    assert_eq!(back, n);
+    assert_eq!(format::to_string(&back), json);
+}
+
+#[test]
+fn a_document_without_brackets_writes_as_before() {
+    // Literal brackets in an ordinary text stay text, and the version stays 1.1.
+    let n = draft(vec![clause("art-1", "Article 7 [deleted] and a note [9].")]);
+    let json = format::to_string(&n);
+    assert!(json.contains(r#""pactum": "1.1""#), "{json}");
+    assert!(json.contains(r#""text": "Article 7 [deleted] and a note [9].""#));
+    let back = format::from_str(&json).unwrap();
+    assert!(!back.proposal("d").unwrap().clauses[0].bracketed);
+    assert_eq!(format::to_string(&back), json);
+}
+
+#[test]
+fn an_unreadable_notation_is_kept_with_its_flag() {
+    let n = draft(vec![
+        clause("art-1", "The Parties [shall consult.").with_brackets(),
+    ]);
+    let json = format::to_string(&n);
+    assert!(
+        json.contains(r#""text": "The Parties [shall consult.","#),
+        "{json}"
+    );
+    assert!(json.contains(r#""bracketed": true"#));
+    let back = format::from_str(&json).unwrap();
+    assert_eq!(back, n);
+    let c = &back.proposal("d").unwrap().clauses[0];
+    let err = c.brackets().unwrap().unwrap_err();
+    assert_eq!((err.kind(), err.offset()), (BracketErrorKind::Unclosed, 12));
+}
+
+#[test]
+fn segments_the_notation_cannot_hold_are_refused_where_they_are() {
+    let cases = [
+        // Side by side, two optional spans would read back as alternatives.
+        (
+            r#"["a ", {"optional": {"text": "b"}}, {"optional": {"text": "c"}}]"#,
+            "side by side",
+        ),
+        (
+            r#"[{"alternatives": [{"text": "only one"}]}]"#,
+            "two choices",
+        ),
+        (
+            r#"["x ", {"options": [{"label": "1", "text": "a"}, {"label": "2", "text": "b"}]}]"#,
+            "whole text",
+        ),
+        (
+            r#"[{"options": [{"text": "a"}, {"label": "2", "text": "b"}]}]"#,
+            "needs a label",
+        ),
+        (
+            r#"[{"optional": {"label": "1", "text": "a"}}]"#,
+            "only options have labels",
+        ),
+        (r#"["a ", {"optional": {"text": "  "}}]"#, "empty choice"),
+        (
+            r#"[{"optional": {"text": "a"}, "alternatives": []}]"#,
+            "one key",
+        ),
+    ];
+    for (text, says) in cases {
+        let err = format::from_str(&document(text)).unwrap_err();
+        assert_eq!(err.kind(), ReadErrorKind::InvalidBrackets, "{text}: {err}");
+        assert!(
+            err.path().starts_with("$.proposals[0].clauses[0].text"),
+            "{text}: {err}"
+        );
+        assert!(err.to_string().contains(says), "{text}: {err}");
+    }
+    // Too deep: nine levels of optional spans.
+    let mut text = r#""x""#.to_owned();
+    for _ in 0..9 {
+        text = format!(r#"[{{"optional": {{"text": {text}}}}}]"#);
+    }
+    let err = format::from_str(&document(&text)).unwrap_err();
+    assert_eq!(err.kind(), ReadErrorKind::InvalidBrackets, "{err}");
+    // A supporter must be a party id; a segment must be text or a bracket.
+    let err = format::from_str(&document(
+        r#"[{"optional": {"text": "a", "supporters": ["no id"]}}]"#,
+    ))
+    .unwrap_err();
+    assert_eq!(err.kind(), ReadErrorKind::InvalidId, "{err}");
+    let err = format::from_str(&document(r#"[{"bracket": {"text": "a"}}]"#)).unwrap_err();
+    assert_eq!(err.kind(), ReadErrorKind::UnknownField, "{err}");
+    // `bracketed` goes only with a string.
+    let doc = document(r#"["a"], "bracketed": true"#);
+    let err = format::from_str(&doc).unwrap_err();
+    assert_eq!(err.kind(), ReadErrorKind::InvalidBrackets, "{err}");
+}
+
+#[test]
+fn the_view_reads_kinds_supporters_and_plain_text() {
+    let b = Bracketed::parse("The Parties [shall]{A, B}[should] act [promptly] [and [fully]].")
+        .unwrap();
+    let kinds: Vec<BracketKind> = b.brackets().map(|b| b.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            BracketKind::Alternatives,
+            BracketKind::Optional,
+            BracketKind::Optional,
+            BracketKind::Optional
+        ]
+    );
+    assert_eq!(b.plain(), "The Parties shall act promptly and fully.");
+    let t = Tally::of(&b);
+    assert_eq!(
+        (t.brackets, t.optional, t.alternatives, t.choices),
+        (4, 3, 1, 5)
+    );
+    let Segment::Bracket(first) = &b.segments[1] else {
+        panic!("{b:?}")
+    };
+    assert_eq!(first.choices[0].supporters.len(), 2);
+    assert_eq!(
+        b.to_string(),
+        "The Parties [shall]{A, B}[should] act [promptly] [and [fully]]."
+    );
+}
+
+#[test]
+fn a_drafts_tally_counts_every_clause_and_the_unreadable_apart() {
+    let mut article = clause("art-1", "Plain [9] text.");
+    article
+        .push_child(clause("art-1.1", "[a][b] and [c]").with_brackets())
+        .unwrap();
+    article
+        .push_child(clause("art-1.2", "[unclosed").with_brackets())
+        .unwrap();
+    let n = draft(vec![article, clause("art-2", "x [y]").with_brackets()]);
+    let t = Tally::of_proposal(n.proposal("d").unwrap());
+    assert_eq!(
+        (t.brackets, t.choices, t.clauses, t.unreadable),
+        (3, 4, 2, 1)
+    );
+}
