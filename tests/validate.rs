@@ -435,6 +435,61 @@ fn deontic_text_and_commitments_must_agree() {
 }
 
 #[test]
+fn bracketed_texts_are_read_and_their_faults_located_by_byte() {
+    let push = |text: &str| {
+        let mut n = small();
+        answer(&mut n).clauses.push(
+            Clause::new(id("b-3"), text)
+                .with_number("3.")
+                .with_brackets(),
+        );
+        n
+    };
+    let at = |byte: usize| format!(r#"$.proposals["answer"].clauses["b-3"].text[{byte}]"#);
+    // Sound: supporters that are parties, two different choices, literal brackets escaped.
+    expect(
+        &push(r"A [review]{A}[report]{B} \[9\] follows [each year]."),
+        &[],
+    );
+    // The same text, not marked as bracketed, is plain text with literal brackets.
+    let mut n = small();
+    answer(&mut n)
+        .clauses
+        .push(Clause::new(id("b-3"), "A review [in full follows.").with_number("3."));
+    expect(&n, &[]);
+    expect(
+        &push("A review [in full follows."),
+        &[(ProblemKind::UnbalancedBracket, &at(9))],
+    );
+    expect(
+        &push("A review] follows."),
+        &[(ProblemKind::UnbalancedBracket, &at(8))],
+    );
+    expect(
+        &push("A review [ ] follows."),
+        &[(ProblemKind::EmptyBracket, &at(9))],
+    );
+    let deep = format!("A {}review{}", "[".repeat(9), "]".repeat(9));
+    expect(&push(&deep), &[(ProblemKind::BracketTooDeep, &at(10))]);
+    expect(
+        &push("A [review]{A, no id} follows."),
+        &[(ProblemKind::InvalidSupporters, &at(14))],
+    );
+    expect(
+        &push("A [review]{A}[report]{ZZ} follows."),
+        &[(ProblemKind::UnknownParty, &at(2))],
+    );
+    expect(
+        &push("A review [in full]{A} [[yearly]{A}[yearly]{B}] follows."),
+        &[(ProblemKind::IdenticalOptions, &at(23))],
+    );
+    let report = push("A [review]{A}[review]{B} follows.").validate();
+    let p = &report.problems()[0];
+    assert_eq!(p.severity, Severity::Warning);
+    assert!(p.message.contains("choices 1 and 2"), "{p}");
+}
+
+#[test]
 fn every_kind_is_covered_by_these_tests() {
     // Each kind must stand first in some expected (kind, location) pair of this file.
     let source: String = include_str!("validate.rs").split_whitespace().collect();

@@ -240,7 +240,41 @@ fn inject(n: &mut Negotiation, kind: ProblemKind, which: &Index) -> Location {
                 .id("commitments", "k1")
                 .field("modality")
         }
+        // Bracketed texts: the problem stands at the byte where the fault is.
+        ProblemKind::UnbalancedBracket => {
+            bracketed(p, &at, "This provision [concerns arms control.", "[")
+        }
+        ProblemKind::EmptyBracket => {
+            bracketed(p, &at, "This provision [] concerns arms control.", "[")
+        }
+        ProblemKind::BracketTooDeep => {
+            let deep = crate::brackets::MAX_BRACKET_DEPTH + 1;
+            let text = format!("This {}arms{} control.", "[".repeat(deep), "]".repeat(deep));
+            let past = format!("{}a", "[".repeat(deep - crate::brackets::MAX_BRACKET_DEPTH));
+            bracketed(p, &at, &text, &past)
+        }
+        ProblemKind::InvalidSupporters => bracketed(
+            p,
+            &at,
+            "This provision [concerns]{not an id} arms control.",
+            "not",
+        ),
+        ProblemKind::IdenticalOptions => bracketed(
+            p,
+            &at,
+            "This provision [concerns][concerns] arms control.",
+            "[",
+        ),
     }
+}
+
+/// Adds a bracketed clause with `text`, and gives the location of the byte where `fault`
+/// first stands in it.
+fn bracketed(p: &mut Proposal, at: &Location, text: &str, fault: &str) -> Location {
+    let offset = text.find(fault).expect("the fault is in the text");
+    p.clauses
+        .push(Clause::new(id("zz-brackets"), text).with_brackets());
+    at.id("clauses", "zz-brackets").index("text", offset)
 }
 
 #[cfg(feature = "serde")]

@@ -25,6 +25,15 @@
 //! | `obligor_not_party` | warning | an obligor that is neither a party to the proposal nor a member of one |
 //! | `uncommitted_deontic_text` | warning | a clause whose text holds "shall", "may", "refrain from", ... but records no commitment |
 //! | `modality_contradicts_text` | warning | a commitment whose modality is not among its clause's text markers |
+//! | `unbalanced_bracket` | error | a bracketed text with a `[` never closed or a `]` never opened |
+//! | `empty_bracket` | error | a bracketed text with `[]` or a bracket of spaces |
+//! | `bracket_too_deep` | error | brackets nested deeper than [`MAX_BRACKET_DEPTH`](crate::brackets::MAX_BRACKET_DEPTH) |
+//! | `invalid_supporters` | error | supporters after a bracket (`{RU, US}`) unclosed, empty or not party ids |
+//! | `identical_options` | warning | two choices of one bracket with the same text |
+//!
+//! A problem of a [bracketed](crate::Clause::bracketed) text stands at `text[N]`, where N is
+//! the byte of the text at which the bracket at fault opens; a supporter that is not a party
+//! of the negotiation is an `unknown_party` there.
 //!
 //! Numbering is compared among siblings of one style: "Article 1", "Article 2" and "(a)", "(b)"
 //! and "(i)", "(ii)" are each a sequence; a number in another style starts a new one.

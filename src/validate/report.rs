@@ -205,6 +205,16 @@ problem_kinds! {
     UncommittedDeonticText => "uncommitted_deontic_text", Warning;
     /// A commitment whose modality is not among the deontic markers of its clause's text.
     ModalityContradictsText => "modality_contradicts_text", Warning;
+    /// A bracketed text with a `[` never closed or a `]` never opened.
+    UnbalancedBracket => "unbalanced_bracket", Error;
+    /// A bracketed text with `[]`, or a bracket of spaces only.
+    EmptyBracket => "empty_bracket", Error;
+    /// Brackets nested deeper than [`MAX_BRACKET_DEPTH`](crate::brackets::MAX_BRACKET_DEPTH).
+    BracketTooDeep => "bracket_too_deep", Error;
+    /// A list of supporters after a bracket that is unclosed, empty, or not of party ids.
+    InvalidSupporters => "invalid_supporters", Error;
+    /// Two choices of one bracket with the same text: nothing left to choose between them.
+    IdenticalOptions => "identical_options", Warning;
 }
 
 impl fmt::Display for ProblemKind {

@@ -3,6 +3,7 @@
 use crate::quote::{MAX_QUOTED, cut};
 use std::collections::{HashMap, HashSet};
 
+use crate::brackets::{BracketErrorKind, Bracketed};
 use crate::deontic;
 use crate::id::{ClauseId, PartyId, ProposalId};
 use crate::model::commitment::{Commitment, PartyRef};
@@ -328,6 +329,7 @@ impl<'a> Checker<'a> {
             self.commitment(scope.proposal, c, &here);
         }
         self.deontic(clause, at);
+        self.brackets(clause, at);
         if !clause.answers.is_empty() {
             match (&scope.proposal.answers, &scope.answered) {
                 (None, _) => {
@@ -352,6 +354,47 @@ impl<'a> Checker<'a> {
             }
         }
         self.siblings(scope, clause.children(), at, "children");
+    }
+
+    /// A bracketed text: readable, each supporter a party, no two choices of a bracket alike.
+    /// A problem stands at `text[N]`, N the byte where the bracket at fault opens.
+    fn brackets(&mut self, clause: &Clause, at: &Path<'_>) {
+        let Some(read) = clause.brackets() else {
+            return;
+        };
+        let text = read.unwrap_or_else(|e| {
+            let kind = match e.kind() {
+                BracketErrorKind::Unclosed | BracketErrorKind::Unopened => {
+                    ProblemKind::UnbalancedBracket
+                }
+                BracketErrorKind::Empty => ProblemKind::EmptyBracket,
+                BracketErrorKind::TooDeep => ProblemKind::BracketTooDeep,
+                _ => ProblemKind::InvalidSupporters,
+            };
+            let from = clause.text.get(e.offset()..).unwrap_or_default();
+            let msg = format!("{}: `{}`", e, cut(from, MAX_QUOTED));
+            self.problem(kind, &at.index("text", e.offset()), msg);
+            Bracketed::default()
+        });
+        for b in text.brackets() {
+            let here = at.index("text", b.offset);
+            for (i, c) in b.choices.iter().enumerate() {
+                for p in &c.supporters {
+                    self.known_party(p, &here);
+                }
+                if let Some(j) = b.choices[..i].iter().position(|o| o.segments == c.segments) {
+                    let msg = format!(
+                        "choices {} and {} of the {} at byte {} read the same: `{}`",
+                        j + 1,
+                        i + 1,
+                        b.kind,
+                        b.offset,
+                        cut(&c.plain(), MAX_QUOTED)
+                    );
+                    self.problem(ProblemKind::IdenticalOptions, &here, msg);
+                }
+            }
+        }
     }
 
     fn commitment(&mut self, p: &Proposal, c: &Commitment, at: &Path<'_>) {
