@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! cargo run --example compare -- OLD NEW [--format text|markdown|html|json] [--no-ids] [--party ID]
-//!     [--parties PARTIES.json] [--proposer ID] [--changed-only | --all]
+//!     [--parties PARTIES.json] [--proposer ID] [--brackets auto|on|off] [--changed-only | --all]
 //! ```
 //!
 //! OLD and NEW are pactum JSON files or treaty texts (`.txt`, `.md`, or anything that does not
@@ -35,12 +35,12 @@ use pactum::diff::{Options, compare_in};
 
 mod common;
 
-const USAGE: &str = "usage: compare OLD[#ID] NEW[#ID] [--format text|markdown|html|json] [--no-ids] [--party ID] [--parties PARTIES.json] [--proposer ID] [--changed-only | --all]";
+const USAGE: &str = "usage: compare OLD[#ID] NEW[#ID] [--format text|markdown|html|json] [--no-ids] [--party ID] [--parties PARTIES.json] [--proposer ID] [--brackets auto|on|off] [--changed-only | --all]";
 const HELP: &str = "\
 compare: compares two proposals clause by clause and prints a redline
 
 usage: compare OLD[#ID] NEW[#ID] [--format text|markdown|html|json] [--no-ids] [--party ID]
-               [--parties PARTIES.json] [--proposer ID] [--changed-only | --all]
+               [--parties PARTIES.json] [--proposer ID] [--brackets auto|on|off] [--changed-only | --all]
 
 OLD and NEW are pactum JSON files or treaty texts (.txt, .md, or anything that does not
 start with `{`), in any mix. A JSON file that holds several proposals takes the one meant
@@ -56,6 +56,8 @@ options:
   --party ID                   only the changes that concern one party
   --parties PARTIES.json       a pactum document whose parties a text names (all of them bound)
   --proposer ID                who put a text forward (else the first party)
+  --brackets auto|on|off       how a text's square brackets read: as a negotiating
+                               text's (on), literally (off), or by the evidence (auto)
   --changed-only               list only the clauses whose content changed (the default of a
                                Markdown redline of more than 100 changed clauses)
   --all                        list every changed clause
@@ -97,6 +99,9 @@ fn run() -> Result<ExitCode, String> {
         match arg {
             Long("parties") => args.parties = Some(common::value(&mut parser)?),
             Long("proposer") => args.proposer = Some(common::value(&mut parser)?),
+            Long("brackets") => {
+                args.brackets = common::bracket_mode(&common::value(&mut parser)?, USAGE)?;
+            }
             Long("format") => {
                 format = match common::value(&mut parser)?.as_str() {
                     "text" => Format::Text,

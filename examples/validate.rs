@@ -1,7 +1,7 @@
 //! Validates a pactum JSON file, or a treaty text, and prints every problem with where it is.
 //!
 //! ```text
-//! cargo run --example validate -- FILE [--format text|json] [--parties PARTIES.json] [--proposer ID]
+//! cargo run --example validate -- FILE [--format text|json] [--parties PARTIES.json] [--proposer ID] [--brackets auto|on|off]
 //! ```
 //!
 //! A text (`.txt`, `.md`, or any file that does not start with `{`) is imported first: the
@@ -21,12 +21,11 @@ use pactum::{Clause, Negotiation};
 
 mod common;
 
-const USAGE: &str =
-    "usage: validate FILE [--format text|json] [--parties PARTIES.json] [--proposer ID]";
+const USAGE: &str = "usage: validate FILE [--format text|json] [--parties PARTIES.json] [--proposer ID] [--brackets auto|on|off]";
 const HELP: &str = "\
 validate: checks a pactum document or a treaty text, and prints every problem with where it is
 
-usage: validate FILE [--format text|json] [--parties PARTIES.json] [--proposer ID]
+usage: validate FILE [--format text|json] [--parties PARTIES.json] [--proposer ID] [--brackets auto|on|off]
 
 FILE is a pactum JSON document, or a treaty text (.txt, .md, or anything that does not start
 with `{`), which is imported first: its structure and the import report are printed before
@@ -36,6 +35,8 @@ options:
   --format text|json      the report as text (the default) or as JSON
   --parties PARTIES.json  a pactum document whose parties a text names (all of them bound)
   --proposer ID           who put a text forward (else the first party)
+  --brackets auto|on|off  how a text's square brackets read: as a negotiating
+                          text's (on), literally (off), or by the evidence (auto)
   -h, --help              this help
 
 exit status: 0 when there is no error (warnings allowed), 1 when validation found errors,
@@ -62,6 +63,9 @@ fn run() -> Result<ExitCode, String> {
         match arg {
             Long("parties") => args.parties = Some(common::value(&mut parser)?),
             Long("proposer") => args.proposer = Some(common::value(&mut parser)?),
+            Long("brackets") => {
+                args.brackets = common::bracket_mode(&common::value(&mut parser)?, USAGE)?;
+            }
             Long("format") => {
                 output = match common::value(&mut parser)?.as_str() {
                     "text" => Output::Text,

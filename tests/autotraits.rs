@@ -70,6 +70,7 @@ fn validation_import_and_markers() {
     use pactum::import::*;
     assert_send_sync::<ImportError>();
     assert_send_sync::<ImportOptions>();
+    assert_send_sync::<BracketMode>();
     assert_send_sync::<ImportReport>();
     assert_send_sync::<Loaded>();
     assert_send_sync::<LoadError>();

@@ -3,7 +3,7 @@
 
 use pactum::brackets::{BracketErrorKind, BracketKind, Bracketed, Segment, Tally};
 use pactum::format::{self, ReadErrorKind};
-use pactum::{Clause, Negotiation, PartyRef, Proposal};
+use pactum::{Clause, Negotiation, Party, PartyKind, PartyRef, Proposal};
 
 fn draft(clauses: Vec<Clause>) -> Negotiation {
     let mut p = Proposal::new("d".parse().unwrap(), "Draft", "A".parse().unwrap())
@@ -13,6 +13,10 @@ fn draft(clauses: Vec<Clause>) -> Negotiation {
         p = p.with_clause(c);
     }
     let mut n = Negotiation::new("Brackets");
+    for id in ["A", "B"] {
+        n.add_party(Party::new(id.parse().unwrap(), id, PartyKind::State))
+            .unwrap();
+    }
     n.add_proposal(p).unwrap();
     n
 }
@@ -192,4 +196,144 @@ fn a_drafts_tally_counts_every_clause_and_the_unreadable_apart() {
         (t.brackets, t.choices, t.clauses, t.unreadable),
         (3, 4, 2, 1)
     );
+}
+
+mod generated {
+    use pactum::brackets::Bracketed;
+    use pactum::format;
+    use pactum::import::{self, BracketMode, ImportOptions};
+    use pactum::strategy;
+    use proptest::prelude::*;
+
+    fn parties() -> Vec<pactum::PartyId> {
+        vec!["A".parse().unwrap(), "B".parse().unwrap()]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(128))]
+
+        #[test]
+        fn the_notation_reads_back(text in strategy::bracketed_text(parties())) {
+            let notation = text.to_string();
+            prop_assert_eq!(&Bracketed::parse(&notation).unwrap(), &text);
+        }
+
+        #[test]
+        fn json_round_trips_and_validates(c in strategy::bracketed_clause("art-1".parse().unwrap(), parties())) {
+            let n = super::draft(vec![c]);
+            let json = format::to_string(&n);
+            let back = format::from_str(&json).unwrap();
+            prop_assert_eq!(&back, &n);
+            prop_assert_eq!(format::to_string(&back), json);
+            let report = back.validate();
+            prop_assert!(
+                !report.problems().iter().any(|p| p.location.to_string().contains(".text[")),
+                "{}", report
+            );
+        }
+
+        #[test]
+        fn the_notation_imports_as_written(text in strategy::bracketed_text(parties())) {
+            let notation = text.to_string();
+            let input = format!("Article 1\n\n{notation}\n");
+            let mut options = ImportOptions::new("d".parse().unwrap(), "A".parse().unwrap());
+            options.brackets = BracketMode::On;
+            let (p, _) = import::text(&input, &options).unwrap();
+            let c = &p.clauses[0];
+            prop_assert_eq!(&c.text, &notation);
+            // Plain words with no bracket and no escape need no notation.
+            let plain = !notation.contains(['[', '\\']);
+            prop_assert_eq!(c.bracketed, !plain);
+        }
+    }
+}
+
+mod import {
+    use pactum::import::{self, BracketMode, ImportOptions};
+
+    fn read(text: &str, mode: BracketMode) -> (pactum::Proposal, import::ImportReport) {
+        let mut options = ImportOptions::new("d".parse().unwrap(), "A".parse().unwrap());
+        options.brackets = mode;
+        import::text(text, &options).unwrap()
+    }
+
+    const NEGOTIATING: &str = "Article 1\n\nThe Parties [shall]{A}[should]{B} consult [9] \
+                               [within thirty days].\n\nArticle 2\n\nEach Party may withdraw.\n\n\
+                               Article 3\n\nOption 1: The Council decides.\nOption 2: The \
+                               Parties decide [jointly].\n\nArticle 4\n\n[deleted]\n";
+
+    #[test]
+    fn auto_reads_a_negotiating_text_by_its_evidence_and_says_so() {
+        let (p, report) = read(NEGOTIATING, BracketMode::Auto);
+        let c = &p.clauses[0];
+        assert!(c.bracketed);
+        // The footnote marker stays literal: escaped in the notation.
+        assert_eq!(
+            c.text,
+            "The Parties [shall]{A}[should]{B} consult \\[9\\] [within thirty days]."
+        );
+        // A clause without brackets stays plain; a deleted provision keeps its text.
+        assert!(!p.clauses[1].bracketed);
+        assert!(p.clauses[3].deleted && !p.clauses[3].bracketed);
+        // Options on their lines become the clause's options.
+        let options = p.clauses[2].brackets().unwrap().unwrap();
+        let b = options.brackets().next().unwrap();
+        assert_eq!(b.kind, pactum::brackets::BracketKind::Options);
+        assert_eq!(b.choices[1].plain(), "The Parties decide jointly.");
+        let said = report.to_string();
+        assert!(
+            said.contains("brackets read as a negotiating text's: 2 with supporters, 1 side by side, 2 options"),
+            "{said}"
+        );
+        assert!(said.contains("1 brackets kept literal"), "{said}");
+    }
+
+    #[test]
+    fn auto_leaves_a_finished_texts_brackets_literal() {
+        let text = "Article 1\n\nThe Parties shall consult [9] on [the] matter.\n";
+        let (p, report) = read(text, BracketMode::Auto);
+        assert!(!p.clauses[0].bracketed);
+        assert_eq!(
+            p.clauses[0].text,
+            "The Parties shall consult [9] on [the] matter."
+        );
+        assert!(!report.to_string().contains("bracket"), "{report}");
+        // Forced on, the same text is a negotiating text; the footnote stays literal.
+        let (p, report) = read(text, BracketMode::On);
+        assert!(p.clauses[0].bracketed);
+        assert_eq!(
+            p.clauses[0].text,
+            "The Parties shall consult \\[9\\] on [the] matter."
+        );
+        assert!(
+            report.to_string().contains("as asked (brackets on)"),
+            "{report}"
+        );
+        // Forced off, even the evidence leaves brackets literal.
+        let (p, _) = read(NEGOTIATING, BracketMode::Off);
+        assert!(p.walk().all(|c| !c.bracketed));
+    }
+
+    #[test]
+    fn slashes_make_alternatives_and_faults_are_reported_for_validation() {
+        let text = "Article 1\n\nThe Parties [shall/should] act [promptly.\n";
+        let (p, report) = read(text, BracketMode::On);
+        let c = &p.clauses[0];
+        assert!(c.bracketed);
+        assert_eq!(c.text, "The Parties [shall][should] act [promptly.");
+        assert!(
+            report
+                .to_string()
+                .contains("bracketed text cannot be read: unclosed bracket at byte 32"),
+            "{report}"
+        );
+        let problems = p.validate();
+        assert!(
+            problems
+                .problems()
+                .iter()
+                .any(|pr| pr.location.to_string() == r#"$.clauses["art-1"].text[32]"#),
+            "{problems}"
+        );
+    }
 }

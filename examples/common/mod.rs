@@ -18,6 +18,8 @@ pub(crate) struct ImportArgs {
     pub(crate) parties: Option<String>,
     /// Who put the text forward (else the first party).
     pub(crate) proposer: Option<String>,
+    /// How a text's square brackets read (`--brackets auto|on|off`).
+    pub(crate) brackets: pactum::import::BracketMode,
 }
 
 impl ImportArgs {
@@ -39,6 +41,7 @@ impl ImportArgs {
         if let Some(id) = &self.proposer {
             options.proposer = id.parse().map_err(|e| format!("--proposer: {e}"))?;
         }
+        options.brackets = self.brackets;
         Ok(options)
     }
 
@@ -245,6 +248,15 @@ pub(crate) fn help(text: &str) -> Result<ExitCode, String> {
 }
 
 /// The message for an option value that is not one of `choices`.
+/// The value of `--brackets`.
+pub(crate) fn bracket_mode(
+    value: &str,
+    usage: &str,
+) -> Result<pactum::import::BracketMode, String> {
+    pactum::import::BracketMode::from_name(value)
+        .ok_or_else(|| not_one_of("--brackets", value, "auto, on or off", usage))
+}
+
 pub(crate) fn not_one_of(option: &str, value: &str, choices: &str, usage: &str) -> String {
     format!("{option} takes {choices}, not `{value}`\n{usage}")
 }

@@ -13,14 +13,14 @@
 //! | `[shall]{RU}[should]{US, NATO}` | who supports an option: party ids in braces right after its bracket | |
 //! | `\[9\]`, `\{`, `\}`, `\\` | a literal bracket, brace or backslash | |
 //!
-//! Brackets nest ("[shall [not]][should]"), at most [`MAX_BRACKET_DEPTH`] levels.
+//! Brackets nest (`[shall [not]][should]`), at most [`MAX_BRACKET_DEPTH`] levels.
 //!
 //! **Why a notation in the text, not segments in the clause.** Every other part of pactum
 //! (the text comparison, the deontic reading, the renderings) reads a clause's text as a
 //! string, and a bracketed text is still text: a change inside a bracket is a text change like
-//! any other, and "[shall][should]" holds both markers. Keeping the notation in
+//! any other, and `[shall][should]` holds both markers. Keeping the notation in
 //! [`Clause::text`](crate::Clause::text) lets all of it work unchanged, while the flag keeps
-//! the literal brackets of every other text (footnote markers "[9]", "[deleted]") literal: a
+//! the literal brackets of every other text (footnote markers `[9]`, `[deleted]`) literal: a
 //! document without bracketed clauses reads, validates and writes exactly as before. The
 //! notation can be wrong (an unclosed bracket): [`Bracketed::parse`] says where, and
 //! validation reports it. In the JSON format a bracketed text is written as structured
@@ -54,7 +54,7 @@ pub use tally::{Tally, TallyChange};
 
 /// How deep brackets may nest, counting a bracket in plain text as level 1.
 ///
-/// Real bracketed texts nest two or three levels ("[shall [, subject to [national] law,]]").
+/// Real bracketed texts nest two or three levels (`[shall [, subject to [national] law,]]`).
 /// Eight leaves room for any of them and bounds the parser's recursion on hostile input.
 pub const MAX_BRACKET_DEPTH: usize = 8;
 
@@ -73,7 +73,7 @@ pub struct Bracketed {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Segment {
-    /// Plain text, escapes resolved: "[9]" here is a literal footnote marker.
+    /// Plain text, escapes resolved: `[9]` here is a literal footnote marker.
     Text(String),
     /// A disputed piece: an optional span, alternatives or clause-level options.
     Bracket(Bracket),

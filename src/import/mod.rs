@@ -105,6 +105,17 @@
 //!   Ukrainian is read in its language ([`deontic::read_in`](crate::deontic::read_in), the
 //!   markers that bind), and "Las Partes", "Chaque Partie", "Стороны", "Кожна Сторона" and the
 //!   like stand for the bound parties.
+//! - **Brackets of a negotiating text** ([`ImportOptions::brackets`], [`BracketMode`]): by
+//!   default, where the text shows that it is a negotiating text (a bracket with its
+//!   supporters, `[shall]{RU}`; two brackets side by side, `[shall][should]`; options,
+//!   `[Option 1: ...` or a paragraph that opens "Option 1:"), each clause that holds a bracket
+//!   is [bracketed](crate::Clause::bracketed) and its text written in the notation of
+//!   [`crate::brackets`]: `[A/B]` becomes `[A][B]` (`\/` keeps a slash), "Option 1: ... Option
+//!   2: ..." becomes the clause's options, and footnote markers and editorial words ("\[9\]",
+//!   "\[deleted\]") stay literal, escaped. The report says what was decided and on what
+//!   evidence, how many brackets stayed literal, and which clauses' brackets cannot be read
+//!   (validation then says where). Without evidence every bracket is literal, as in a
+//!   finished treaty; `On` and `Off` force either reading.
 //! - **What is not a treaty**: a text most of whose lines are keys with values, section
 //!   headers, braces or tags (configuration, code, markup), or that holds control characters
 //!   (binary data), is refused with [`ImportError::NotATreaty`].
@@ -120,7 +131,9 @@
 
 mod text;
 
-pub use text::{ImportError, ImportOptions, ImportReport, LANGUAGES, Note, SetAside, text};
+pub use text::{
+    BracketMode, ImportError, ImportOptions, ImportReport, LANGUAGES, Note, SetAside, text,
+};
 
 use std::path::Path;
 

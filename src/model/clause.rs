@@ -62,7 +62,7 @@ pub struct Clause {
     pub text: String,
     /// Whether [`text`](Self::text) is a negotiating text in the bracket notation of
     /// [`crate::brackets`] (`[shall][should]`): false for every other text, whose brackets
-    /// ("[9]", "[deleted]") are literal. [`brackets`](Self::brackets) reads it. The JSON format
+    /// (`[9]`, `[deleted]`) are literal. [`brackets`](Self::brackets) reads it. The JSON format
     /// writes a bracketed text as an array of segments, not as the notation.
     pub bracketed: bool,
     /// How the text is known.

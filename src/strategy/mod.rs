@@ -32,7 +32,10 @@
 //!   obligors among its parties, maybe answering or superseding one of its proposals;
 //! - [`clause`] makes a clause tree whose ids are unique under a given id, binding the given
 //!   parties; [`commitment`] makes one commitment binding some of them;
-//! - [`meeting`] makes a meeting of a negotiation's parties about its proposals.
+//! - [`meeting`] makes a meeting of a negotiation's parties about its proposals;
+//! - [`bracketed_text`] and [`bracketed_clause`] make negotiating texts in brackets
+//!   ([`crate::brackets`]): optional spans, alternatives and options, nested, with supporters
+//!   drawn from given parties.
 //!
 //! Self-contained types implement [`Arbitrary`]: the ids, [`Modality`], [`LegalForce`],
 //! [`TextBasis`], [`Status`], [`Completeness`], [`PartyKind`], [`Origin`] and [`Scope`].
@@ -54,11 +57,13 @@ use proptest::collection::vec;
 use proptest::prelude::*;
 use proptest::sample::Index;
 
+mod brackets;
 mod clauses;
 mod edits;
 mod invalid;
 mod vocabulary;
 
+pub use brackets::{bracketed_clause, bracketed_text};
 pub use clauses::{clause, commitment};
 pub use edits::{Edit, EditedPair, edited_pair, templated_pair};
 pub use invalid::{InvalidNegotiation, invalid_negotiation, invalid_negotiation_of};

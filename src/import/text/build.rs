@@ -119,10 +119,18 @@ pub(super) fn top(
     clauses: &mut Vec<Clause>,
     ids: &mut Ids,
     names: &Names<'_>,
+    brackets: &mut Brackets,
     report: &mut ImportReport,
 ) {
     let index = clauses.len();
-    clauses.push(build(node, None, index, ids, names, report));
+    clauses.push(build(node, None, index, ids, names, brackets, report));
+}
+
+/// Whether the text's brackets are a negotiating text's, and how many were kept literal.
+#[derive(Debug, Default)]
+pub(super) struct Brackets {
+    pub(super) on: bool,
+    pub(super) literal: usize,
 }
 
 fn build(
@@ -131,6 +139,7 @@ fn build(
     index: usize,
     ids: &mut Ids,
     names: &Names<'_>,
+    brackets: &mut Brackets,
     report: &mut ImportReport,
 ) -> Clause {
     // The id's base: the parent's id and this clause's key, built in one buffer.
@@ -165,11 +174,22 @@ fn build(
                 quoted(clause.number.as_deref().unwrap_or("clause"))
             ),
         });
+    } else if brackets.on {
+        if let Some(text) = super::brackets::notation(&clause.text, &mut brackets.literal) {
+            if let Some(fault) = super::brackets::fault(&text) {
+                report.guessed.push(Note {
+                    line: node.line,
+                    what: fault,
+                });
+            }
+            clause.text = text;
+            clause.bracketed = true;
+        }
     }
     let children = node.children;
     clause.reserve_children(children.len());
     for (k, child) in children.into_iter().enumerate() {
-        let c = build(child, Some(&id), k, ids, names, report);
+        let c = build(child, Some(&id), k, ids, names, brackets, report);
         if let Err(e) = clause.push_child(c) {
             // Scanning keeps nesting within the bound; should a text still go deeper, its
             // clause stays, joined to its parent's text, and the report says so.

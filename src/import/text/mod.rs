@@ -1,6 +1,7 @@
 //! The importer behind [`text`]: lines, their classification, the outline's evidence, the
 //! nodes built on a stack, the preamble, ids and obligors, each in its module.
 
+mod brackets;
 mod build;
 mod classify;
 mod language;
@@ -17,6 +18,7 @@ use crate::{
     ClauseKind, Completeness, MAX_CLAUSE_DEPTH, Party, PartyRef, Proposal, Provenance, Source,
 };
 
+pub use brackets::BracketMode;
 pub use language::LANGUAGES;
 
 use build::{Ids, Node};
@@ -41,6 +43,10 @@ pub struct ImportOptions {
     /// The language of the text, as a BCP 47 tag; `None` (the default) detects it from the
     /// text among [`LANGUAGES`] and says so in the [`ImportReport`].
     pub language: Option<String>,
+    /// How square brackets read: as a negotiating text's ([`crate::brackets`]: the clauses
+    /// that hold them are [bracketed](crate::Clause::bracketed)) or literally. The default,
+    /// [`BracketMode::Auto`], decides by the evidence and says so in the [`ImportReport`].
+    pub brackets: BracketMode,
 }
 
 impl ImportOptions {
@@ -53,6 +59,7 @@ impl ImportOptions {
             bound: Vec::new(),
             title: None,
             language: None,
+            brackets: BracketMode::Auto,
         }
     }
 
@@ -371,6 +378,14 @@ pub fn text(input: &str, options: &ImportOptions) -> Result<(Proposal, ImportRep
         }
     };
     let lines = lines::split(input);
+    let mut brackets = build::Brackets {
+        on: brackets::decide(
+            options.brackets,
+            &brackets::Evidence::of(&lines.text),
+            &mut report,
+        ),
+        literal: 0,
+    };
 
     // Each line read alone, then page furniture, then the evidence for each candidate heading.
     let mut kinds: Vec<Kind> = Vec::with_capacity(lines.text.len());
@@ -490,7 +505,14 @@ pub fn text(input: &str, options: &ImportOptions) -> Result<(Proposal, ImportRep
         if root.children.len() > 1 {
             let complete = root.children.len() - 1;
             for node in root.children.drain(..complete) {
-                build::top(node, &mut clauses, &mut ids, &names, &mut report);
+                build::top(
+                    node,
+                    &mut clauses,
+                    &mut ids,
+                    &names,
+                    &mut brackets,
+                    &mut report,
+                );
             }
         }
         let line_no = i + 1;
@@ -709,9 +731,25 @@ pub fn text(input: &str, options: &ImportOptions) -> Result<(Proposal, ImportRep
     p.provenance = Provenance::new(Completeness::Full)
         .with_source(Source::new("imported from text by pactum"));
     for node in root.children {
-        build::top(node, &mut clauses, &mut ids, &names, &mut report);
+        build::top(
+            node,
+            &mut clauses,
+            &mut ids,
+            &names,
+            &mut brackets,
+            &mut report,
+        );
     }
     p.clauses = clauses;
+    if brackets.literal > 0 {
+        report.recognised.push(Note {
+            line: 1,
+            what: format!(
+                "{} brackets kept literal: footnote markers and editorial words (\"[9]\", \"[deleted]\")",
+                brackets.literal
+            ),
+        });
+    }
     report.recognised.sort_by_key(|n| n.line);
     report.guessed.sort_by_key(|n| n.line);
     Ok((p, report))
