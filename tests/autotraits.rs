@@ -86,6 +86,9 @@ fn validation_import_and_markers() {
 #[test]
 fn diff() {
     use pactum::diff::*;
+    assert_send_sync::<BracketChange>();
+    assert_send_sync::<BracketRef>();
+    assert_send_sync::<ClauseBrackets>();
     assert_send_sync::<Change<String>>();
     assert_send_sync::<ClauseChangeKind>();
     assert_send_sync::<ClauseDiff>();

@@ -337,3 +337,125 @@ mod import {
         );
     }
 }
+
+mod diff {
+    use pactum::diff::{BracketChange, Options, compare};
+    use pactum::{Clause, Proposal, strategy};
+    use proptest::prelude::*;
+
+    fn proposal(id: &str, texts: &[&str]) -> Proposal {
+        let mut p = Proposal::new(id.parse().unwrap(), "Draft", "A".parse().unwrap());
+        for (i, t) in texts.iter().enumerate() {
+            let c = Clause::new(format!("art-{}", i + 1).parse().unwrap(), *t)
+                .with_number(format!("Article {}", i + 1))
+                .with_brackets();
+            p = p.with_clause(c);
+        }
+        p
+    }
+
+    #[test]
+    fn brackets_resolved_added_and_counted() {
+        let old = proposal(
+            "v1",
+            &[
+                "The Parties [shall]{A}[should]{B} consult [promptly].",
+                "[Option 1: The Council decides.]{A}[Option 2: Each Party may withdraw.]{B}",
+                "Nothing is disputed here.",
+            ],
+        );
+        let new = proposal(
+            "v2",
+            &[
+                "The Parties shall consult [promptly] [in writing].",
+                "Each Party may withdraw.",
+                "Nothing is disputed here.",
+            ],
+        );
+        let d = compare(&old, &new, &Options::default());
+        let tally = d.brackets.expect("the drafts are bracketed");
+        assert_eq!((tally.old.brackets, tally.new.brackets), (3, 2));
+        assert_eq!(tally.brackets(), -1);
+        let art = |i: usize| d.clauses[i].brackets.as_ref().expect("brackets changed");
+        let names: Vec<&str> = art(0).changes.iter().map(BracketChange::name).collect();
+        assert_eq!(names, ["resolved", "added"]);
+        match &art(1).changes[..] {
+            [BracketChange::Resolved { bracket, kept }] => {
+                assert_eq!(*kept, 1);
+                assert_eq!(bracket.choices[1], "Each Party may withdraw.");
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(d.clauses[2].brackets.is_none());
+        // A patch still: applied, and inverted with each change its inverse.
+        assert_eq!(d.apply(&old).unwrap(), new);
+        let back = d.invert();
+        assert_eq!(back.apply(&new).unwrap(), old);
+        let names: Vec<&str> = back.clauses[0]
+            .brackets
+            .as_ref()
+            .unwrap()
+            .changes
+            .iter()
+            .map(BracketChange::name)
+            .collect();
+        assert_eq!(names, ["reopened", "removed"]);
+        // The views say it.
+        let text = d.to_string();
+        assert!(
+            text.contains("brackets 3 -> 2 (optional 1 -> 2, alternatives 1 -> 0, options 1 -> 0)"),
+            "{text}"
+        );
+        assert!(
+            text.contains("Article 1: resolved [shall][should], kept \"shall\""),
+            "{text}"
+        );
+    }
+
+    #[cfg(feature = "serde")]
+    #[test]
+    fn the_diff_format_is_1_1_only_with_brackets() {
+        let old = proposal("v1", &["They [shall][should] act."]);
+        let new = proposal("v2", &["They shall act."]);
+        let json = serde_json::to_string(&compare(&old, &new, &Options::default())).unwrap();
+        assert!(json.starts_with(r#"{"pactum_diff":"1.1""#), "{json}");
+        let back: pactum::diff::Diff = serde_json::from_str(&json).unwrap();
+        assert_eq!(serde_json::to_string(&back).unwrap(), json);
+        let plain = |id: &str, t: &str| {
+            Proposal::new(id.parse().unwrap(), "Draft", "A".parse().unwrap())
+                .with_clause(Clause::new("art-1".parse().unwrap(), t))
+        };
+        let d = compare(
+            &plain("v1", "They act [9]."),
+            &plain("v2", "They act."),
+            &Options::default(),
+        );
+        let json = serde_json::to_string(&d).unwrap();
+        assert!(json.starts_with(r#"{"pactum_diff":"1.0""#), "{json}");
+        assert!(!json.contains("bracket"), "{json}");
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn a_bracketed_diff_applies_and_inverts(
+            a in strategy::bracketed_clause("art-1".parse().unwrap(), vec!["A".parse().unwrap()]),
+            b in strategy::bracketed_clause("art-1".parse().unwrap(), vec!["B".parse().unwrap()]),
+        ) {
+            let old = Proposal::new("v1".parse().unwrap(), "Draft", "A".parse().unwrap()).with_clause(a);
+            let new = Proposal::new("v2".parse().unwrap(), "Draft", "A".parse().unwrap()).with_clause(b);
+            let d = compare(&old, &new, &Options::default());
+            prop_assert_eq!(&d.apply(&old).unwrap(), &new);
+            prop_assert_eq!(&d.invert().apply(&new).unwrap(), &old);
+            prop_assert_eq!(&d.invert().invert(), &d);
+            let t = d.brackets.unwrap();
+            let per_clause = |new: bool| d.clauses.iter().map(|c| c.brackets.as_ref().map_or(0, |b| if new { b.tally.new.brackets } else { b.tally.old.brackets })).sum::<usize>();
+            // A clause whose brackets did not change has no entry; else its tallies add up.
+            if d.clauses.iter().any(|c| c.brackets.is_some()) {
+                prop_assert_eq!(per_clause(false), t.old.brackets);
+                prop_assert_eq!(per_clause(true), t.new.brackets);
+            }
+        }
+    }
+}

@@ -270,16 +270,30 @@ fn tree<'a>(
 /// Diffs written before the format carried a version have no `"pactum_diff"` field: they are
 /// refused ("missing field `pactum_diff`"), since their shape is not checked; compare the two
 /// drafts again to get a diff of this format.
-pub const DIFF_FORMAT_VERSION: &str = "1.0";
+///
+/// Version 1.1 added brackets ([`Diff::brackets`], [`ClauseDiff::brackets`](super::ClauseDiff::brackets),
+/// [`ClauseDiff::bracketed`](super::ClauseDiff::bracketed)); a diff of drafts without bracketed
+/// clauses is written as 1.0, as before.
+pub const DIFF_FORMAT_VERSION: &str = "1.1";
 
-/// The version field of a diff: written as [`DIFF_FORMAT_VERSION`], read as any `1.x`.
+/// The version a diff without brackets is written as.
+const UNBRACKETED_VERSION: &str = "1.0";
+
+/// The version field of a diff: written as [`DIFF_FORMAT_VERSION`] when the diff holds
+/// brackets (else as 1.0), read as any `1.x`.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
-pub(crate) struct Version;
+pub(crate) struct Version {
+    pub(crate) brackets: bool,
+}
 
 #[cfg(feature = "serde")]
 impl serde::Serialize for Version {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(DIFF_FORMAT_VERSION)
+        s.serialize_str(if self.brackets {
+            DIFF_FORMAT_VERSION
+        } else {
+            UNBRACKETED_VERSION
+        })
     }
 }
 
@@ -291,7 +305,9 @@ impl<'de> serde::Deserialize<'de> for Version {
             Some(("1", minor))
                 if !minor.is_empty() && minor.bytes().all(|b| b.is_ascii_digit()) =>
             {
-                Ok(Version)
+                Ok(Version {
+                    brackets: !minor.trim_start_matches('0').is_empty(),
+                })
             }
             _ => Err(serde::de::Error::custom(format!(
                 "unsupported diff format version `{}`: this reader reads 1.x (written as {DIFF_FORMAT_VERSION})",

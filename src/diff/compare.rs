@@ -3,6 +3,7 @@
 use std::time::{Duration, Instant};
 
 use super::align::{Node, align, flatten, moved, spread};
+use super::brackets::compare_brackets;
 use super::commitment::{Resolver, Side, compare_commitments};
 use super::moved::Standing;
 use super::preamble::preamble_changes;
@@ -11,6 +12,7 @@ use super::{
     Change, ChangeKinds, ClauseChangeKind, ClauseDiff, Diff, Granularity, Merge, Placement,
     ProposalChange, RecitalChange, Split, Summary, TextChange, check,
 };
+use crate::brackets::{Tally, TallyChange};
 use crate::{Clause, Negotiation, Proposal};
 
 /// How to compare.
@@ -220,6 +222,8 @@ fn compare_with(
             number: Change::of(&a.number, &b.number),
             kind: Change::of(&a.kind, &b.kind),
             deleted: Change::of(&a.deleted, &b.deleted),
+            bracketed: Change::of(&a.bracketed, &b.bracketed),
+            brackets: compare_brackets(Some(a), Some(b), options.word_budget).map(Box::new),
             text_basis: Change::of(&a.text_basis, &b.text_basis),
             sources: Change::of(&a.sources, &b.sources),
             answers: Change::of(&a.answers, &b.answers),
@@ -229,6 +233,7 @@ fn compare_with(
             || d.heading.is_some()
             || d.kind.is_some()
             || d.deleted.is_some()
+            || d.bracketed.is_some()
             || d.text_basis.is_some()
             || d.sources.is_some()
             || d.answers.is_some();
@@ -364,8 +369,16 @@ fn compare_with(
         alike / total + 0.0
     };
 
+    let tallies = TallyChange {
+        old: Tally::of_proposal(old),
+        new: Tally::of_proposal(new),
+    };
+    let bracketed = |p: &Proposal| p.clauses.iter().flat_map(Clause::walk).any(|c| c.bracketed);
+    let brackets = (bracketed(old) || bracketed(new)).then_some(tallies);
     Diff {
-        version: check::Version,
+        version: check::Version {
+            brackets: brackets.is_some(),
+        },
         old: old.id().clone(),
         new: new.id().clone(),
         party: None,
@@ -375,6 +388,7 @@ fn compare_with(
         clauses,
         splits,
         merges,
+        brackets,
         summary,
         approximate,
     }
@@ -471,6 +485,12 @@ fn unpaired(
         number: None,
         kind: None,
         deleted: None,
+        bracketed: None,
+        brackets: match kind {
+            ClauseChangeKind::Added => compare_brackets(None, Some(clause), 0),
+            _ => compare_brackets(Some(clause), None, 0),
+        }
+        .map(Box::new),
         text_basis: None,
         sources: None,
         answers: None,

@@ -406,6 +406,7 @@
 
 mod acts;
 pub(crate) mod align;
+mod brackets;
 mod check;
 mod commitment;
 mod compare;
@@ -418,6 +419,7 @@ mod preamble;
 mod text;
 mod types;
 
+pub use brackets::{BracketChange, BracketRef, ClauseBrackets};
 pub use check::{DIFF_FORMAT_VERSION, DiffError};
 pub use commitment::{
     CommitmentChange, CommitmentDiff, CommitmentMatch, Direction, Excerpt, modality_direction,

@@ -67,6 +67,13 @@ pub struct Diff {
         serde(default, skip_serializing_if = "Vec::is_empty")
     )]
     pub merges: Vec<Merge>,
+    /// The brackets of the two drafts, counted ([`Tally::of_proposal`](crate::brackets::Tally::of_proposal)),
+    /// when either holds a bracketed clause: the figure negotiators track.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub brackets: Option<crate::brackets::TallyChange>,
     /// Counts and an overall similarity.
     pub summary: Summary,
     /// Whether a work budget made the result coarser: some text compared by sentences or whole
@@ -133,7 +140,7 @@ impl Diff {
             .cloned()
             .collect();
         Diff {
-            version: check::Version,
+            version: self.version,
             old: self.old.clone(),
             new: self.new.clone(),
             party: PartyId::new(party).ok(),
@@ -143,6 +150,7 @@ impl Diff {
             clauses,
             splits: Vec::new(),
             merges: Vec::new(),
+            brackets: self.brackets,
             summary: self.summary.clone(),
             approximate: self.approximate,
         }
@@ -460,6 +468,18 @@ pub struct ClauseDiff {
         serde(default, skip_serializing_if = "Option::is_none")
     )]
     pub deleted: Option<Change<bool>>,
+    /// Whether the text is [bracketed](crate::Clause::bracketed), when that changed.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub bracketed: Option<Change<bool>>,
+    /// For a clause bracketed in either draft, its brackets compared, when they changed.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub brackets: Option<Box<super::ClauseBrackets>>,
     /// How the text is known, when that changed.
     #[cfg_attr(
         feature = "serde",

@@ -15,6 +15,7 @@
 //! # Ok::<(), pactum::IdError>(())
 //! ```
 
+mod brackets;
 mod commitments;
 mod html;
 mod markdown;

@@ -7,6 +7,7 @@
 //! (headings, lists, tables, how deletions and insertions are marked, what is escaped). It
 //! writes into any [`fmt::Write`], so `Display` streams.
 
+use std::borrow::Cow;
 use std::fmt::{self, Write};
 
 use super::{
@@ -138,6 +139,7 @@ pub(super) fn walk<S: Style>(
     style.title(out, diff, article_counts(diff, proposals).as_deref())?;
 
     super::commitments::sections(out, diff, &labels, style)?;
+    super::brackets::section(out, diff, &labels, style)?;
     if !diff.proposal.is_empty() {
         style.section(out, "Proposal", false)?;
         let rows: Vec<(&str, String, String)> = diff.proposal.iter().map(values).collect();
@@ -268,8 +270,18 @@ pub(super) fn walk<S: Style>(
     }
 
     // The new draft's clauses by id, for the text of those that did not change.
-    let texts: std::collections::HashMap<&crate::ClauseId, &str> = match proposals {
-        Some((_, new)) if S::FOLDS => new.walk().map(|c| (&c.id, c.text.as_str())).collect(),
+    let texts: std::collections::HashMap<&crate::ClauseId, Cow<'_, str>> = match proposals {
+        Some((_, new)) if S::FOLDS => new
+            .walk()
+            .map(|c| {
+                let text = if c.bracketed {
+                    Cow::Owned(super::brackets::shown(&c.text))
+                } else {
+                    Cow::Borrowed(c.text.as_str())
+                };
+                (&c.id, text)
+            })
+            .collect(),
         _ => std::collections::HashMap::new(),
     };
     let mut run: Vec<(String, &str)> = Vec::new();
@@ -297,13 +309,25 @@ pub(super) fn walk<S: Style>(
         if !has_entry(c, &listed) {
             continue;
         }
+        // A bracketed text shows in the usual notation, its escapes resolved.
+        let bracketed = super::brackets::sides(c);
+        let whole = |clause: &crate::Clause| {
+            if clause.bracketed {
+                style.escape(&super::brackets::shown(&clause.text))
+            } else {
+                style.escape(&clause.text)
+            }
+        };
         let body = match (&c.text, &c.clause) {
+            (Some(t), _) if bracketed.contains(&true) => {
+                Some(style.redline(&super::brackets::shown_change(t, bracketed)))
+            }
             (Some(t), _) => Some(style.redline(t)),
             (None, Some(clause)) if c.is(ClauseChangeKind::Added) && !clause.text.is_empty() => {
-                Some(style.inserted(&style.escape(&clause.text)))
+                Some(style.inserted(&whole(clause)))
             }
             (None, Some(clause)) if c.is(ClauseChangeKind::Removed) && !clause.text.is_empty() => {
-                Some(style.deleted(&style.escape(&clause.text)))
+                Some(style.deleted(&whole(clause)))
             }
             _ => None,
         };

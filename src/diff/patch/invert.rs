@@ -57,6 +57,10 @@ impl Diff {
                     coverage: s.coverage,
                 })
                 .collect(),
+            brackets: self.brackets.map(|t| crate::brackets::TallyChange {
+                old: t.new,
+                new: t.old,
+            }),
             summary: Summary {
                 old_clauses: summary.new_clauses,
                 new_clauses: summary.old_clauses,
@@ -114,6 +118,20 @@ fn invert_clause(c: &ClauseDiff) -> ClauseDiff {
         number: c.number.as_ref().map(swap),
         kind: c.kind.as_ref().map(swap),
         deleted: c.deleted.as_ref().map(swap),
+        bracketed: c.bracketed.as_ref().map(swap),
+        brackets: c.brackets.as_ref().map(|b| {
+            let mut b = b.clone();
+            b.tally = crate::brackets::TallyChange {
+                old: b.tally.new,
+                new: b.tally.old,
+            };
+            b.changes = b
+                .changes
+                .iter()
+                .map(super::super::BracketChange::inverse)
+                .collect();
+            b
+        }),
         text_basis: c.text_basis.as_ref().map(swap),
         sources: c.sources.as_ref().map(swap),
         answers: c.answers.as_ref().map(swap),

@@ -454,6 +454,7 @@ fn changed(
     field!(number);
     field!(kind);
     field!(deleted);
+    field!(bracketed);
     field!(text_basis);
     field!(sources);
     field!(answers);
