@@ -114,10 +114,12 @@
 //! of segments, each a string or a bracket, `{"optional": CHOICE}`, `{"alternatives": [CHOICE,
 //! ...]}` or `{"options": [CHOICE, ...]}`, where a choice is `{"label": "1", "text": TEXT,
 //! "supporters": ["RU"]}` (its `text` a string or an array of segments again, `label` only for
-//! options, `supporters` optional). A bracketed text whose notation cannot be read is written
-//! as a string with `"bracketed": true` beside it, so that nothing is lost and validation can
-//! say what is wrong. A document without bracketed clauses is written as 1.1, byte for byte as
-//! before.
+//! options, `supporters` optional). The segments are written where they give back the clause's
+//! very notation, as the importer and [`Bracketed`](crate::brackets::Bracketed)'s `Display`
+//! write it (`{A, B}`, every literal bracket escaped); a notation written otherwise, or one
+//! that cannot be read, is written as a string with `"bracketed": true` beside it, so that it
+//! reads back byte for byte and validation can say what is wrong. A document without
+//! bracketed clauses is written as 1.1, byte for byte as before.
 //!
 //! ```
 //! let json = r#"{ "pactum": "1.2", "title": "t", "proposals": [ { "id": "d", "title": "Draft",

@@ -50,9 +50,13 @@ pub(crate) fn forget_own() {
 impl Serialize for Clause {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        // A bracketed text is written as segments; one whose notation cannot be read is
-        // written as it stands, with the flag, so that nothing is lost.
-        let parsed = self.brackets();
+        // A bracketed text is written as segments where they give back its very notation (it
+        // is canonical, as the importer and `Bracketed`'s `Display` write it); any other, and
+        // one that cannot be read, is written as it stands, with the flag, so that it reads
+        // back byte for byte.
+        let parsed = self
+            .brackets()
+            .map(|read| read.ok().filter(|text| text.to_string() == self.text));
         let mut st = s.serialize_struct("Clause", 12)?;
         st.serialize_field("id", &self.id)?;
         if let Some(number) = &self.number {
@@ -68,10 +72,10 @@ impl Serialize for Clause {
             st.serialize_field("deleted", &true)?;
         }
         match &parsed {
-            Some(Ok(text)) => {
+            Some(Some(text)) => {
                 st.serialize_field("text", &crate::brackets::json::Segments(&text.segments))?;
             }
-            Some(Err(_)) => {
+            Some(None) => {
                 st.serialize_field("text", &self.text)?;
                 st.serialize_field("bracketed", &true)?;
             }

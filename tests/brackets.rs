@@ -1,5 +1,6 @@
 //! Bracketed text: the notation, the JSON format, and documents without brackets left as they
 //! were. Texts here are made up for the tests.
+#![cfg(feature = "serde")]
 
 use pactum::brackets::{BracketErrorKind, BracketKind, Bracketed, Segment, Tally};
 use pactum::format::{self, ReadErrorKind};
@@ -89,6 +90,24 @@ fn an_unreadable_notation_is_kept_with_its_flag() {
     let c = &back.proposal("d").unwrap().clauses[0];
     let err = c.brackets().unwrap().unwrap_err();
     assert_eq!((err.kind(), err.offset()), (BracketErrorKind::Unclosed, 12));
+}
+
+#[test]
+fn a_notation_not_in_canonical_form_is_kept_byte_for_byte() {
+    // Written as a string with its flag: segments would give back "{A, B}" and "\\}".
+    for text in [
+        "The Parties [shall]{A,B}[should] act.",
+        "A brace } stands [here].",
+    ] {
+        let n = draft(vec![clause("art-1", text).with_brackets()]);
+        let json = format::to_string(&n);
+        assert!(json.contains(r#""bracketed": true"#), "{json}");
+        let back = format::from_str(&json).unwrap();
+        assert_eq!(back, n);
+        // The view reads it all the same.
+        let c = &back.proposal("d").unwrap().clauses[0];
+        assert_eq!(c.brackets().unwrap().unwrap().brackets().count(), 1);
+    }
 }
 
 #[test]
@@ -198,6 +217,7 @@ fn a_drafts_tally_counts_every_clause_and_the_unreadable_apart() {
     );
 }
 
+#[cfg(feature = "proptest")]
 mod generated {
     use pactum::brackets::Bracketed;
     use pactum::format;
@@ -315,6 +335,15 @@ mod import {
     }
 
     #[test]
+    fn the_importer_writes_the_notation_canonically() {
+        let (p, _) = read(
+            "Article 1\n\nThey [act]{A,B} [now]{ B }.\n",
+            BracketMode::On,
+        );
+        assert_eq!(p.clauses[0].text, "They [act]{A, B} [now]{B}.");
+    }
+
+    #[test]
     fn slashes_make_alternatives_and_faults_are_reported_for_validation() {
         let text = "Article 1\n\nThe Parties [shall/should] act [promptly.\n";
         let (p, report) = read(text, BracketMode::On);
@@ -340,8 +369,9 @@ mod import {
 
 mod diff {
     use pactum::diff::{BracketChange, Options, compare};
-    use pactum::{Clause, Proposal, strategy};
-    use proptest::prelude::*;
+    use pactum::{Clause, Proposal};
+    #[cfg(feature = "proptest")]
+    use {pactum::strategy, proptest::prelude::*};
 
     fn proposal(id: &str, texts: &[&str]) -> Proposal {
         let mut p = Proposal::new(id.parse().unwrap(), "Draft", "A".parse().unwrap());
@@ -412,7 +442,6 @@ mod diff {
         );
     }
 
-    #[cfg(feature = "serde")]
     #[test]
     fn the_diff_format_is_1_1_only_with_brackets() {
         let old = proposal("v1", &["They [shall][should] act."]);
@@ -435,6 +464,7 @@ mod diff {
         assert!(!json.contains("bracket"), "{json}");
     }
 
+    #[cfg(feature = "proptest")]
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(64))]
 

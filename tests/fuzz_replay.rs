@@ -46,3 +46,8 @@ fn compare_apply() {
 fn diff_json() {
     replay("diff_json", checks::diff_json);
 }
+
+#[test]
+fn brackets() {
+    replay("brackets", checks::brackets);
+}

@@ -24,7 +24,9 @@
 //! document without bracketed clauses reads, validates and writes exactly as before. The
 //! notation can be wrong (an unclosed bracket): [`Bracketed::parse`] says where, and
 //! validation reports it. In the JSON format a bracketed text is written as structured
-//! segments, never as the notation, so a reader needs no escape rules (see [`mod@crate::format`]).
+//! segments, so a reader needs no escape rules (see [`mod@crate::format`]); only a notation
+//! that is not in the canonical form this module writes (`{A,B}` for `{A, B}`), or that cannot
+//! be read, is kept there as a string, so that it reads back byte for byte.
 //!
 //! ```
 //! use pactum::brackets::{Bracketed, BracketKind, Segment};

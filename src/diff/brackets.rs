@@ -43,7 +43,16 @@ pub struct ClauseBrackets {
     pub changes: Vec<BracketChange>,
 }
 
-/// What happened to one bracket (see the [module docs](self)).
+/// What happened to one bracket.
+///
+/// Each text is read as a sequence of words and brackets, a whole bracket one item, and the
+/// two are compared (Myers). A bracket that stands in both texts as it was is no change. In a
+/// changed run, an old bracket is **resolved** where the words (and nested brackets) of one of
+/// its choices stand in the new run, the choice with the most words first; a new bracket is
+/// **reopened** where one of its choices stood in the old run; the brackets left on each side
+/// stand in place of each other in order (reworded, as the text change shows), and those left
+/// over are **removed** or **added**. Comparing the drafts the other way round turns each
+/// change into its inverse.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(
@@ -112,8 +121,8 @@ impl BracketChange {
     }
 }
 
-/// A bracket as a change names it: where it opens in its text, its kind, and its choices as
-/// plain words (each at most 240 bytes, cut with "…").
+/// A bracket as a change names it: where it opens in its text, its kind, and its choices'
+/// words (each at most 240 bytes, cut with "…").
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -123,7 +132,8 @@ pub struct BracketRef {
     pub offset: usize,
     /// What it offers.
     pub kind: BracketKind,
-    /// Its choices' words, nested brackets kept in their first choice.
+    /// Its choices' words, the brackets nested in them written as brackets without their
+    /// supporters ("shall meet [twice a year][once a year]").
     pub choices: Vec<String>,
 }
 
@@ -135,8 +145,28 @@ impl BracketRef {
             choices: b
                 .choices
                 .iter()
-                .map(|c| crate::quote::cut(&c.plain(), MAX_CHOICE))
+                .map(|c| {
+                    let mut text = String::new();
+                    words_of(&c.segments, &mut text);
+                    crate::quote::cut(&text, MAX_CHOICE)
+                })
                 .collect(),
+        }
+    }
+}
+
+/// Segments as words, nested brackets in brackets, supporters and escapes left out.
+fn words_of(segments: &[Segment], out: &mut String) {
+    for s in segments {
+        match s {
+            Segment::Text(t) => out.push_str(t),
+            Segment::Bracket(b) => {
+                for c in &b.choices {
+                    out.push('[');
+                    words_of(&c.segments, out);
+                    out.push(']');
+                }
+            }
         }
     }
 }
@@ -248,68 +278,103 @@ fn compare_items(x: &[Item<'_>], y: &[Item<'_>]) -> Vec<BracketChange> {
 
 /// The changes of one changed run (see the module docs).
 fn run(old: &[Item<'_>], new: &[Item<'_>], out: &mut Vec<BracketChange>) {
-    fn brackets<'a>(items: &[Item<'a>]) -> Vec<&'a Bracket> {
-        items
-            .iter()
-            .filter_map(|i| match i {
-                Item::Bracket(b) => Some(*b),
-                Item::Word(_) => None,
-            })
-            .collect()
+    let (ko, kn) = (run_keys(old), run_keys(new));
+    // What a resolution or a reopening takes of the other run: its words, and the brackets
+    // nested in the kept choice, which stand as they were.
+    let (mut used_old, mut used_new) = (vec![false; old.len()], vec![false; new.len()]);
+    let mut left_old = Vec::new();
+    for (i, item) in old.iter().enumerate() {
+        let Item::Bracket(b) = item else { continue };
+        match kept(b, &kn, &mut used_new) {
+            Some(kept) => {
+                used_old[i] = true;
+                out.push(BracketChange::Resolved {
+                    bracket: BracketRef::of(b),
+                    kept,
+                });
+            }
+            None => left_old.push(*b),
+        }
     }
-    let (bo, bn) = (brackets(old), brackets(new));
-    let paired = bo.len().min(bn.len());
-    for b in &bo[paired..] {
-        out.push(match kept(b, new) {
-            Some(kept) => BracketChange::Resolved {
+    let mut left_new = Vec::new();
+    for (i, item) in new.iter().enumerate() {
+        let Item::Bracket(b) = item else { continue };
+        if used_new[i] {
+            continue;
+        }
+        match kept(b, &ko, &mut used_old) {
+            Some(kept) => out.push(BracketChange::Reopened {
                 bracket: BracketRef::of(b),
                 kept,
-            },
-            None => BracketChange::Removed {
-                bracket: BracketRef::of(b),
-            },
+            }),
+            None => left_new.push(*b),
+        }
+    }
+    // The rest stand in place of each other, in order: reworded, as the text change shows.
+    let paired = left_old.len().min(left_new.len());
+    for b in &left_old[paired..] {
+        out.push(BracketChange::Removed {
+            bracket: BracketRef::of(b),
         });
     }
-    for b in &bn[paired..] {
-        out.push(match kept(b, old) {
-            Some(kept) => BracketChange::Reopened {
-                bracket: BracketRef::of(b),
-                kept,
-            },
-            None => BracketChange::Added {
-                bracket: BracketRef::of(b),
-            },
+    for b in &left_new[paired..] {
+        out.push(BracketChange::Added {
+            bracket: BracketRef::of(b),
         });
     }
 }
 
-/// The choice of `b` whose words stand in a row among the plain words of `run`, the one with
-/// the most words first (so that "shall not" wins over "shall").
-fn kept(b: &Bracket, run: &[Item<'_>]) -> Option<usize> {
-    let words: Vec<&str> = run
+/// How items compare within a run: a word without its punctuation ("promptly." is
+/// "promptly"; a bare mark is nothing), a bracket by its notation.
+fn run_keys(items: &[Item<'_>]) -> Vec<Option<String>> {
+    items
         .iter()
-        .filter_map(|i| match i {
-            Item::Word(w) => Some(bare(w)),
-            Item::Bracket(_) => None,
+        .map(|i| match i {
+            Item::Word(w) => Some(bare(w)).filter(|w| !w.is_empty()).map(str::to_owned),
+            Item::Bracket(_) => Some(key(i)),
         })
-        .filter(|w| !w.is_empty())
-        .collect();
-    let mut best: Option<(usize, usize)> = None;
+        .collect()
+}
+
+/// The choice of `b` whose words and nested brackets stand in a row among the items of the
+/// other run not used yet, the one with the most items first (so that "shall not" wins over
+/// "shall"); the items it stands on are marked used.
+fn kept(b: &Bracket, run: &[Option<String>], used: &mut [bool]) -> Option<usize> {
+    // The run's items that count, with where each stands.
+    let (at, keys): (Vec<usize>, Vec<&str>) = run
+        .iter()
+        .enumerate()
+        .filter(|&(i, k)| k.is_some() && !used[i])
+        .map(|(i, k)| (i, k.as_deref().unwrap_or_default()))
+        .unzip();
+    let mut best: Option<(usize, usize, usize)> = None;
     for (i, c) in b.choices.iter().enumerate() {
-        let plain = c.plain();
-        let choice: Vec<&str> = plain
-            .split_whitespace()
-            .map(bare)
-            .filter(|w| !w.is_empty())
-            .collect();
-        let found = !choice.is_empty()
-            && choice.len() <= words.len()
-            && words.windows(choice.len()).any(|w| w == choice.as_slice());
-        if found && best.is_none_or(|(n, _)| choice.len() > n) {
-            best = Some((choice.len(), i));
+        let choice: Vec<String> = run_keys(&items(
+            Some(&Bracketed {
+                segments: c.segments.clone(),
+            }),
+            "",
+        ))
+        .into_iter()
+        .flatten()
+        .collect();
+        if choice.is_empty() || choice.len() > keys.len() {
+            continue;
+        }
+        let found = keys
+            .windows(choice.len())
+            .position(|w| w.iter().zip(&choice).all(|(a, b)| *a == b.as_str()));
+        if let Some(from) = found {
+            if best.is_none_or(|(n, _, _)| choice.len() > n) {
+                best = Some((choice.len(), i, from));
+            }
         }
     }
-    best.map(|(_, i)| i)
+    let (n, i, from) = best?;
+    for &k in &at[from..from + n] {
+        used[k] = true;
+    }
+    Some(i)
 }
 
 /// A word without the punctuation around it: "promptly." is "promptly".

@@ -277,6 +277,7 @@ fn tree<'a>(
 pub const DIFF_FORMAT_VERSION: &str = "1.1";
 
 /// The version a diff without brackets is written as.
+#[cfg(feature = "serde")]
 const UNBRACKETED_VERSION: &str = "1.0";
 
 /// The version field of a diff: written as [`DIFF_FORMAT_VERSION`] when the diff holds

@@ -63,7 +63,7 @@ pub struct Clause {
     /// Whether [`text`](Self::text) is a negotiating text in the bracket notation of
     /// [`crate::brackets`] (`[shall][should]`): false for every other text, whose brackets
     /// (`[9]`, `[deleted]`) are literal. [`brackets`](Self::brackets) reads it. The JSON format
-    /// writes a bracketed text as an array of segments, not as the notation.
+    /// writes a bracketed text as an array of segments (see [`crate::format`]).
     pub bracketed: bool,
     /// How the text is known.
     pub text_basis: TextBasis,

@@ -95,6 +95,31 @@ pub(super) fn shown_change(t: &TextChange, [old, new]: [bool; 2]) -> TextChange 
     }
 }
 
+/// The brackets section of the text redline alone: the two drafts' tallies, then what
+/// happened to each bracket, clause by clause. Empty when neither draft is bracketed.
+///
+/// ```
+/// use pactum::diff::{compare, Options};
+/// use pactum::{Clause, Proposal};
+///
+/// let draft = |id: &str, text: &str| {
+///     Proposal::new(id.parse().unwrap(), "Draft", "A".parse().unwrap())
+///         .with_clause(Clause::new("a".parse().unwrap(), text).with_number("Article 1").with_brackets())
+/// };
+/// let old = draft("v1", "The Parties [shall]{A}[should]{B} consult [promptly].");
+/// let new = draft("v2", "The Parties shall consult [promptly].");
+/// let text = pactum::render::brackets(&compare(&old, &new, &Options::default()));
+/// assert!(text.contains("brackets 2 -> 1 (optional 1 -> 1, alternatives 1 -> 0)"), "{text}");
+/// assert!(text.contains("Article 1: resolved [shall][should], kept \"shall\""), "{text}");
+/// ```
+pub fn brackets(diff: &Diff) -> String {
+    let labels = Labels::new(diff, None);
+    let mut out = String::new();
+    // Writing into a String cannot fail.
+    let _ = section(&mut out, diff, &labels, &super::text::Text);
+    out
+}
+
 /// The brackets section: the two drafts' tallies, then each clause's bracket changes.
 pub(super) fn section<S: Style>(
     out: &mut dyn Write,
@@ -112,6 +137,16 @@ pub(super) fn section<S: Style>(
             continue;
         };
         let label = labels.pair(c, S::ARROW);
+        // A clause added or removed, or past the word budget: its tallies say what changed.
+        if b.changes.is_empty() && b.tally.old.brackets != b.tally.new.brackets {
+            let line = format!(
+                "{label}: brackets {} {} {}",
+                b.tally.old.brackets,
+                S::ARROW,
+                b.tally.new.brackets
+            );
+            style.item(out, &style.escape(&line))?;
+        }
         for change in &b.changes {
             let line = format!("{label}: {}", describe(change));
             style.item(out, &style.escape(&line))?;

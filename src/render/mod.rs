@@ -22,6 +22,7 @@ mod markdown;
 mod text;
 mod walk;
 
+pub use brackets::brackets;
 use commitments::commitment_summary;
 pub use commitments::commitments;
 pub use html::{HtmlOptions, html, write_html};

@@ -5,6 +5,7 @@
 
 use std::path::Path;
 
+use pactum::brackets::{Bracketed, Tally};
 use pactum::diff::{self, Options};
 use pactum::import::{self, ImportOptions, LoadError};
 use pactum::{Party, PartyKind, Proposal, format, render, validate};
@@ -117,4 +118,57 @@ pub(crate) fn diff_json(bytes: &[u8]) {
     let written = serde_json::to_string(&d).expect("a diff writes");
     let back: diff::Diff = serde_json::from_str(&written).expect("a written diff reads back");
     assert_eq!(back, d, "a written diff reads back the same");
+}
+
+/// Bytes read as bracketed texts in the notation (split at the first 0xFF into an old and a
+/// new one): each refused with a located error or read, written back canonically and read the
+/// same; as clauses, written to JSON and read back the same, validated, compared, the diff
+/// applied and inverted, and rendered.
+pub(crate) fn brackets(bytes: &[u8]) {
+    let split = bytes.iter().position(|&b| b == 0xFF).unwrap_or(bytes.len());
+    let texts = [&bytes[..split], bytes.get(split + 1..).unwrap_or_default()];
+    let mut clauses = Vec::new();
+    for raw in texts {
+        let Ok(text) = std::str::from_utf8(raw) else {
+            return;
+        };
+        match Bracketed::parse(text) {
+            Ok(b) => {
+                let canonical = b.to_string();
+                let again = Bracketed::parse(&canonical).expect("a written notation reads");
+                assert_eq!(again.to_string(), canonical, "the notation is canonical");
+                assert_eq!(again.segments.len(), b.segments.len());
+                let _ = Tally::of(&b);
+            }
+            Err(e) => assert!(e.offset() <= text.len(), "an error points into the text"),
+        }
+        clauses.push(pactum::Clause::new("art-1".parse().expect("an id"), text).with_brackets());
+    }
+    let proposal = |id: &str, c: &pactum::Clause| {
+        Proposal::new(
+            id.parse().expect("an id"),
+            "Draft",
+            "A".parse().expect("an id"),
+        )
+        .with_clause(c.clone())
+    };
+    let (old, new) = (proposal("v1", &clauses[0]), proposal("v2", &clauses[1]));
+    let mut n = pactum::Negotiation::new("Brackets");
+    n.add_party(Party::new(
+        "A".parse().expect("an id"),
+        "State A",
+        PartyKind::State,
+    ))
+    .expect("a new party");
+    n.add_proposal(old.clone()).expect("a new proposal");
+    let _ = validate::validate(&n);
+    let written = format::to_string(&n);
+    let back = format::from_str(&written).expect("a written document reads back");
+    assert_eq!(back, n, "a written document reads back the same");
+    let d = diff::compare(&old, &new, &Options::default());
+    assert_eq!(d.apply(&old).expect("the diff applies"), new);
+    assert_eq!(d.invert().apply(&new).expect("the inverse applies"), old);
+    let _ = render::text(&d);
+    let _ = render::markdown(&d);
+    let _ = render::html(&d, &render::HtmlOptions::default());
 }

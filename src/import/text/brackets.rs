@@ -9,7 +9,6 @@
 use memchr::memmem;
 
 use super::{ImportReport, Note};
-use crate::brackets::Bracketed;
 
 string_enum! {
     /// How [`text`](super::text) reads square brackets ([`ImportOptions::brackets`](super::ImportOptions::brackets)).
@@ -173,8 +172,25 @@ fn slashed(inner: &str) -> String {
     }
 }
 
-/// A text of options, "Option 1: ... Option 2: ...", with each option bracketed.
+/// A text of options, "Option 1: ... Option 2: ...", with each option bracketed; options
+/// bracketed already on lines of their own ("[Option 1: ...]{A}", then "[Option 2: ...]") stand
+/// side by side, as the notation wants them.
 fn options(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.starts_with("[Option ") {
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text;
+        while let Some(at) = memmem::find(rest.as_bytes(), b" [Option ") {
+            let before = rest[..at].trim_end();
+            out.push_str(before);
+            if !before.ends_with([']', '}']) {
+                out.push_str(&rest[before.len()..at]);
+                out.push(' ');
+            }
+            rest = &rest[at + 1..];
+        }
+        out.push_str(rest);
+        return out.into();
+    }
     let Some(first) = option_at(text, 0) else {
         return text.into();
     };
@@ -242,13 +258,6 @@ fn escaped(bytes: &[u8], at: usize) -> bool {
         == 1
 }
 
-/// What a clause text's notation says when it cannot be read, for the report.
-pub(super) fn fault(text: &str) -> Option<String> {
-    Bracketed::parse(text)
-        .err()
-        .map(|e| format!("bracketed text cannot be read: {e} of the clause's text"))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -285,6 +294,13 @@ mod tests {
             (Some("They act [and/or] [with consent]{A}.".to_owned()), 0)
         );
         assert_eq!(
+            read("[Option 1: They act.]{A} [Option 2: They may act.] [Option 3: x]"),
+            (
+                Some("[Option 1: They act.]{A}[Option 2: They may act.][Option 3: x]".to_owned()),
+                0
+            )
+        );
+        assert_eq!(
             read("Option 1: They act. Option 2: They may [act]."),
             (
                 Some("[Option 1: They act.][Option 2: They may [act].]".to_owned()),
@@ -294,6 +310,5 @@ mod tests {
         // A fault is kept for validation to report.
         assert_eq!(read("They [act."), (Some("They [act.".to_owned()), 0));
         assert_eq!(read("They act]."), (Some("They act].".to_owned()), 0));
-        assert!(fault("They [act.").is_some_and(|f| f.contains("byte 5")));
     }
 }

@@ -176,13 +176,18 @@ fn build(
         });
     } else if brackets.on {
         if let Some(text) = super::brackets::notation(&clause.text, &mut brackets.literal) {
-            if let Some(fault) = super::brackets::fault(&text) {
-                report.guessed.push(Note {
-                    line: node.line,
-                    what: fault,
-                });
-            }
-            clause.text = text;
+            // Written canonically where it reads ("{A,B}" as "{A, B}"), so that the JSON
+            // format holds it as segments.
+            clause.text = match crate::brackets::Bracketed::parse(&text) {
+                Ok(read) => read.to_string(),
+                Err(e) => {
+                    report.guessed.push(Note {
+                        line: node.line,
+                        what: format!("bracketed text cannot be read: {e} of the clause's text"),
+                    });
+                    text
+                }
+            };
             clause.bracketed = true;
         }
     }
