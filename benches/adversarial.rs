@@ -7,7 +7,9 @@
 //! table of 32,768 buckets puts them in 8 (`keys_colliding_20k`), beside as many keys of the
 //! same shape taken as they come (`keys_plain_20k`): with seeded maps the two take the same
 //! time. The group `old_hasher` shows that the keys collide: inserted into a map with the old
-//! hasher, they take far longer than the plain ones.
+//! hasher, they take far longer than the plain ones. Last, `brackets_20k`: a clause of 20,000
+//! optional spans and one of 20,000 alternatives alike, against the same words without
+//! brackets, every bracket looked for in the other text within its work budget.
 //!
 //! ```text
 //! cargo bench --bench adversarial
@@ -17,15 +19,15 @@
 #![allow(missing_docs)]
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use pactum::Proposal;
 use pactum::diff::{Options, compare};
+use pactum::{Clause, Proposal};
 
 mod support;
 
 fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("adversarial");
     group.sample_size(10);
-    let cases: [(&str, Proposal, Proposal); 8] = [
+    let cases: [(&str, Proposal, Proposal); 9] = [
         (
             "identical_10k",
             support::identical(10_000, "old"),
@@ -64,6 +66,34 @@ fn bench(c: &mut Criterion) {
         {
             let (old, new) = support::keyed(20_000, false);
             ("keys_plain_20k", old, new)
+        },
+        {
+            let draft = |id: &str, texts: [String; 2], bracketed: bool| {
+                let mut p = Proposal::new(id.parse().unwrap(), "Draft", "A".parse().unwrap());
+                for (i, t) in texts.into_iter().enumerate() {
+                    let mut c = Clause::new(format!("art-{i}").parse().unwrap(), t);
+                    c.bracketed = bracketed;
+                    p = p.with_clause(c);
+                }
+                p
+            };
+            let old = draft(
+                "old",
+                [
+                    format!("They act {}now.", "[x] ".repeat(20_000)),
+                    format!("They act {}.", "[x]{A}".repeat(20_000)),
+                ],
+                true,
+            );
+            let new = draft(
+                "new",
+                [
+                    format!("They act {}now.", "x ".repeat(20_000)),
+                    "They act x.".to_owned(),
+                ],
+                false,
+            );
+            ("brackets_20k", old, new)
         },
     ];
     let options = Options::default();

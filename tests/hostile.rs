@@ -171,3 +171,46 @@ fn a_50_mb_clause_reads_validates_and_writes() {
     let written = format::to_string(&n);
     assert_eq!(format::from_str(&written).unwrap(), n);
 }
+
+#[test]
+fn a_text_of_100000_brackets_imports_validates_and_compares_within_its_bounds() {
+    // Evidence first (a bracket with its supporters), then brackets far past the nesting
+    // bound, then thousands side by side.
+    let mut text = String::from("Article 1\n\nThe Parties [shall]{A}[should]{B} act ");
+    text.push_str(&"[".repeat(100_000));
+    text.push_str("\n\nArticle 2\n\nThey act ");
+    text.push_str(&"[x] ".repeat(20_000));
+    text.push_str("now.\n\nArticle 3\n\nThey act ");
+    text.push_str(&"[x]{A}".repeat(20_000));
+    text.push_str(".\n");
+    let (p, _) = import::text(&text, &options()).unwrap();
+    let n = {
+        let mut n = pactum::Negotiation::new("t");
+        for party in options().parties {
+            n.add_party(party).unwrap();
+        }
+        n.add_proposal(p.clone()).unwrap();
+        n
+    };
+    let report = validate::validate(&n);
+    let kinds: Vec<&str> = report
+        .problems()
+        .iter()
+        .map(|p| p.kind.code())
+        .take(5)
+        .collect();
+    // Article 3 is one bracket of 20,000 alternatives alike: one problem.
+    assert_eq!(kinds, ["bracket_too_deep", "identical_options"]);
+    // Against a plain copy of itself, every bracket of article 2 resolved or removed, in a
+    // bounded search.
+    let mut plain = p.clone();
+    for c in &mut plain.clauses {
+        c.bracketed = false;
+        c.text = c.text.replace(['[', ']', '\\'], "");
+    }
+    let d = pactum::diff::compare(&p, &plain, &pactum::diff::Options::default());
+    assert_eq!(d.apply(&p).unwrap(), plain);
+    let t = d.brackets.unwrap();
+    assert_eq!((t.old.brackets, t.new.brackets), (20_001, 0));
+    assert_eq!(t.old.unreadable, 1);
+}

@@ -22,6 +22,10 @@ use crate::brackets::{Bracket, BracketKind, Bracketed, Segment, Tally, TallyChan
 
 /// The longest choice kept in a [`BracketRef`], in bytes: a reader sees which choice it is.
 const MAX_CHOICE: usize = 240;
+/// Items looked at, at most, while looking for the choices of a clause's brackets in the
+/// other text: a text of thousands of brackets against thousands of words would look at
+/// each word for each bracket. Past it, brackets left are removed or added, not resolved.
+const MAX_WORK: usize = 1 << 22;
 
 /// The brackets of one clause compared: its tallies in both drafts and what happened to each
 /// bracket that did not stand as it was. Set on a [`ClauseDiff`](super::ClauseDiff) whose
@@ -249,6 +253,7 @@ pub(crate) fn compare_brackets(
 }
 
 fn compare_items(x: &[Item<'_>], y: &[Item<'_>]) -> Vec<BracketChange> {
+    let mut work = MAX_WORK;
     let (kx, ky): (Vec<String>, Vec<String>) =
         (x.iter().map(key).collect(), y.iter().map(key).collect());
     let mut out = Vec::new();
@@ -271,13 +276,13 @@ fn compare_items(x: &[Item<'_>], y: &[Item<'_>]) -> Vec<BracketChange> {
                 &y[new_index..new_index + new_len],
             ),
         };
-        run(old, new, &mut out);
+        run(old, new, &mut work, &mut out);
     }
     out
 }
 
 /// The changes of one changed run (see the module docs).
-fn run(old: &[Item<'_>], new: &[Item<'_>], out: &mut Vec<BracketChange>) {
+fn run(old: &[Item<'_>], new: &[Item<'_>], work: &mut usize, out: &mut Vec<BracketChange>) {
     let (ko, kn) = (run_keys(old), run_keys(new));
     // What a resolution or a reopening takes of the other run: its words, and the brackets
     // nested in the kept choice, which stand as they were.
@@ -285,7 +290,7 @@ fn run(old: &[Item<'_>], new: &[Item<'_>], out: &mut Vec<BracketChange>) {
     let mut left_old = Vec::new();
     for (i, item) in old.iter().enumerate() {
         let Item::Bracket(b) = item else { continue };
-        match kept(b, &kn, &mut used_new) {
+        match kept(b, &kn, &mut used_new, work) {
             Some(kept) => {
                 used_old[i] = true;
                 out.push(BracketChange::Resolved {
@@ -302,7 +307,7 @@ fn run(old: &[Item<'_>], new: &[Item<'_>], out: &mut Vec<BracketChange>) {
         if used_new[i] {
             continue;
         }
-        match kept(b, &ko, &mut used_old) {
+        match kept(b, &ko, &mut used_old, work) {
             Some(kept) => out.push(BracketChange::Reopened {
                 bracket: BracketRef::of(b),
                 kept,
@@ -338,8 +343,22 @@ fn run_keys(items: &[Item<'_>]) -> Vec<Option<String>> {
 
 /// The choice of `b` whose words and nested brackets stand in a row among the items of the
 /// other run not used yet, the one with the most items first (so that "shall not" wins over
-/// "shall"); the items it stands on are marked used.
-fn kept(b: &Bracket, run: &[Option<String>], used: &mut [bool]) -> Option<usize> {
+/// "shall"); the items it stands on are marked used. Each item looked at counts against
+/// `work`; with none left, nothing is found.
+fn kept(b: &Bracket, run: &[Option<String>], used: &mut [bool], work: &mut usize) -> Option<usize> {
+    let mut spend = |cost: usize| match work.checked_sub(cost) {
+        Some(left) => {
+            *work = left;
+            true
+        }
+        None => {
+            *work = 0;
+            false
+        }
+    };
+    if !spend(run.len()) {
+        return None;
+    }
     // The run's items that count, with where each stands.
     let (at, keys): (Vec<usize>, Vec<&str>) = run
         .iter()
@@ -360,6 +379,10 @@ fn kept(b: &Bracket, run: &[Option<String>], used: &mut [bool]) -> Option<usize>
         .collect();
         if choice.is_empty() || choice.len() > keys.len() {
             continue;
+        }
+        // Every window may be read to its end.
+        if !spend(choice.len().saturating_mul(keys.len() - choice.len() + 1)) {
+            return None;
         }
         let found = keys
             .windows(choice.len())
@@ -445,6 +468,22 @@ mod tests {
             changes("They [shall][should] act.", "They [shall][may] act."),
             []
         );
+    }
+
+    #[test]
+    fn the_search_for_kept_choices_is_bounded() {
+        let c = Clause::new("a".parse().unwrap(), "[x][y]").with_brackets();
+        let b = c.brackets().unwrap().unwrap();
+        let Segment::Bracket(b) = &b.segments[0] else {
+            panic!()
+        };
+        let run = [Some("y".to_owned())];
+        let mut used = [false];
+        // One item to list, then a window of one item for each choice: 3.
+        assert_eq!(kept(b, &run, &mut used, &mut 2), None);
+        let mut work = 3;
+        assert_eq!(kept(b, &run, &mut used, &mut work), Some(1));
+        assert_eq!((work, used), (0, [true]));
     }
 
     #[test]

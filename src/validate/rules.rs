@@ -3,8 +3,9 @@
 use crate::quote::{MAX_QUOTED, cut};
 use std::collections::{HashMap, HashSet};
 
-use crate::brackets::{BracketErrorKind, Bracketed};
+use crate::brackets::{BracketErrorKind, Bracketed, Segment};
 use crate::deontic;
+use crate::diff::align::Seeded;
 use crate::id::{ClauseId, PartyId, ProposalId};
 use crate::model::commitment::{Commitment, PartyRef};
 use crate::validate::report::{Key, Location, Problem, ProblemKind, Report, Step};
@@ -378,21 +379,38 @@ impl<'a> Checker<'a> {
         });
         for b in text.brackets() {
             let here = at.index("text", b.offset);
-            for (i, c) in b.choices.iter().enumerate() {
-                for p in &c.supporters {
+            // Each supporter once per bracket, and one problem per bracket for its repeated
+            // choices: a bracket of thousands of choices makes a report of a few lines.
+            let mut named = HashSet::with_hasher(Seeded::default());
+            for p in b.choices.iter().flat_map(|c| &c.supporters) {
+                if named.insert(p) {
                     self.known_party(p, &here);
                 }
-                if let Some(j) = b.choices[..i].iter().position(|o| o.segments == c.segments) {
-                    let msg = format!(
-                        "choices {} and {} of the {} at byte {} read the same: `{}`",
-                        j + 1,
-                        i + 1,
-                        b.kind,
-                        b.offset,
-                        cut(&c.plain(), MAX_QUOTED)
-                    );
-                    self.problem(ProblemKind::IdenticalOptions, &here, msg);
+            }
+            let mut first: HashMap<&[Segment], usize, Seeded> =
+                HashMap::with_capacity_and_hasher(b.choices.len(), Seeded::default());
+            let mut repeats = Vec::new();
+            for (i, c) in b.choices.iter().enumerate() {
+                if let Some(&j) = first.get(c.segments.as_slice()) {
+                    repeats.push((j, i));
+                } else {
+                    first.insert(&c.segments, i);
                 }
+            }
+            if let Some(&(j, i)) = repeats.first() {
+                let more = match repeats.len() - 1 {
+                    0 => String::new(),
+                    n => format!(" ({n} more choices repeat others)"),
+                };
+                let msg = format!(
+                    "choices {} and {} of the {} at byte {} read the same: `{}`{more}",
+                    j + 1,
+                    i + 1,
+                    b.kind,
+                    b.offset,
+                    cut(&b.choices[i].plain(), MAX_QUOTED)
+                );
+                self.problem(ProblemKind::IdenticalOptions, &here, msg);
             }
         }
     }
