@@ -213,6 +213,12 @@
 //! parts are taken most shared first until they cover the threshold. A **merge** is the same
 //! the other way round.
 //!
+//! Where a clause is [bracketed](crate::Clause::bracketed) in either draft, its brackets are
+//! compared too: each one **resolved** (a choice kept as agreed words), **removed**, **added**
+//! or **reopened** ([`BracketChange`]), with the clause's tallies ([`ClauseBrackets`]) and the
+//! two drafts' ([`Diff::brackets`]). A change of words inside a bracket is a text change like
+//! any other.
+//!
 //! # Commitments
 //!
 //! Text tools say which words changed; [`Diff::commitments`] says who is now bound to what.
@@ -392,8 +398,13 @@
 //!
 //! A clause only in one draft carries that draft's `clause` (without its children, which have
 //! entries of their own); a paired clause carries `text`, `heading`, `number`, `kind`,
-//! `deleted`, `text_basis`, `sources` and `answers` as `{"old": ..., "new": ...}` when they
-//! changed; its commitments are entries of `commitments`. A party's view ([`Diff::for_party`]) says whose it is in `party`.
+//! `deleted`, `bracketed`, `text_basis`, `sources` and `answers` as `{"old": ..., "new": ...}`
+//! when they changed; its commitments are entries of `commitments`. A clause bracketed in
+//! either draft ([`crate::brackets`]) whose text changed, or that was added or removed,
+//! carries `brackets`: its tallies (`{"tally": {"old": {...}, "new": {...}}`) and its
+//! [`BracketChange`]s (`{"change": "resolved", "bracket": {"offset": 12, "kind":
+//! "alternatives", "choices": ["shall", "should"]}, "kept": 0}`); the diff then carries the two
+//! drafts' tallies in `brackets`, and is written as version 1.1. A party's view ([`Diff::for_party`]) says whose it is in `party`.
 //! Proposal changes are `{"field": "title", "old": ..., "new": ...}`; recitals are
 //! `{"change": "modified", "old": ..., "new": ..., "text": ...}` and the like.
 //!

@@ -474,7 +474,8 @@ pub struct ClauseDiff {
         serde(default, skip_serializing_if = "Option::is_none")
     )]
     pub bracketed: Option<Change<bool>>,
-    /// For a clause bracketed in either draft, its brackets compared, when they changed.
+    /// For a clause bracketed in either draft whose text changed, or that was added or
+    /// removed: its brackets compared.
     #[cfg_attr(
         feature = "serde",
         serde(default, skip_serializing_if = "Option::is_none")
