@@ -1,8 +1,9 @@
 //! The diff on generated drafts of 1,000, 10,000 and 100,000 clauses (5% reworded, 2% moved,
 //! 2% added, 2% removed, renumbered after the first removal), ids off and on, beside the
 //! baseline: serde_json parsing the same two documents into `serde_json::Value`; applying
-//! the diff to the old draft to rebuild the new one; and rendering the comparison as an HTML
-//! page (`render::html`).
+//! the diff to the old draft to rebuild the new one; rendering the comparison as an HTML
+//! page (`render::html`); and the three-way merge of two revisions of the old draft (the new
+//! one, and another edit of the old with other seeds), ids off, beside one diff (`ids_off`).
 //!
 //! ```text
 //! cargo bench --bench diff
@@ -60,6 +61,22 @@ fn bench(c: &mut Criterion) {
             BenchmarkId::new("apply", n),
             &(&diff, &old),
             |b, (diff, old)| b.iter(|| std::hint::black_box(diff.apply(old).unwrap())),
+        );
+        // Two revisions merged: two diffs and a walk over the clauses.
+        let theirs = support::edited(&old, 3);
+        let merge_options = pactum::merge::Options::new("merged".parse().unwrap());
+        let mut merge_options = merge_options;
+        merge_options.diff = Options::default().without_ids();
+        group.bench_with_input(
+            BenchmarkId::new("merge", n),
+            &(&old, &new, &theirs),
+            |b, (old, new, theirs)| {
+                b.iter(|| {
+                    std::hint::black_box(
+                        pactum::merge::three_way(old, new, theirs, &merge_options).unwrap(),
+                    )
+                })
+            },
         );
         // The HTML page of the comparison, with its drafts: what a reader of it waits for
         // beside the diff.

@@ -106,6 +106,32 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
+//! # Merge two revisions, bracketing what they dispute
+//!
+//! [`merge::three_way`] makes the next negotiating text of two revisions of one draft: what one
+//! side changed is taken, what both changed differently stands in brackets
+//! ([`brackets`]) attributed to each side, and [`merge::resolve`] settles the brackets.
+//!
+//! ```
+//! use pactum::merge::{self, Options};
+//! use pactum::{Clause, Proposal};
+//!
+//! let draft = |id: &str, text: &str| {
+//!     Proposal::new(id.parse().unwrap(), "Draft", "A".parse().unwrap())
+//!         .with_clause(Clause::new("art-1".parse().unwrap(), text))
+//! };
+//! let base = draft("base", "The Parties shall consult each other.");
+//! let merged = merge::three_way(
+//!     &base,
+//!     &draft("a", "The Parties should consult each other."),
+//!     &draft("b", "The Parties may consult each other."),
+//!     &Options::new("next".parse()?),
+//! )?;
+//! assert_eq!(merged.proposal.clauses[0].text, "The Parties [should]{ours}[may]{theirs} consult each other.");
+//! assert_eq!(merged.conflicts.len(), 1);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
 //! # Property-test your own code over pactum's types
 //!
 //! With the `proptest` feature, the `strategy` module generates negotiations that validate clean, with
@@ -174,6 +200,7 @@ pub mod diff;
 pub mod format;
 pub mod id;
 pub mod import;
+pub mod merge;
 mod model;
 mod numbering;
 mod quote;

@@ -56,6 +56,18 @@ fn brackets() {
 }
 
 #[test]
+fn merge() {
+    use pactum::merge::*;
+    assert_send_sync::<CommitmentConflict>();
+    assert_send_sync::<Conflict>();
+    assert_send_sync::<ConflictKind>();
+    assert_send_sync::<MergeError>();
+    assert_send_sync::<Merged>();
+    assert_send_sync::<Options>();
+    assert_send_sync::<Resolution>();
+}
+
+#[test]
 fn validation_import_and_markers() {
     use pactum::validate::*;
     assert_send_sync::<Key>();

@@ -240,6 +240,24 @@ impl Bracketed {
     }
 }
 
+/// `text` as plain words in the notation: its brackets, braces and backslashes escaped, so
+/// that it reads back as one run of text.
+///
+/// ```
+/// use pactum::brackets::{escape, Bracketed, Segment};
+///
+/// let text = escape("a footnote [9] and a brace {x}");
+/// assert_eq!(text, r"a footnote \[9\] and a brace \{x\}");
+/// assert_eq!(Bracketed::parse(&text)?.segments, [Segment::Text("a footnote [9] and a brace {x}".into())]);
+/// # Ok::<(), pactum::brackets::BracketError>(())
+/// ```
+pub fn escape(text: &str) -> String {
+    Bracketed {
+        segments: vec![Segment::Text(text.to_owned())],
+    }
+    .to_string()
+}
+
 impl fmt::Display for Bracketed {
     /// The canonical notation: `[`, `]`, `{`, `}` and `\` of plain text escaped with `\`,
     /// supporters as `{A, B}`, options as `[Option L: ...]`.
