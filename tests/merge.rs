@@ -644,6 +644,10 @@ proptest! {
                 if let Some(o) = ours_text {
                     prop_assert_eq!(&c.text, o, "{}", c.id);
                 }
+            } else if base_text.is_some() && ours_text == base_text {
+                if let Some(t) = &theirs_text {
+                    prop_assert_eq!(&c.text, t, "{}", c.id);
+                }
             }
         }
         let d = pactum::diff::compare(&one.proposal, &r, &pactum::diff::Options::default());

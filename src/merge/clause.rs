@@ -45,8 +45,8 @@ impl Merger<'_, '_> {
                 self.optional(&mut c, keeper);
                 c
             }
-            Made::Added(0, i) => match self.alias.iter().find(|&(_, &o)| o == i) {
-                Some((&j, _)) => self.twins(i, j, &id),
+            Made::Added(0, i) => match self.twin.get(&i) {
+                Some(&j) => self.twins(i, j, &id),
                 None => self.sides[0].clauses[i].head(),
             },
             Made::Added(s, i) => self.sides[s].clauses[i].head(),

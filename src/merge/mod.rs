@@ -274,6 +274,7 @@ pub fn three_way(
         revisions,
         parties: [&options.ours, &options.theirs],
         alias: Map::default(),
+        twin: Map::default(),
         conflicts: Vec::new(),
         commitment_conflicts: Vec::new(),
     };

@@ -110,13 +110,16 @@ pub(super) enum Made {
     Added(usize, usize),
 }
 
+/// The merge under way: the three drafts, each side's pairing with the base, and what it found.
 pub(super) struct Merger<'a, 'd> {
     pub(super) base: &'d Draft<'a>,
     pub(super) sides: [&'d Draft<'a>; 2],
     pub(super) revisions: [Revision<'d>; 2],
     pub(super) parties: [&'d PartyId; 2],
-    /// Clauses theirs added as ours added them too (same id, same content, same place): one.
+    /// Clauses theirs added under an id and a parent that ours gave a clause it added too: one
+    /// clause. By theirs' index, ours'; and the other way round.
     pub(super) alias: Map<usize, usize>,
+    pub(super) twin: Map<usize, usize>,
     pub(super) conflicts: Vec<Conflict>,
     pub(super) commitment_conflicts: Vec<CommitmentConflict>,
 }
@@ -253,6 +256,7 @@ impl Merger<'_, '_> {
             let same_place = self.parent_key(0, i) == self.parent_key(1, j);
             if self.revisions[0].base_of[i].is_none() && same_place {
                 self.alias.insert(j, i);
+                self.twin.insert(i, j);
             }
         }
     }
@@ -552,9 +556,9 @@ impl Merger<'_, '_> {
                 }
                 Some(Key::Added(a, i)) if usize::from(a) == s => Some(&self.sides[s].children[i]),
                 Some(Key::Added(_, i)) => {
-                    // Theirs' twin of a clause ours added alike.
+                    // Theirs' twin of a clause ours added under the same id and parent.
                     (s == 1)
-                        .then(|| self.alias.iter().find(|&(_, &o)| o == i).map(|(&t, _)| t))
+                        .then(|| self.twin.get(&i).copied())
                         .flatten()
                         .map(|t| &self.sides[1].children[t])
                 }
