@@ -88,89 +88,49 @@ impl Merger<'_, '_> {
     /// where they differ, the text as two options and another field as the lesser value
     /// (whichever side has it), with a conflict.
     fn twins(&mut self, i: usize, j: usize, id: &ClauseId) -> Clause {
-        let (co, ct) = (self.sides[0].clauses[i], self.sides[1].clauses[j]);
-        let mut c = co.head();
-        macro_rules! field {
-            ($name:ident) => {
-                if co.$name != ct.$name {
-                    let (x, y) = (shown(&co.$name), shown(&ct.$name));
-                    if y < x {
-                        c.$name = ct.$name.clone();
-                    }
-                    self.conflict(
-                        ConflictKind::Field,
-                        id,
-                        stringify!($name),
-                        None,
-                        [Some(x), Some(y)],
-                    );
-                }
-            };
-        }
-        field!(number);
-        field!(heading);
-        field!(kind);
-        field!(deleted);
-        field!(text_basis);
-        field!(sources);
-        field!(answers);
-        let [so, st] = [(0, co), (1, ct)].map(|(s, clause)| text::Side {
-            text: &clause.text,
-            bracketed: clause.bracketed,
-            change: None,
-            party: self.parties[s],
-        });
-        // No base text: the two texts, alike or as options.
-        let merged = text::merge("", false, &so, &st);
-        c.text = merged.text;
-        c.bracketed = merged.bracketed;
-        for d in merged.disputes {
-            self.conflict(
-                ConflictKind::Options,
-                id,
-                "text",
-                Some(d.offset),
-                [Some(d.ours), Some(d.theirs)],
-            );
-        }
         let none = Clause::new(id.clone(), "");
-        c.commitments = self.commitments(id, &none, co, ct);
-        c
+        let sides = [self.sides[0].clauses[i], self.sides[1].clauses[j]];
+        self.merged(id, &none, sides, [None, None], true)
     }
 
     /// A base clause both sides kept: each field three ways.
     fn both(&mut self, b: usize, o: usize, t: usize, id: &ClauseId) -> Clause {
-        let (cb, co, ct) = (
-            self.base.clauses[b],
-            self.sides[0].clauses[o],
-            self.sides[1].clauses[t],
-        );
+        let sides = [self.sides[0].clauses[o], self.sides[1].clauses[t]];
+        let changes = [self.revisions[0].text[b], self.revisions[1].text[b]];
+        self.merged(id, self.base.clauses[b], sides, changes, false)
+    }
+
+    /// Each field of a clause three ways from `cb`, the text by the sides' `changes` from it. A
+    /// field both sides changed differently keeps the base value, or, with `lesser` (no base
+    /// to keep), takes the lesser of the two, whichever side has it; either way a conflict.
+    fn merged(
+        &mut self,
+        id: &ClauseId,
+        cb: &Clause,
+        [co, ct]: [&Clause; 2],
+        changes: [Option<&crate::diff::TextChange>; 2],
+        lesser: bool,
+    ) -> Clause {
         let mut c = cb.head();
         macro_rules! field {
-            ($name:ident) => {
+            ($($name:ident),*) => {$(
                 match merge3(&cb.$name, &co.$name, &ct.$name) {
                     Ok(v) => c.$name = v,
-                    Err((x, y)) => self.conflict(
-                        ConflictKind::Field,
-                        id,
-                        stringify!($name),
-                        None,
-                        [Some(shown(&x)), Some(shown(&y))],
-                    ),
+                    Err((x, y)) => {
+                        let (x, y) = (shown(&x), shown(&y));
+                        if lesser {
+                            c.$name = if y < x { ct.$name.clone() } else { co.$name.clone() };
+                        }
+                        self.conflict(ConflictKind::Field, id, stringify!($name), None, [Some(x), Some(y)]);
+                    }
                 }
-            };
+            )*};
         }
-        field!(number);
-        field!(heading);
-        field!(kind);
-        field!(deleted);
-        field!(text_basis);
-        field!(sources);
-        field!(answers);
+        field!(number, heading, kind, deleted, text_basis, sources, answers);
         let [so, st] = [(0, co), (1, ct)].map(|(s, clause)| text::Side {
             text: &clause.text,
             bracketed: clause.bracketed,
-            change: self.revisions[s].text[b],
+            change: changes[s],
             party: self.parties[s],
         });
         let merged = text::merge(&cb.text, cb.bracketed, &so, &st);
@@ -182,13 +142,8 @@ impl Merger<'_, '_> {
             } else {
                 ConflictKind::Text
             };
-            self.conflict(
-                kind,
-                id,
-                "text",
-                Some(d.offset),
-                [Some(d.ours), Some(d.theirs)],
-            );
+            let sides = [Some(d.ours), Some(d.theirs)];
+            self.conflict(kind, id, "text", Some(d.offset), sides);
         }
         c.commitments = self.commitments(id, cb, co, ct);
         c
