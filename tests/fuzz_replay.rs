@@ -51,3 +51,8 @@ fn diff_json() {
 fn brackets() {
     replay("brackets", checks::brackets);
 }
+
+#[test]
+fn merge() {
+    replay("merge", checks::merge);
+}

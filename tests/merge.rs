@@ -311,6 +311,16 @@ fn a_renumbering_against_a_renumbering_keeps_the_base_number() {
         kinds(&m),
         [(ConflictKind::Field, Some("art-4".into()), "number")]
     );
+    // An id both sides changed apart: the base's kept, said.
+    let ours = with(&b, "art-4", |c| c.id = id("art-4a"));
+    let theirs = with(&b, "art-4", |c| c.id = id("art-4b"));
+    let m = merged(&b, &ours, &theirs);
+    assert!(m.proposal.clause("art-4").is_some());
+    assert_eq!(
+        kinds(&m),
+        [(ConflictKind::Field, Some("art-4".into()), "id")]
+    );
+    let ours = with(&b, "art-4", |c| c.number = Some("Article 5".into()));
     // One side alone renumbers: taken.
     let m = merged(&b, &ours, &b);
     assert_eq!(

@@ -158,7 +158,8 @@ impl Options {
 pub struct Merged {
     /// The merged proposal, disputed words in brackets.
     pub proposal: Proposal,
-    /// Where the two sides disagreed, in the order of the merged text (proposal fields first).
+    /// Where the two sides disagreed, in a stable order: proposal fields, clause ids, clause
+    /// contents in the base's order (added clauses after), then the order of children.
     pub conflicts: Vec<Conflict>,
     /// Commitments both sides changed, for review.
     pub commitment_conflicts: Vec<CommitmentConflict>,

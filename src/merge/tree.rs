@@ -383,7 +383,7 @@ impl Merger<'_, '_> {
     /// Each merged clause's id: three ways for a base clause, its own for an added one; an id
     /// taken already (two sides added one id) gets a suffix, clauses taken in the base's
     /// order, then the added ones by rank.
-    fn ids(&self, nodes: &Map<Key, Node>) -> Map<Key, ClauseId> {
+    fn ids(&mut self, nodes: &Map<Key, Node>) -> Map<Key, ClauseId> {
         let mut keys: Vec<Key> = nodes.keys().copied().collect();
         keys.sort_by_cached_key(|&k| match k {
             Key::Base(b) => (0, b, (String::new(), String::new())),
@@ -391,14 +391,18 @@ impl Merger<'_, '_> {
         });
         let mut taken = Set::default();
         let mut out = Map::default();
+        // Ids both sides changed apart: the base's kept, said once the ids are settled.
+        let mut renamed = Vec::new();
         for k in keys {
             let wanted = match nodes[&k].made {
-                Made::Both(b, o, t) => merge3(
-                    &self.base.clauses[b].id,
-                    &self.sides[0].clauses[o].id,
-                    &self.sides[1].clauses[t].id,
-                )
-                .unwrap_or_else(|_| self.base.clauses[b].id.clone()),
+                Made::Both(b, o, t) => {
+                    let base = &self.base.clauses[b].id;
+                    let sides = [&self.sides[0].clauses[o].id, &self.sides[1].clauses[t].id];
+                    merge3(base, sides[0], sides[1]).unwrap_or_else(|_| {
+                        renamed.push((k, sides.map(ToString::to_string)));
+                        base.clone()
+                    })
+                }
                 _ => self.source(nodes, k).id.clone(),
             };
             let mut id = wanted.clone();
@@ -411,6 +415,15 @@ impl Merger<'_, '_> {
             }
             taken.insert(id.clone());
             out.insert(k, id);
+        }
+        for (k, [a, b]) in renamed {
+            self.conflict(
+                ConflictKind::Field,
+                &out[&k].clone(),
+                "id",
+                None,
+                [Some(a), Some(b)],
+            );
         }
         out
     }

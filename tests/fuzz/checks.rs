@@ -172,3 +172,62 @@ pub(crate) fn brackets(bytes: &[u8]) {
     let _ = render::markdown(&d);
     let _ = render::html(&d, &render::HtmlOptions::default());
 }
+
+/// Three drafts (the bytes split at the first two 0xFF bytes), read as JSON documents where all
+/// three read, else imported as texts, and merged: refused only for a repeated clause id, else
+/// every bracket the merge wrote is a text conflict, resolving for each side leaves nothing
+/// bracketed that the merge bracketed, and the resolution is a diff that applies and inverts.
+pub(crate) fn merge(bytes: &[u8]) {
+    let mut parts = bytes.splitn(3, |&b| b == 0xFF);
+    let [base, ours, theirs] = [(); 3].map(|()| parts.next().unwrap_or_default());
+    let first = |n: &pactum::Negotiation| n.proposals().next().cloned();
+    let drafts = match (
+        format::from_slice(base),
+        format::from_slice(ours),
+        format::from_slice(theirs),
+    ) {
+        (Ok(a), Ok(b), Ok(c)) => first(&a).zip(first(&b)).zip(first(&c)),
+        _ => import_text(base)
+            .zip(import_text(ours))
+            .zip(import_text(theirs)),
+    };
+    let Some(((base, ours), theirs)) = drafts else {
+        return;
+    };
+    let options = pactum::merge::Options::new("merged".parse().expect("an id"));
+    let merged = match pactum::merge::three_way(&base, &ours, &theirs, &options) {
+        Ok(m) => m,
+        Err(e) => {
+            assert!(e.to_string().contains("more than once"), "{e}");
+            return;
+        }
+    };
+    let before =
+        Tally::of_proposal(&base) + Tally::of_proposal(&ours) + Tally::of_proposal(&theirs);
+    if before.is_empty() {
+        use pactum::merge::ConflictKind as K;
+        let written = merged
+            .conflicts
+            .iter()
+            .filter(|c| matches!(c.kind, K::Text | K::Options | K::Optional))
+            .count();
+        assert_eq!(Tally::of_proposal(&merged.proposal).brackets, written);
+    }
+    for side in ["ours", "theirs"] {
+        let how = pactum::merge::Resolution::Side(side.parse().expect("an id"));
+        let resolved = pactum::merge::resolve(&merged.proposal, &how);
+        assert!(
+            resolved
+                .walk()
+                .all(|c| !c.bracketed || c.brackets().is_some_and(|b| b.is_err()))
+        );
+        let d = diff::compare(
+            &merged.proposal,
+            &resolved,
+            &Options::default().without_ids(),
+        );
+        if let Ok(back) = d.apply(&merged.proposal) {
+            assert_eq!(back, resolved);
+        }
+    }
+}

@@ -118,7 +118,8 @@ pub(super) fn notation(text: &str, literal: &mut usize) -> Option<String> {
             // An escape stays as written, and says the text is in the notation; `\/` is a
             // slash that splits nothing.
             any |= matches!(bytes.get(i + 1), Some(b'[' | b']' | b'{' | b'}' | b'\\'));
-            at = i + 2;
+            // A backslash that ends the text escapes nothing.
+            at = (i + 2).min(bytes.len());
             continue;
         }
         // The bracket's content when nothing nests in it.
@@ -310,5 +311,7 @@ mod tests {
         // A fault is kept for validation to report.
         assert_eq!(read("They [act."), (Some("They [act.".to_owned()), 0));
         assert_eq!(read("They act]."), (Some("They act].".to_owned()), 0));
+        // A backslash at the very end (found by the fuzzer).
+        assert_eq!(read("They [act] \\"), (Some("They [act] \\".to_owned()), 0));
     }
 }
