@@ -47,8 +47,10 @@
 //!   removed whose child stays is kept with it, so a parent removed while a child is edited
 //!   keeps both;
 //! - **a clause moved by both sides to different parents** stays under its base parent;
-//! - **a number, a heading or another field** changed differently keeps its base value (a
-//!   renumbering against a renumbering keeps the base number);
+//! - **a number, a heading, an id or another field** changed differently keeps its base value
+//!   (a renumbering against a renumbering keeps the base number);
+//! - **a clause both sides added under one id and parent** is one clause: taken once where
+//!   alike, else its two texts as options and, for another field, the lesser value;
 //! - **the order of a clause's children**: a clause one side moved among its siblings goes
 //!   where that side put it; clauses both sides added at one place are all kept, the run whose
 //!   first clause's text sorts first before the other, so that the order does not depend on
