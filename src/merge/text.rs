@@ -162,12 +162,18 @@ pub(super) fn merge(
             // Only white space apart: the lesser, whichever side wrote it.
             out.push_str(&escape(so.as_str().min(st.as_str())));
         } else {
-            disputed += end - start;
             // The words both versions open and close with stand outside the bracket:
             // "at least [ten]{A}[five]{B} nautical miles".
             let (head, tail) = shared(&so, &st);
-            out.push_str(&escape(&so[..head]));
             let (mo, mt) = (&so[head..so.len() - tail], &st[head..st.len() - tail]);
+            if mo.trim().is_empty() && mt.trim().is_empty() {
+                // Apart only by white space once the shared words are out: as above.
+                out.push_str(&escape(so.as_str().min(st.as_str())));
+                at = end;
+                continue;
+            }
+            disputed += end - start;
+            out.push_str(&escape(&so[..head]));
             let offset = out.len();
             write_alternatives(&mut out, mo, ours.party, mt, theirs.party);
             out.push_str(&escape(&so[so.len() - tail..]));
