@@ -389,7 +389,7 @@ mod diff {
         let old = proposal(
             "v1",
             &[
-                "The Parties [shall]{A}[should]{B} consult [promptly].",
+                "The Parties [shall]{A}[should]{B} consult [promptly] \\[9\\].",
                 "[Option 1: The Council decides.]{A}[Option 2: Each Party may withdraw.]{B}",
                 "Nothing is disputed here.",
             ],
@@ -397,7 +397,7 @@ mod diff {
         let new = proposal(
             "v2",
             &[
-                "The Parties shall consult [promptly] [in writing].",
+                "The Parties shall consult [promptly] [in writing] \\[9\\].",
                 "Each Party may withdraw.",
                 "Nothing is disputed here.",
             ],

@@ -111,7 +111,7 @@ impl fmt::Display for CommitmentChange {
     /// The change in words, without its commitment: "modality: obligation -> permission
     /// (weakening)", "added".
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&change_line(None, self, "->"))
+        f.write_str(&change_line(None, self, "->", &Labels::empty()))
     }
 }
 
@@ -253,7 +253,7 @@ pub(super) fn describe(
     };
     let mut lines = Vec::new();
     for change in &c.changes {
-        lines.push(change_line(Some(c), change, arrow));
+        lines.push(change_line(Some(c), change, arrow, labels));
     }
     if let (Some(o), Some(n)) = (&c.old, &c.new) {
         if !c.changes.iter().any(|k| matches!(k, K::Action { .. })) && o.modality != n.modality {
@@ -280,7 +280,12 @@ fn both(added: &str, removed: &str) -> String {
 /// One change in words; with its entry `c`, an added or dropped commitment is named ("added:
 /// prohibition: deploy missiles (binds RU)"), and a change of modality read from the text
 /// quotes its markers.
-fn change_line(c: Option<&CommitmentDiff>, change: &CommitmentChange, arrow: &str) -> String {
+fn change_line(
+    c: Option<&CommitmentDiff>,
+    change: &CommitmentChange,
+    arrow: &str,
+    labels: &Labels<'_>,
+) -> String {
     use crate::diff::CommitmentChange as K;
     let dir = change
         .direction()
@@ -293,7 +298,13 @@ fn change_line(c: Option<&CommitmentDiff>, change: &CommitmentChange, arrow: &st
                 refs(&n.obligors)
             ),
             None => match c.and_then(|c| c.new_excerpt.as_ref()) {
-                Some(e) => format!("added: {}", excerpt_words(e)),
+                Some(e) => format!(
+                    "added: {}",
+                    excerpt_words(
+                        e,
+                        &labels.shown(&e.sentence, c.and_then(|c| c.new_clause.as_ref()), false)
+                    )
+                ),
                 None if c.is_none() => "added".to_owned(),
                 None => "added: a deontic marker".to_owned(),
             },
@@ -305,7 +316,13 @@ fn change_line(c: Option<&CommitmentDiff>, change: &CommitmentChange, arrow: &st
                 refs(&o.obligors)
             ),
             None => match c.and_then(|c| c.old_excerpt.as_ref()) {
-                Some(e) => format!("dropped: {}", excerpt_words(e)),
+                Some(e) => format!(
+                    "dropped: {}",
+                    excerpt_words(
+                        e,
+                        &labels.shown(&e.sentence, c.and_then(|c| c.old_clause.as_ref()), true)
+                    )
+                ),
                 None if c.is_none() => "dropped".to_owned(),
                 None => "dropped: a deontic marker".to_owned(),
             },
@@ -313,7 +330,9 @@ fn change_line(c: Option<&CommitmentDiff>, change: &CommitmentChange, arrow: &st
         K::Modality { old, new, .. } => match c.map(|c| (&c.old_excerpt, &c.new_excerpt)) {
             Some((Some(x), Some(y))) => format!(
                 "modality: {old} {arrow} {new}{dir}: \"{}\" {arrow} \"{}\" in \"{}\"",
-                x.marker, y.marker, y.sentence
+                x.marker,
+                y.marker,
+                labels.shown(&y.sentence, c.and_then(|c| c.new_clause.as_ref()), false)
             ),
             _ => format!("modality: {old} {arrow} {new}{dir}"),
         },
@@ -390,14 +409,14 @@ fn change_line(c: Option<&CommitmentDiff>, change: &CommitmentChange, arrow: &st
 }
 
 /// ""shall" in "..." (obligation, subject "Each Party")": what a change read from the text
-/// names.
-fn excerpt_words(e: &crate::diff::Excerpt) -> String {
+/// names, its sentence as the view shows it.
+fn excerpt_words(e: &crate::diff::Excerpt, sentence: &str) -> String {
     let whose = e
         .subject
         .as_ref()
         .map_or_else(String::new, |o| format!(", subject \"{o}\""));
     format!(
         "\"{}\" in \"{}\" ({}{whose})",
-        e.marker, e.sentence, e.modality
+        e.marker, sentence, e.modality
     )
 }

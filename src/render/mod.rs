@@ -179,6 +179,9 @@ struct Labels<'a> {
     /// Headings by id on each side, from the proposals when a [`Comparison`] gives them.
     old_headings: HashMap<&'a ClauseId, &'a str>,
     new_headings: HashMap<&'a ClauseId, &'a str>,
+    /// Clauses whose text is bracketed, on each side (old, new): their sentences show without
+    /// the notation's escapes.
+    bracketed: [std::collections::HashSet<&'a ClauseId>; 2],
 }
 
 impl<'a> Labels<'a> {
@@ -190,6 +193,7 @@ impl<'a> Labels<'a> {
             new_at: HashMap::new(),
             old_headings: HashMap::new(),
             new_headings: HashMap::new(),
+            bracketed: Default::default(),
         }
     }
 
@@ -200,8 +204,15 @@ impl<'a> Labels<'a> {
             new_at: HashMap::new(),
             old_headings: HashMap::new(),
             new_headings: HashMap::new(),
+            bracketed: Default::default(),
         };
         for c in &diff.clauses {
+            let sides = brackets::sides(c);
+            for (k, p) in [&c.old, &c.new].into_iter().enumerate() {
+                if let Some(p) = p.as_ref().filter(|_| sides[k]) {
+                    l.bracketed[k].insert(&p.id);
+                }
+            }
             if let Some(p) = &c.old {
                 l.old.entry(&p.id).or_insert(p);
             }
@@ -220,6 +231,21 @@ impl<'a> Labels<'a> {
             }
         }
         l
+    }
+
+    /// `text` from the clause `id` of one side as a view shows it: a bracketed clause's
+    /// without the notation's escapes.
+    fn shown<'t>(
+        &self,
+        text: &'t str,
+        id: Option<&ClauseId>,
+        old_side: bool,
+    ) -> std::borrow::Cow<'t, str> {
+        let side = usize::from(!old_side);
+        match id {
+            Some(id) if self.bracketed[side].contains(id) => brackets::shown(text).into(),
+            _ => text.into(),
+        }
     }
 
     /// A clause's own label: its number, with its heading where known; the heading alone;
