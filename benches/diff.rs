@@ -64,8 +64,7 @@ fn bench(c: &mut Criterion) {
         );
         // Two revisions merged: two diffs and a walk over the clauses.
         let theirs = support::edited(&old, 3);
-        let merge_options = pactum::merge::Options::new("merged".parse().unwrap());
-        let mut merge_options = merge_options;
+        let mut merge_options = pactum::merge::Options::new("merged".parse().unwrap());
         merge_options.diff = Options::default().without_ids();
         group.bench_with_input(
             BenchmarkId::new("merge", n),

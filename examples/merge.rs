@@ -87,9 +87,8 @@ fn run() -> Result<ExitCode, String> {
     let party = |s: &str, flag: &str| -> Result<PartyId, String> {
         s.parse().map_err(|e| format!("{flag}: {e}"))
     };
-    let options = Options::new("merged".parse().map_err(|e| format!("{e}"))?)
+    let mut options = Options::new("merged".parse().map_err(|e| format!("{e}"))?)
         .with_sides(party(&ours, "--ours")?, party(&theirs, "--theirs")?);
-    let mut options = options;
     // Drafts read from texts carry ids from their numbering: pair clauses by content.
     options.diff = pactum::diff::Options::default().without_ids();
     let args = common::ImportArgs::default();

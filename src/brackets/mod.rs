@@ -128,6 +128,12 @@ impl Choice {
     }
 }
 
+/// Whether a backslash before byte `b` escapes it: the notation's brackets, braces and the
+/// backslash itself. Before any other byte a backslash is itself.
+pub(crate) fn escapable(b: u8) -> bool {
+    matches!(b, b'[' | b']' | b'{' | b'}' | b'\\')
+}
+
 fn plain_into(segments: &[Segment], out: &mut String) {
     for s in segments {
         match s {

@@ -3,7 +3,7 @@
 
 use super::{
     Bracket, BracketError, BracketErrorKind as E, BracketKind, Bracketed, Choice,
-    MAX_BRACKET_DEPTH, Segment,
+    MAX_BRACKET_DEPTH, Segment, escapable,
 };
 use crate::PartyId;
 
@@ -40,7 +40,7 @@ impl Parser<'_> {
             match bytes.get(next) {
                 None | Some(b']') => break,
                 Some(b'\\') => match bytes.get(next + 1) {
-                    Some(&c @ (b'[' | b']' | b'{' | b'}' | b'\\')) => {
+                    Some(&c) if escapable(c) => {
                         run.push(char::from(c));
                         self.at += 2;
                     }

@@ -369,12 +369,11 @@ fn compare_with(
         alike / total + 0.0
     };
 
-    let tallies = TallyChange {
+    let bracketed = |p: &Proposal| p.clauses.iter().flat_map(Clause::walk).any(|c| c.bracketed);
+    let brackets = (bracketed(old) || bracketed(new)).then(|| TallyChange {
         old: Tally::of_proposal(old),
         new: Tally::of_proposal(new),
-    };
-    let bracketed = |p: &Proposal| p.clauses.iter().flat_map(Clause::walk).any(|c| c.bracketed);
-    let brackets = (bracketed(old) || bracketed(new)).then_some(tallies);
+    });
     Diff {
         version: check::Version {
             brackets: brackets.is_some(),

@@ -33,16 +33,13 @@ impl Merger<'_, '_> {
             Made::Kept(b) => {
                 // Kept for a clause under it: as the side that still has it gives it, else
                 // as the base had it.
-                let keeper = (0..2).find(|&s| self.revisions[s].of_base[b].is_some());
-                let mut c = match keeper {
-                    Some(s) => {
-                        let i = self.revisions[s].of_base[b].expect("a partner");
-                        self.sides[s].clauses[i].head()
-                    }
+                let kept = (0..2).find_map(|s| Some((s, self.revisions[s].of_base[b]?)));
+                let mut c = match kept {
+                    Some((s, i)) => self.sides[s].clauses[i].head(),
                     None => self.base.clauses[b].head(),
                 };
                 c.id = id.clone();
-                self.optional(&mut c, keeper);
+                self.optional(&mut c, kept.map(|(s, _)| s));
                 c
             }
             Made::Added(0, i) => match self.twin.get(&i) {

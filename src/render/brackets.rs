@@ -6,13 +6,8 @@ use std::fmt::{self, Write};
 
 use super::Labels;
 use super::walk::Style;
-use crate::brackets::{BracketKind, Tally};
+use crate::brackets::{BracketKind, Tally, escapable};
 use crate::diff::{BracketChange, BracketRef, ClauseDiff, Diff, TextChange, TextOp};
-
-/// The characters a backslash escapes in the notation.
-fn escapable(b: u8) -> bool {
-    matches!(b, b'[' | b']' | b'{' | b'}' | b'\\')
-}
 
 /// Which bytes of a notation are escaping backslashes, to be left out when it is shown.
 fn escapes(text: &str) -> Vec<bool> {

@@ -9,6 +9,7 @@
 use memchr::memmem;
 
 use super::{ImportReport, Note};
+use crate::brackets::escapable;
 
 string_enum! {
     /// How [`text`](super::text) reads square brackets ([`ImportOptions::brackets`](super::ImportOptions::brackets)).
@@ -117,7 +118,7 @@ pub(super) fn notation(text: &str, literal: &mut usize) -> Option<String> {
         if bytes[i] == b'\\' {
             // An escape stays as written, and says the text is in the notation; `\/` is a
             // slash that splits nothing.
-            any |= matches!(bytes.get(i + 1), Some(b'[' | b']' | b'{' | b'}' | b'\\'));
+            any |= bytes.get(i + 1).copied().is_some_and(escapable);
             // A backslash that ends the text escapes nothing.
             at = (i + 2).min(bytes.len());
             continue;
